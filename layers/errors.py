@@ -1,0 +1,19 @@
+"""Exceptions raised by `layers/`. Each also inherits the builtin a caller expects."""
+
+from __future__ import annotations
+
+
+class LayersError(Exception):
+    """Root of every error raised by `layers/`."""
+
+
+class PlanFormatError(LayersError, ValueError):
+    """A plan document cannot be read or split; the message names document and offset."""
+
+
+class UnknownPlanError(LayersError, LookupError):
+    """A plan id is not in the catalog; the message lists the known ids."""
+
+
+class LayerStoreError(LayersError, OSError):
+    """The layer GeoPackage is missing or lacks a table; says how to rebuild it."""
