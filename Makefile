@@ -1,0 +1,52 @@
+# Plan map: the two commands a user needs are `make run` and `make test`.
+# Everything else here is what those two do on a fresh machine.
+
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8501
+STORE  := data/layers/planmap.gpkg
+# Anything a layer is built from: a change to one of these rebuilds the store.
+LAYER_SOURCES := $(wildcard data/plans/* data/gazetteer/*.csv geo/*.py layers/*.py)
+
+.PHONY: run test setup setup-test system-test-deps layers assets bench clean
+
+run: setup layers assets
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: setup-test system-test-deps layers assets
+	$(PY) -m pytest
+
+setup: $(VENV)/.installed
+setup-test: $(VENV)/.installed-dev
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Debian's Chromium drives the browser tests (never a browser download of
+# Playwright's own); a CJK font makes Chinese text render in screenshots.
+system-test-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi wqy; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-wqy-microhei; \
+	fi
+
+layers: $(STORE)
+$(STORE): $(VENV)/.installed $(LAYER_SOURCES)
+	$(PY) -m layers build
+
+assets: $(VENV)/.installed
+	$(PY) -m ui.assets
+
+bench: setup-test system-test-deps layers assets
+	@for script in bench/*.py; do $(PY) $$script; done
+
+clean:
+	rm -rf data/layers static/vendor artifacts

@@ -1,0 +1,19 @@
+"""Plan map: the Streamlit entry point. Page config and navigation only."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.assets import ensure_vendor_files
+from ui.i18n import LANGUAGES, t
+
+st.set_page_config(page_title="规划地图 Plan map", page_icon="🗺️", layout="wide")
+ensure_vendor_files()
+
+lang = st.sidebar.selectbox(
+    t("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang"
+)
+navigation = st.navigation(
+    [st.Page("pages/overview.py", title=t("overview", lang), icon="🗺️", default=True)]
+)
+navigation.run()

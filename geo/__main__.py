@@ -1,0 +1,65 @@
+"""Command line of `geo`: `python -m geo lookup NAME` and `python -m geo crosscheck`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from geo.errors import GeoError
+from geo.gazetteer import crosscheck_distances, load_gazetteer
+from geo.geocode import Located, locate, unknown_place_message
+from geo.settings import GAZETTEER_DIR
+
+#: Fields printed for a place, in this order.
+FIELDS = ("id", "name", "type", "lat", "lon", "precision", "method", "source")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one sub-command; returns the exit status (1 for an unknown name or bad data)."""
+    args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        gazetteer = load_gazetteer(args.gazetteer)
+        if args.command == "crosscheck":
+            table = crosscheck_distances(args.gazetteer / "crosscheck", gazetteer=gazetteer)
+            print(table.to_string(index=False) if len(table) else "no cross-check rows")
+            return 0 if table["within"].all() else 1
+        found = locate(args.name, district=args.district, gazetteer=gazetteer)
+    except GeoError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if found is None:
+        print(unknown_place_message(args.name, gazetteer), file=sys.stderr)
+        return 1
+    print(_render(found, as_json=args.json))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__)
+    parser.add_argument(
+        "--gazetteer", type=Path, default=GAZETTEER_DIR, help="gazetteer folder (default: %(default)s)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    lookup = commands.add_parser("lookup", help="where a place name is, and how we know")
+    lookup.add_argument("name", help="place name or alias as written, e.g. 慈城镇")
+    lookup.add_argument("--district", help="document district, as name or adcode (江北区, 330205)")
+    lookup.add_argument("--json", action="store_true", help="print one JSON object")
+    commands.add_parser("crosscheck", help="distances of cross-check coordinates to entries")
+    return parser
+
+
+def _render(found: Located, *, as_json: bool) -> str:
+    values = {field: getattr(found, field) for field in FIELDS}
+    for field in ("lat", "lon"):
+        if values[field] is not None:
+            values[field] = round(values[field], 6)  # 1e-6° ≈ 0.1 m, finer than any source
+    if as_json:
+        return json.dumps(values, ensure_ascii=False)
+    width = max(map(len, FIELDS))
+    return "\n".join(f"{k:<{width}}  {'' if v is None else v}" for k, v in values.items())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

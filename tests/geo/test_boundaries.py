@@ -1,0 +1,49 @@
+import numpy as np
+import shapely
+
+from geo.boundaries import district_boundaries, shared_border, unit_geometry
+from geo.settings import NINGBO_DISTRICTS, STORAGE_CRS
+
+
+def test_all_ten_ningbo_units_are_there_valid_and_in_wgs84():
+    frame = district_boundaries()
+    assert sorted(frame["adcode"]) == sorted(NINGBO_DISTRICTS)
+    assert frame.crs.to_string() == STORAGE_CRS
+    assert frame.geometry.is_valid.all() and not frame.geometry.is_empty.any()
+    minx, miny, maxx, maxy = frame.total_bounds
+    assert 120.8 < minx < maxx < 122.4 and 28.7 < miny < maxy < 30.7
+
+
+def test_simplified_units_still_tile_without_gaps_or_overlaps():
+    full = district_boundaries()
+    simple = district_boundaries(simplified=True)
+    assert simple.geometry.is_valid.all()
+    assert shapely.coverage_is_valid(simple.geometry.values)
+    fewer = shapely.get_num_coordinates(simple.geometry.values).sum()
+    assert fewer < 0.7 * shapely.get_num_coordinates(full.geometry.values).sum()
+    union_full = shapely.union_all(full.geometry.values).area
+    union_simple = shapely.union_all(simple.geometry.values).area
+    assert abs(union_simple - union_full) / union_full < 0.01
+
+
+def test_jiangbei_lies_north_of_the_yao_and_yong_rivers_it_borders():
+    jiangbei = unit_geometry("330205")
+    # 姚江 is the 江北|海曙 border and 甬江 the 江北|鄞州 border. Along each, the
+    # part of 江北 within ~1 km of a border point lies north of the other side's.
+    for other in ("330203", "330212"):
+        border = shared_border("330205", other)
+        assert border.length > 0.05
+        south_side = unit_geometry(other)
+        north_count = 0
+        fractions = np.linspace(0.05, 0.95, 19)
+        for fraction in fractions:
+            disc = border.interpolate(fraction, normalized=True).buffer(0.01)
+            if jiangbei.intersection(disc).centroid.y > south_side.intersection(disc).centroid.y:
+                north_count += 1
+        assert north_count >= 0.9 * len(fractions)
+
+
+def test_jiangbei_centre_is_north_of_yinzhou_and_haishu():
+    centroids = district_boundaries().set_index("adcode").geometry.centroid
+    assert centroids["330205"].y > centroids["330212"].y
+    assert centroids["330205"].y > centroids["330203"].y

@@ -1,0 +1,1 @@
+"""App-side helpers shared by `app.py` and `pages/`: assets, maps, caching, texts."""
