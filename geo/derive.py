@@ -74,7 +74,10 @@ def parse_recipe(text: str) -> Recipe:
 
 
 def derive_all(
-    recipes: Mapping[str, Recipe], located: Mapping[str, shapely.Geometry | None]
+    recipes: Mapping[str, Recipe],
+    located: Mapping[str, shapely.Geometry | None],
+    *,
+    anchors: Mapping[str, Point] | None = None,
 ) -> tuple[dict[str, shapely.Geometry], dict[str, str]]:
     """Build every recipe's geometry once its members are known.
 
@@ -84,6 +87,9 @@ def derive_all(
         Entry id → recipe, for the rows that have one.
     located
         Entry id → WGS84 geometry for every other row (None when unlocated).
+    anchors
+        Entry id → published point, for members whose geometry is a shape;
+        `through` lines pass through these rather than a computed point.
 
     Returns
     -------
@@ -93,7 +99,7 @@ def derive_all(
     done: dict[str, shapely.Geometry] = {}
     problems: dict[str, str] = {}
     for entry_id in recipes:
-        _resolve(entry_id, recipes, located, done, problems, visiting=[])
+        _resolve(entry_id, recipes, located, anchors or {}, done, problems, visiting=[])
     return done, problems
 
 
@@ -114,10 +120,16 @@ def buffer_m(geometry: shapely.Geometry, metres: float) -> shapely.Geometry:
     return crs.from_metric(metric).iloc[0]
 
 
-def build(recipe: Recipe, members: Mapping[str, shapely.Geometry]) -> shapely.Geometry:
+def build(
+    recipe: Recipe,
+    members: Mapping[str, shapely.Geometry],
+    *,
+    anchors: Mapping[str, Point] | None = None,
+) -> shapely.Geometry:
     """The geometry of one recipe whose members (by id) are all located."""
     if recipe.kind == "through":
-        points = [representative_point(members[i]) for i in recipe.args]
+        anchors = anchors or {}
+        points = [anchors.get(i) or representative_point(members[i]) for i in recipe.args]
         return LineString([(p.x, p.y) for p in points])
     if recipe.kind == "hull":
         union = shapely.union_all([members[i] for i in recipe.args])
@@ -131,6 +143,7 @@ def _resolve(
     entry_id: str,
     recipes: Mapping[str, Recipe],
     located: Mapping[str, shapely.Geometry | None],
+    anchors: Mapping[str, Point],
     done: dict[str, shapely.Geometry],
     problems: dict[str, str],
     *,
@@ -149,7 +162,9 @@ def _resolve(
     members: dict[str, shapely.Geometry] = {}
     for member in recipe.member_ids:
         if member in recipes:
-            geometry = _resolve(member, recipes, located, done, problems, visiting=[*visiting, entry_id])
+            geometry = _resolve(
+                member, recipes, located, anchors, done, problems, visiting=[*visiting, entry_id]
+            )
             if geometry is None:
                 problems.setdefault(entry_id, f"derive member {member!r} could not be derived")
                 return None
@@ -163,7 +178,7 @@ def _resolve(
             return None
         members[member] = geometry
     try:
-        geometry = build(recipe, members)
+        geometry = build(recipe, members, anchors=anchors)
     except GeoError as exc:
         problems[entry_id] = f"derive failed: {exc}"
         return None

@@ -4,7 +4,8 @@ The file format is documented in data/gazetteer/README.md. `load_gazetteer`
 reads all files, reports every bad row at once (file, line and id), converts
 published coordinates to WGS84 and builds the geometries: a point, a circle
 (point + `radius_m`), a `wkt` shape, a `derive` recipe (`geo.derive`), or the
-district polygon for district-precision rows.
+district polygon for district-precision rows. A published point given next to
+`wkt` or `derive` becomes the entry's representative point.
 """
 
 from __future__ import annotations
@@ -47,9 +48,10 @@ ID_PREFIXES = {"jiangbei": "jb-", "yinzhou": "yz-", "regional": "rg-", "rail": "
 #: Cross-check columns (data/gazetteer/crosscheck/*.csv).
 CROSSCHECK_COLUMNS = ("id", "lon", "lat", "crs", "source")
 #: How far (metres) a second published coordinate may lie from the entry's
-#: geometry: small objects (a station, a bridge) vs areas, whose "centre" differs
-#: between sources. Both are below the ~500 m of a datum mix-up for small objects
-#: and far below the kilometres of a homonym.
+#: geometry. Small objects (`SMALL_TYPES`): 400 m, below the ~490 m a GCJ-02 vs
+#: WGS84 mix-up shifts a point in Ningbo (BD-09: ~1.1 km). Areas: 2 km, since
+#: sources put an area's "centre" in different places. A homonym elsewhere in
+#: China is tens of kilometres off and fails either way.
 CROSSCHECK_TOLERANCE_M = {"small": 400.0, "area": 2000.0}
 SMALL_TYPES = frozenset({
     "landmark", "temple", "station", "bridge", "tunnel", "school", "hospital", "venue",
@@ -62,7 +64,12 @@ _ADCODE = re.compile(r"^\d{6}$")
 
 @dataclass(frozen=True)
 class Entry:
-    """One gazetteer place. `geometry`, `lon` and `lat` are WGS84; None when unlocated."""
+    """One gazetteer place. `geometry`, `lon` and `lat` are WGS84; None when unlocated.
+
+    `lon`/`lat` is the representative point: the published point when the row
+    has one (the centre of a circle, a seat inside a derived polygon), else a
+    point of the geometry (`geo.derive.representative_point`).
+    """
 
     id: str
     name: str
@@ -114,6 +121,7 @@ class Gazetteer:
     def frame(self) -> gpd.GeoDataFrame:
         """All rows as in the files plus `file`, `line`, `rep_lon`, `rep_lat`, geometry (EPSG:4326)."""
         data = pd.DataFrame(self._rows, columns=[*COLUMNS, "file", "line"])
+        data["line"] = data["line"].astype(int)
         entries = [self._entries[row["id"]] for row in self._rows]
         data["rep_lon"] = [e.lon for e in entries]
         data["rep_lat"] = [e.lat for e in entries]
@@ -133,12 +141,14 @@ class Gazetteer:
         """Entries whose name or alias is exactly `name`, best first.
 
         Order: adcode equal to `district` (name or adcode), then entries of
-        宁波市 (adcode 3302xx), then the rest; within each, better precision
-        first, then id. Nothing is filtered out.
+        宁波市 (adcode 3302xx), then the rest; within each, a canonical-name
+        match before an alias match, then better precision, then id. Nothing
+        is filtered out.
         """
-        ids = self._by_name.get(name.strip(), [])
+        name = name.strip()
+        ids = self._by_name.get(name, [])
         adcode = district_adcode(district) if district else None
-        return sorted((self._entries[i] for i in ids), key=lambda e: _preference(e, adcode))
+        return sorted((self._entries[i] for i in ids), key=lambda e: _preference(e, name, adcode))
 
     def suggest(self, name: str, n: int = 5) -> list[str]:
         """Up to `n` known names close to `name` (containing it, in it, or similar), closest first."""
@@ -175,23 +185,27 @@ def load_gazetteer(directory: Path = GAZETTEER_DIR) -> Gazetteer:
 
     base: dict[str, shapely.Geometry | None] = {}
     recipes: dict[str, derive.Recipe] = {}
+    anchors: dict[str, shapely.Point] = {}
     for row in rows:
         try:
-            recipe_or_geometry = _row_geometry(row)
+            anchor = _published_point(row)
+            recipe_or_geometry = _row_geometry(row, anchor)
         except (ValueError, GeoError) as exc:
             problems.append(f"{_where(row)}: {exc}")
             continue
+        if anchor is not None:
+            anchors[row["id"]] = anchor
         if isinstance(recipe_or_geometry, derive.Recipe):
             recipes[row["id"]] = recipe_or_geometry
         else:
             base[row["id"]] = recipe_or_geometry
-    derived, failed = derive.derive_all(recipes, base)
+    derived, failed = derive.derive_all(recipes, base, anchors=anchors)
     by_id = {row["id"]: row for row in rows}
     problems.extend(f"{_where(by_id[i])}: {message}" for i, message in failed.items())
     if problems:
         raise GazetteerFormatError(_summary(problems, directory))
     geometries = {**base, **derived}
-    entries = [_entry(row, geometries[row["id"]]) for row in rows]
+    entries = [_entry(row, geometries[row["id"]], anchors.get(row["id"])) for row in rows]
     return Gazetteer(entries, rows)
 
 
@@ -212,8 +226,10 @@ def crosscheck_distances(
 ) -> pd.DataFrame:
     """Distance (m) from each cross-check coordinate to its entry's geometry.
 
-    Columns: file, line, id, name, type, precision, distance_m, tolerance_m,
-    within. `distance_m` is 0 inside a polygon and NaN for an unlocated entry.
+    Columns: file, line, id, name, type, precision, distance_m, point_distance_m,
+    tolerance_m, within. `distance_m` (to the geometry) is 0 inside a polygon and
+    decides `within`; `point_distance_m` is to the entry's representative point.
+    Both are NaN for an unlocated entry.
     Raises `GazetteerFormatError` for a cross-check row that cannot be read.
     """
     gaz = gazetteer if gazetteer is not None else load_gazetteer(Path(directory).parent)
@@ -226,10 +242,13 @@ def crosscheck_distances(
                     f"{path.name}:1: cross-check header must be {','.join(CROSSCHECK_COLUMNS)}"
                 )
             for record in reader:
-                row = {k: (v or "").strip() for k, v in record.items()}
+                row = {k: (v or "").strip() for k, v in record.items() if k is not None}
                 row |= {"file": path.name, "line": str(reader.line_num)}
                 records.append(_crosscheck_record(row, gaz))
-    columns = ["file", "line", "id", "name", "type", "precision", "distance_m", "tolerance_m", "within"]
+    columns = [
+        "file", "line", "id", "name", "type", "precision",
+        "distance_m", "point_distance_m", "tolerance_m", "within",
+    ]
     return pd.DataFrame(records, columns=columns)
 
 
@@ -237,19 +256,24 @@ def _crosscheck_record(row: dict[str, str], gaz: Gazetteer) -> dict[str, object]
     if row["id"] not in gaz:
         raise GazetteerFormatError(f"{_where(row)}: cross-check names unknown id")
     try:
-        point = _point_or_circle({**row, "radius_m": ""})
+        point = _published_point(row)
     except (ValueError, GeoError) as exc:
         raise GazetteerFormatError(f"{_where(row)}: {exc}") from None
+    if point is None:
+        raise GazetteerFormatError(f"{_where(row)}: cross-check row has no lon/lat")
     entry = gaz.get(row["id"])
-    distance = math.nan
+    distance = point_distance = math.nan
     if entry.geometry is not None:
-        metric = crs.to_metric(gpd.GeoSeries([point, entry.geometry], crs=STORAGE_CRS))
+        anchor = shapely.Point(entry.lon, entry.lat)
+        metric = crs.to_metric(gpd.GeoSeries([point, entry.geometry, anchor], crs=STORAGE_CRS))
         distance = float(metric.iloc[0].distance(metric.iloc[1]))
+        point_distance = float(metric.iloc[0].distance(metric.iloc[2]))
     tolerance = CROSSCHECK_TOLERANCE_M["small" if entry.type in SMALL_TYPES else "area"]
     return {
         "file": row["file"], "line": int(row["line"]), "id": entry.id, "name": entry.name,
         "type": entry.type, "precision": entry.precision, "distance_m": distance,
-        "tolerance_m": tolerance, "within": bool(distance <= tolerance),
+        "point_distance_m": point_distance, "tolerance_m": tolerance,
+        "within": bool(distance <= tolerance),
     }
 
 
@@ -306,6 +330,8 @@ def _field_problem(row: dict[str, str], stem: str) -> str | None:
     has_shape = any(row[c] for c in ("lon", "lat", "radius_m", "derive", "wkt"))
     if unlocated and (has_shape or row["method"] != "none"):
         return "an unlocated row has method none and no lon/lat, radius_m, derive or wkt"
+    if not unlocated and row["method"] == "none":
+        return "method none is only for unlocated rows"
     if not unlocated and not row["adcode"]:
         return "a located row needs an adcode"
     if not unlocated and not row["source"]:
@@ -315,36 +341,47 @@ def _field_problem(row: dict[str, str], stem: str) -> str | None:
     return None
 
 
-def _row_geometry(row: dict[str, str]) -> shapely.Geometry | derive.Recipe | None:
-    """WGS84 geometry of a row, or its recipe to build once all rows are read."""
-    given = [c for c in ("lon", "derive", "wkt") if row[c] or (c == "lon" and row["lat"])]
-    if len(given) > 1:
-        raise ValueError(f"give only one of lon/lat, derive, wkt (has {', '.join(given)})")
+def _row_geometry(
+    row: dict[str, str], point: shapely.Point | None
+) -> shapely.Geometry | derive.Recipe | None:
+    """WGS84 geometry of a row, or its recipe to build once all rows are read.
+
+    A published point next to a `derive` or `wkt` shape is kept as the entry's
+    representative point (e.g. a district seat inside the district polygon).
+    """
+    if row["derive"] and row["wkt"]:
+        raise ValueError("give derive or wkt, not both")
+    if row["radius_m"] and (point is None or row["derive"] or row["wkt"]):
+        raise ValueError("radius_m needs lon/lat and no derive or wkt")
     if row["precision"] == "unlocated":
         return None
     if row["derive"]:
         return derive.parse_recipe(row["derive"])
     if row["wkt"]:
         return _parse_wkt(row["wkt"])
-    if row["lon"] or row["lat"]:
-        return _point_or_circle(row)
+    if point is not None:
+        return derive.buffer_m(point, _radius(row)) if row["radius_m"] else point
     return derive.build(derive.Recipe("district", (row["adcode"],)), {})
 
 
-def _point_or_circle(row: dict[str, str]) -> shapely.Geometry:
+def _published_point(row: dict[str, str]) -> shapely.Point | None:
+    """The row's lon/lat converted from its datum to WGS84, or None if it has none."""
+    if not (row["lon"] or row["lat"]):
+        return None
     lon, lat = _number(row, "lon"), _number(row, "lat")
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
         raise ValueError(f"lon/lat {lon}, {lat} out of range (lon first, then lat)")
     if row["crs"] not in crs.DATUMS:
         raise ValueError(f"unknown crs {row['crs']!r}; expected one of {', '.join(crs.DATUMS)}")
     w_lon, w_lat = crs.to_wgs84(lon, lat, crs=row["crs"])
-    point = shapely.Point(float(w_lon), float(w_lat))
-    if not row["radius_m"]:
-        return point
+    return shapely.Point(float(w_lon), float(w_lat))
+
+
+def _radius(row: dict[str, str]) -> float:
     radius = _number(row, "radius_m")
     if radius <= 0:
         raise ValueError(f"radius_m {row['radius_m']!r} must be positive")
-    return derive.buffer_m(point, radius)
+    return radius
 
 
 def _parse_wkt(text: str) -> shapely.Geometry:
@@ -367,10 +404,10 @@ def _number(row: dict[str, str], column: str) -> float:
     return value
 
 
-def _entry(row: dict[str, str], geometry: shapely.Geometry | None) -> Entry:
-    point = derive.representative_point(geometry) if geometry is not None else None
-    if point is not None and row["radius_m"]:
-        point = geometry.centroid  # a circle stands for its published centre
+def _entry(row: dict[str, str], geometry: shapely.Geometry | None, anchor: shapely.Point | None) -> Entry:
+    point = None
+    if geometry is not None:
+        point = anchor if anchor is not None else derive.representative_point(geometry)
     return Entry(
         id=row["id"],
         name=row["name"],
@@ -390,12 +427,13 @@ def _entry(row: dict[str, str], geometry: shapely.Geometry | None) -> Entry:
     )
 
 
-def _preference(entry: Entry, adcode: str | None) -> tuple[int, int, int, str]:
-    """Sort key: the document's district, then 宁波市, then elsewhere; then precision."""
+def _preference(entry: Entry, name: str, adcode: str | None) -> tuple[int, int, int, int, str]:
+    """Sort key: the document's district, then 宁波市, then elsewhere; then canonical, precision."""
     in_ningbo = entry.adcode.startswith(NINGBO_ADCODE[:4])
     return (
         0 if adcode and entry.adcode == adcode else 1,
         0 if in_ningbo else 1,
+        0 if entry.name == name else 1,
         PRECISIONS.index(entry.precision),
         entry.id,
     )
