@@ -11,6 +11,7 @@ import sys
 COMMANDS: dict[str, str] = {
     "build": "layers.build",
     "report": "layers.report",
+    "nearby": "layers.nearby",
 }
 
 

@@ -9,7 +9,13 @@ import argparse
 import time
 from pathlib import Path
 
+import geopandas as gpd
+import pandas as pd
+
 from geo.boundaries import district_boundaries
+from geo.gazetteer import load_gazetteer
+from layers.extract import extract_all
+from layers.locate import locate_records, places_layer
 from layers.settings import LAYERS_GPKG
 from layers.store import write_layer
 
@@ -33,6 +39,26 @@ def build(*, path: Path = LAYERS_GPKG) -> dict[str, int]:
 def _layers():
     # Simplified boundaries: the table is for display; exact work uses geo.boundaries.
     yield "districts", district_boundaries(simplified=True)
+    extraction = extract_all()
+    gazetteer = load_gazetteer()
+    yield "sections", extraction.sections
+    yield "projects", _storable(locate_records(extraction.projects, gazetteer=gazetteer, kind="projects"))
+    yield "structures", _storable(locate_records(extraction.structures, gazetteer=gazetteer, kind="structures"))
+    yield "indicators", extraction.indicators
+    yield "problems", extraction.problems_frame()
+    places = _storable(places_layer(gazetteer))
+    yield "places", places
+    yield "rail", places[places["type"].isin(["rail_line", "station"])]
+
+
+def _storable(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Empty geometries become missing ones, and lists become text, for GeoPackage."""
+    out = frame.copy()
+    out["geometry"] = [None if g is None or g.is_empty else g for g in out.geometry]
+    for column in out.columns.drop("geometry"):
+        if out[column].map(lambda v: isinstance(v, (list, tuple, set))).any():
+            out[column] = out[column].map(lambda v: "|".join(map(str, v)) if isinstance(v, (list, tuple, set)) else v)
+    return gpd.GeoDataFrame(out, geometry="geometry", crs=frame.crs)
 
 
 def main(argv: list[str] | None = None) -> int:

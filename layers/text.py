@@ -22,6 +22,17 @@ _EDGE = " \t\r\n\u00a0\u3000"
 
 
 @dataclass(frozen=True)
+class Problem:
+    """Something an extractor could not read: kept with its text, never dropped."""
+
+    doc_id: str
+    start: int
+    end: int
+    quote: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Line:
     """One line of a plan: its offsets and its text without the newline."""
 

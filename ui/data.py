@@ -6,27 +6,60 @@ stay Streamlit-free for the CLI, tests and benchmarks.
 
 from __future__ import annotations
 
+from typing import Any
+
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from geo.crs import geometry_wgs84_to_gcj02
 from layers.plans import Plan, load_catalog
 from layers.settings import LAYERS_GPKG
 from layers.store import read_layer
+from ui.planmap import plan_payload
+
+
+def store_version() -> float:
+    """Changes whenever the store is rebuilt, so caches keyed by it refresh."""
+    return LAYERS_GPKG.stat().st_mtime if LAYERS_GPKG.exists() else 0.0
 
 
 @st.cache_resource(show_spinner=False)
-def layer(name: str, mtime: float = 0.0) -> gpd.GeoDataFrame | pd.DataFrame:
-    """One layer of the store, read once per process (and again after a rebuild)."""
+def _layer(name: str, version: float) -> gpd.GeoDataFrame | pd.DataFrame:
     return read_layer(name)
 
 
 def get_layer(name: str) -> gpd.GeoDataFrame | pd.DataFrame:
-    """`layer(name)` keyed by the store's modification time, so a rebuild is picked up."""
-    mtime = LAYERS_GPKG.stat().st_mtime if LAYERS_GPKG.exists() else 0.0
-    return layer(name, mtime)
+    """One layer of the store, read once per process and again after a rebuild."""
+    return _layer(name, store_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _payload(lang: str, gcj02: bool, version: float) -> dict[str, Any]:
+    frames = {name: get_layer(name) for name in ("projects", "structures", "places", "districts")}
+    if gcj02:
+        # Amap tiles are drawn in GCJ-02: shift every overlay so it lines up.
+        frames = {name: _shifted(frame) for name, frame in frames.items()}
+    return plan_payload(**frames, lang=lang)
+
+
+def planner_payload(lang: str, *, gcj02: bool = False) -> dict[str, Any]:
+    """The planner's map payload for a language (and datum), built once per store version."""
+    return _payload(lang, gcj02, store_version())
+
+
+def shifted_districts() -> gpd.GeoDataFrame:
+    """The districts layer in GCJ-02, for drawing on Amap tiles."""
+    return _shifted(get_layer("districts"))
 
 
 @st.cache_resource(show_spinner=False)
 def catalog() -> tuple[Plan, ...]:
     return load_catalog()
+
+
+def _shifted(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    out = frame.copy()
+    out["geometry"] = [geometry_wgs84_to_gcj02(g) if g is not None and not g.is_empty else g
+                       for g in frame.geometry]
+    return out

@@ -12,7 +12,18 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Spatial layout of the Jiangbei and Yinzhou 14th Five-Year Plans. The map works offline.",
     },
     "language": {"zh": "语言", "en": "Language"},
-    "online_tiles": {"zh": "在线底图（OpenStreetMap，需联网）", "en": "Online basemap (OpenStreetMap, needs internet)"},
+    "basemap": {"zh": "底图", "en": "Basemap"},
+    "basemap_none": {"zh": "离线矢量底图", "en": "Offline vector basemap"},
+    "basemap_osm": {"zh": "OpenStreetMap（需联网）", "en": "OpenStreetMap (needs internet)"},
+    "basemap_amap": {"zh": "高德地图（需联网，叠加层已转换为GCJ-02）", "en": "Amap (needs internet; overlays shifted to GCJ-02)"},
+    "map_help": {
+        "zh": "右上角“图层”面板可开关图层和筛选；左上角可搜索地名或项目；点击要素查看规划原文与位置来源。"
+        "实线为精确位置，虚线或浅色为近似位置；仅知所在区的项目不画成精确位置。地址栏链接保存当前图层、视图和选中要素。",
+        "en": "Use the Layers panel (top right) to toggle layers and filter; search places or projects (top left); "
+        "click anything to read the plan's words and where its location comes from. Solid = exact, dashed or pale = "
+        "approximate; projects known only by district are not drawn as if exact. The page URL keeps layers, view "
+        "and selection, so it can be shared.",
+    },
     "plan_districts": {"zh": "规划区", "en": "Plan districts"},
     "context_districts": {"zh": "宁波其他区县", "en": "Other Ningbo districts"},
     "documents": {"zh": "规划文件", "en": "Plan documents"},

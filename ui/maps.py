@@ -10,24 +10,32 @@ from geo.settings import PLAN_DISTRICTS
 from ui.assets import use_local_assets
 
 #: Ningbo's urban core, where the two plan districts meet.
-NINGBO_CENTER = (29.90, 121.60)
-DEFAULT_ZOOM = 10
+NINGBO_CENTER = (29.90, 121.58)
+DEFAULT_ZOOM = 11
 
-_PLAN_STYLE = {"color": "#b23a48", "weight": 2.5, "fillColor": "#f9dcc4", "fillOpacity": 0.85}
+_PLAN_STYLE = {"color": "#b23a48", "weight": 2.5, "fillColor": "#fbe3d0", "fillOpacity": 0.55}
 _CONTEXT_STYLE = {"color": "#8d99ae", "weight": 1, "fillColor": "#f6f3ec", "fillOpacity": 0.9}
 #: Pale sea-coloured background instead of Leaflet's grey: the vector basemap
 #: is drawn on it, with no tiles needed.
 _MAP_BACKGROUND_CSS = "<style>.leaflet-container{background:#e8f0f5;}</style>"
 
-#: Optional online tiles, never required (offline the map still shows the basemap).
-OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+#: Optional online tiles, never required (offline the map still shows the
+#: vector basemap). Amap tiles are in GCJ-02: overlays drawn on them must be
+#: shifted with `geo.crs` first (see `ui.data.planner_payload(gcj02=True)`).
+ONLINE_TILES: dict[str, tuple[str, str, str]] = {
+    "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors", ""),
+    "amap": (
+        "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",
+        "© 高德地图 AutoNavi",
+        "1234",
+    ),
+}
 
 
 def base_map(
     districts: gpd.GeoDataFrame,
     *,
-    online_tiles: bool = False,
+    tiles: str = "none",
     location: tuple[float, float] = NINGBO_CENTER,
     zoom: int = DEFAULT_ZOOM,
     labels: dict[str, str] | None = None,
@@ -38,8 +46,9 @@ def base_map(
     ----------
     districts
         The `districts` layer (adcode, name, geometry in EPSG:4326).
-    online_tiles
-        Add OpenStreetMap tiles under the vector basemap (needs internet).
+    tiles
+        "none" (vector basemap only), or "osm" / "amap" online tiles under it
+        (need internet). With "amap", pass `districts` already in GCJ-02.
     labels
         Layer names for the layer control, e.g. {"plan": "规划区", "context": "宁波其他区县"}.
     """
@@ -47,8 +56,11 @@ def base_map(
     m = folium.Map(location=location, zoom_start=zoom, tiles=None, control_scale=True)
     use_local_assets(m)
     m.get_root().header.add_child(folium.Element(_MAP_BACKGROUND_CSS))
-    if online_tiles:
-        folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap").add_to(m)
+    if tiles in ONLINE_TILES:
+        url, attribution, subdomains = ONLINE_TILES[tiles]
+        folium.TileLayer(url, attr=attribution, name=tiles, subdomains=subdomains or "abc", max_zoom=18).add_to(m)
+    # Over online tiles the land fill is nearly transparent, so the tiles show.
+    fill = {"fillOpacity": 0.08} if tiles in ONLINE_TILES else {}
     is_plan = districts["adcode"].isin(PLAN_DISTRICTS)
     for key, subset, style in (
         ("context", districts[~is_plan], _CONTEXT_STYLE),
@@ -57,8 +69,8 @@ def base_map(
         folium.GeoJson(
             subset[["adcode", "name", "geometry"]].to_json(),
             name=labels[key],
-            style_function=lambda _feature, style=style: style,
+            style_function=lambda _feature, style={**style, **fill}: style,
             tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
-            control=True,
+            control=False,
         ).add_to(m)
     return m

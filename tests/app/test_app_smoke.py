@@ -11,7 +11,7 @@ TIMEOUT_S = 60
 def test_app_opens_on_the_overview_in_chinese_without_errors():
     app = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
     assert not app.exception
-    assert "规划地图" in app.title[0].value
+    assert "规划地图" in app.subheader[0].value
     assert not app.error
 
 
@@ -19,4 +19,4 @@ def test_switching_to_english_translates_the_page():
     app = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
     app.sidebar.selectbox(key="lang").set_value("en").run()
     assert not app.exception
-    assert "Plan map" in app.title[0].value
+    assert "Plan map" in app.subheader[0].value

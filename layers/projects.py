@@ -1,0 +1,603 @@
+"""Projects: every item of every 专栏 box, every row of the 重点项目一览表 tables,
+and projects a body sentence names explicitly ("加快推进A、B等项目建设").
+
+Lists are split one project per entry; a road written "梅鹤路(文开路-环城北路)"
+keeps its extent in `extent_from`/`extent_to`. A box item written as prose
+("高端人才引育行动:到2025年,…") is one project; projects named inside such prose
+become children (`parent_id`). Each project gets a category key from
+`layers.categories`, the lead unit (牵头单位) that follows it in the box, and the
+place names it mentions ("|"-joined, as written).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from layers.categories import category_for
+from layers.sections import (
+    Cell, SectionIndex, TableRegion, find_headings, find_tables, line_cells, sections_from_text,
+)
+from layers.text import Problem, display_text, iter_lines, split_top_level, trim_span
+
+PROJECT_COLUMNS: list[str] = [
+    "id", "doc_id", "section_path", "start", "end", "quote",
+    "name", "category", "box", "box_title", "group", "extent_from", "extent_to",
+    "lead_unit", "content", "start_year", "end_year", "status", "district_adcode",
+    "places", "parent_id", "source",
+]
+
+_BOX_RE = re.compile(r"^专栏\s*(?P<num>\d+)\s*[:：]\s*(?P<title>.*)$")
+_LEAD_RE = re.compile(r"^[(（﹝\[【]\s*牵头单位\s*[:：]\s*(?P<units>.+?)\s*[)）﹞\]】]$")
+_BULLET_RE = re.compile(r"[◆·•●▪]\s*")
+_NUMBERED_RE = re.compile(r"(?P<num>\d{1,2})\s*[.、．]\s*(?!\d)")
+#: A body paragraph opens with a short topic sentence ("推动人口集聚。编制…").
+_TOPIC_RE = re.compile(r"^[^\s:：,，。、◆·；;]{2,24}。")
+_FIGURE_RE = re.compile(r"^图\s*\d")
+#: Verbs that open a list of projects; longest first so the whole verb is taken.
+_VERBS = sorted((
+    "加快谋划推进", "全力配合建设", "配合宁波市建设", "加快推进", "加快建设", "重点推进", "规划建设",
+    "谋划建设", "谋划布局", "启动建设", "推进建设", "谋划推进", "加快实施", "改扩建", "新建", "迁建", "续建",
+    "扩建", "建成", "推进", "加快", "实施", "建设", "扩容", "开工", "在", "打通", "重点搭建", "搭建", "全面建成",
+), key=len, reverse=True)
+_LEAD_IN_RE = re.compile(r"(?:主要包括|包括|主要涉及|涉及|分别为)")
+_VERB_RE = re.compile("(?:" + "|".join(_VERBS) + ")")
+_TRAILER_RE = re.compile(r"(?:等[^、，,]*|项目建设|等?建设|开工建设|建成开业|建成投用)$")
+#: Words that show a piece is a sentence, not a name.
+_STRONG_PROSE = re.compile(
+    r"打造|力争|实现|形成|成为|到20\d\d|不少于|以上|%|举办|开展|围绕|依托|聚焦|确保|每年|达到|超过|"
+    r"通过|增设|连通|按照|沿轴线|贯穿|并与|共计|构成|等"
+)
+_WEAK_PROSE = re.compile(r"推进|发展|实施|提升|加快|完善|强化|促进|推动|全面|基本|累计|谋划|整合|培育|结合")
+_NAME_SUFFIX = re.compile(
+    r"(?:工程|项目|路|桥|线|站|园|区|中心|学校|医院|院|馆|城|港|镇|村|湖|山|基地|小镇|房|所|变|段|"
+    r"通道|隧道|大道|高速|拓宽|铁路|街|广场|综合体|地块|工厂|平台|楼|厂|场|带|廊|湾|岸|片|块|校|中学|"
+    r"小学|幼儿园|省道|快速路|[东南西北]延|延伸段|[一二三四]期|系统|设施|体|圈|谷|飞地|TOD)$"
+)
+_EXTENT_RE = re.compile(r"[(（](?P<a>[^()（）]+?)[-—－~～至](?P<b>[^()（）]+?)[)）]")
+_PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")
+_COUNT_LIST_RE = re.compile(r"\d+个[^（(]*[（(](?P<inner>[^）)]*、[^）)]*)[）)]")
+_ROAD_TAIL = re.compile(
+    r"(?:及接线工程|及接线|及连接线|过江通道及接线工程|拓宽工程|拓宽|道路维修改造工程|道路工程|改扩建工程|"
+    r"工程|[东南西北]延(?:二期|工程)?|延伸段|[一二三]期|北延二期)$"
+)
+#: Verbs that build something: "加快建设A、B等，…" needs no word after 等.
+_BUILD_VERBS = {"加快建设", "建设", "新建", "推进建设", "规划建设", "谋划建设", "启动建设"}
+#: What a body-text list must end with to be a list of projects.
+_BODY_TRAILER = re.compile(
+    r"等(?:[\d一二三四五六七八九十]+[条个座所家处])?(?:一批)?[^、，,]{0,16}?"
+    r"(?:项目|工程|设施|建设|道路|通道|干道|场馆|开工|建成|开业|投用)[^、，,]{0,4}$"
+)
+#: "…A、B等开工建设": a list needs no opening verb when its end says what happens.
+_DONE_TRAILER = re.compile(r"等[^、]{0,8}?(?:开工建设|建成开业|建成投用|建成开放|开工|建成)$")
+#: "周尧昆虫博物馆迁建": a status word written after the name.
+_PART_STATUS_TAIL = re.compile(r"(?:重建|迁建|改扩建|扩建|改造提升|建设)$")
+#: Brackets that qualify a name rather than name a place.
+_QUALIFIER = re.compile(r"(?:^[一二三四五六七八九十\d]+期$|段$|^江北片$|认定|扩、改)")
+_NON_SPATIAL = {"programs", "innovation", "environment", "digital"}
+_PLACE_END = re.compile(
+    r"(?:路|桥|线|站|园|区|中心|学校|医院|院|馆|城|港|镇|村|湖|山|江|河|基地|小镇|通道|大道|"
+    r"高速|铁路|街|广场|综合体|地块|区块|廊|湾|片|飞地|变电|输变电)$"
+)
+_STATUS_RE = re.compile(r"(实施类|谋划类|新建|迁建|续建|改扩建|扩建|重建|建成|改造提升)")
+_YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
+
+
+@dataclass
+class _Part:
+    """A name found in a list: its span and the verb that opened its clause."""
+
+    start: int
+    end: int
+    verb: str
+
+
+@dataclass
+class _Ctx:
+    doc_id: str
+    text: str
+    adcode: str
+    index: SectionIndex
+    rows: list[dict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    counters: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A 专栏 box: title line and the span of its items."""
+
+    label: str
+    title: str
+    title_start: int
+    title_end: int
+    body_start: int
+    body_end: int
+
+
+def projects_from_plan(
+    *, plan_id: str, text: str, adcode: str = "", sections: pd.DataFrame | None = None,
+    problems: list | None = None,
+) -> pd.DataFrame:
+    """All projects of one plan: 专栏 items, 一览表 rows, then projects named in body text."""
+    sections = sections if sections is not None else sections_from_text(text, doc_id=plan_id)
+    ctx = _Ctx(plan_id, text, adcode, SectionIndex(sections))
+    boxes = find_boxes(text)
+    for box in boxes:
+        _box_projects(ctx, box)
+    tables = [t for t in find_tables(text) if "项目" in t.title]
+    for table in tables:
+        _table_projects(ctx, table)
+    skip = [(b.title_start, b.body_end) for b in boxes]
+    skip += [(t.title_start, t.body_end) for t in find_tables(text)]
+    _body_projects(ctx, skip)
+    if problems is not None:
+        problems.extend(ctx.problems)
+    return pd.DataFrame(ctx.rows, columns=PROJECT_COLUMNS)
+
+
+def find_boxes(text: str) -> list[Box]:
+    """Every 专栏 box: from its title line to the first heading, figure or body paragraph."""
+    stops = {h.start for h in find_headings(text)}
+    lines = list(iter_lines(text))
+    out = []
+    for i, line in enumerate(lines):
+        m = _BOX_RE.match(line.clean)
+        if not m:
+            continue
+        body_end = len(text)
+        last = line.end
+        for nxt in lines[i + 1:]:
+            clean = nxt.clean
+            if not clean:
+                continue
+            if (nxt.content_start in stops or _BOX_RE.match(clean) or _FIGURE_RE.match(clean)
+                    or re.match(r"^表\s*\d", clean) or _TOPIC_RE.match(clean)):
+                break
+            last = nxt.end
+        body_end = last
+        ts, te = trim_span(text, line.start, line.end)
+        out.append(Box(f"专栏{m.group('num')}", display_text(m.group("title")), ts, te,
+                       line.end, body_end))
+    return out
+
+
+def split_list(text: str, *, offset: int = 0) -> list[tuple[int, int, str]] | None:
+    """Split a list of names into (start, end, verb) spans; None when `text` is prose.
+
+    Clauses are cut at 。；,， outside brackets; each may open with a verb (新建,
+    推进, …) that carries to the next clause, and close with "等…项目建设".
+    """
+    parts = _list_parts(text, offset)
+    return None if parts is None else [(p.start, p.end, p.verb) for p in parts]
+
+
+def parse_extent(name: str) -> tuple[str, str, str]:
+    """`(name without extent, from, to)` for "梅鹤路(文开路-环城北路)"; else `(name, "", "")`.
+
+    The extent is the first bracket group whose top level holds a dash, so
+    "东路(戊路(北段)-己路)" gives from "戊路(北段)" and to "己路".
+    """
+    for a, b in _bracket_groups(name):
+        inner = name[a + 1:b]
+        cut = _top_level_dash(inner)
+        if cut is not None:
+            bare = (name[:a] + name[b + 1:]).strip()
+            return bare, inner[:cut].strip(), inner[cut + 1:].strip()
+    return name, "", ""
+
+
+def _bracket_groups(s: str) -> list[tuple[int, int]]:
+    out, stack = [], []
+    for i, ch in enumerate(s):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）" and stack:
+            a = stack.pop()
+            if not stack:
+                out.append((a, i))
+    return out
+
+
+def _top_level_dash(s: str) -> int | None:
+    depth = 0
+    for i, ch in enumerate(s):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth -= 1
+        elif ch in "-—－~～" and depth == 0 and 0 < i < len(s) - 1:
+            return i
+    return None
+
+
+def places_of(name: str, extent_from: str = "", extent_to: str = "", *,
+              category: str = "") -> list[str]:
+    """Place names a project refers to, as written: the thing itself and its extent ends.
+
+    A bracket that only qualifies the name (二期, 江北段) is not a place; "即滨海高速"
+    and "含梅山支线" give the place they name. A programme ("青才鄞州工程") names
+    no place unless its name ends like one.
+    """
+    out: list[str] = []
+    inner = []
+    for p in _PAREN_RE.findall(name):
+        p = re.sub(r"^(?:即|含)", "", p)
+        if p and not _QUALIFIER.search(p) and "-" not in p:
+            inner.append(p)
+    bare = _PAREN_RE.sub("", name)
+    bare = re.sub(r"^(?:\d+\s*[kK][vV]|\d+千伏)", "", bare)
+    core = _ROAD_TAIL.sub("", bare).strip() or bare
+    if category in _NON_SPATIAL and not _PLACE_END.search(core):
+        core = ""
+    for cand in (core, *inner, extent_from, extent_to):
+        cand = cand.strip("“”\"' ")
+        if cand and cand not in out and not re.fullmatch(r"[\d.]+", cand):
+            out.append(cand)
+    return out
+
+
+# --- boxes -------------------------------------------------------------------------
+
+def _box_projects(ctx: _Ctx, box: Box) -> None:
+    text = ctx.text
+    lines = [ln for ln in iter_lines(text, box.body_start, box.body_end) if ln.clean]
+    header = ""  # current ◆ group
+    pending: list[dict] = []  # records waiting for a 牵头单位 line
+    for i, line in enumerate(lines):
+        clean = line.clean
+        lead = _LEAD_RE.match(clean)
+        if lead:
+            units = lead.group("units")
+            for rec in pending:
+                rec["lead_unit"] = units
+            pending = []
+            continue
+        start, end = trim_span(text, line.start, line.end)
+        bullet = _BULLET_RE.match(text, start, end)
+        body_start = bullet.end() if bullet else start
+        numbered = _NUMBERED_RE.match(text, body_start, end)
+        sub = ""
+        if numbered:
+            body_start = numbered.end()
+        body = text[body_start:end]
+        name_span, content_start = _name_split(body)
+        if bullet:
+            header = ""
+        nxt = lines[i + 1].clean if i + 1 < len(lines) else ""
+        if bullet and name_span is None and len(body) <= 32 and nxt \
+                and not _BULLET_RE.match(nxt) and not _LEAD_RE.match(nxt):
+            header = _strip_quotes(body)  # "◆提升两大省级园区能级" heads the lines below
+            continue
+        if name_span is not None:
+            name = _strip_quotes(body[name_span[0]:name_span[1]])
+            content = body[content_start:].strip()
+            if not content:  # "◆交通道路项目:" opens a group
+                header = name
+                continue
+            if numbered:
+                sub = name
+            group = " › ".join(g for g in (header, sub) if g)
+            parts = _list_parts(content, body_start + content_start)
+            if parts is not None:
+                g = " › ".join(x for x in (header, name) if x)
+                pending += _emit_parts(ctx, box, parts, group=g, status_hint=name)
+                continue
+            rec = _emit_item(ctx, box, start, end, name=name, content=display_text(content),
+                             group=group)
+            pending.append(rec)
+            pending += _emit_children(ctx, box, rec, content, body_start + content_start)
+            continue
+        parts = _list_parts(body, body_start)
+        if parts is not None:
+            pending += _emit_parts(ctx, box, parts, group=header, status_hint=header)
+            continue
+        name = _leading_name(body)
+        rec = _emit_item(ctx, box, start, end, name=name, content=display_text(body),
+                         group=header)
+        pending.append(rec)
+        pending += _emit_children(ctx, box, rec, body, body_start)
+
+
+def _name_split(body: str) -> tuple[tuple[int, int] | None, int]:
+    """`((name_start, name_end), content_start)` for "name:content" or "name。content"."""
+    m = re.search(r"[:：]", body)
+    if m and m.start() <= 34 and not re.search(r"[。；]", body[:m.start()]):
+        return (0, m.start()), m.end()
+    m = re.search(r"。", body)
+    if m and m.start() <= 20 and not re.search(r"[，,、]", body[:m.start()]) \
+            and body[m.end():].strip():
+        return (0, m.start()), m.end()
+    return None, 0
+
+
+def _emit_item(ctx: _Ctx, box: Box, start: int, end: int, *, name: str, content: str,
+               group: str) -> dict:
+    name = display_text(name)
+    return _add(ctx, box=box.label, box_title=box.title, start=start, end=end, name=name,
+                group=group, content=content, context=f"{box.title} {group}",
+                source="专栏 item")
+
+
+def _emit_parts(ctx: _Ctx, box: Box | None, parts: list[_Part], *, group: str,
+                status_hint: str = "", parent: str = "", box_label: str = "",
+                box_title: str = "", source: str = "专栏 list") -> list[dict]:
+    out = []
+    status_from_group = _status(status_hint)
+    for part in parts:
+        raw = ctx.text[part.start:part.end]
+        name, a, b = parse_extent(display_text(raw))
+        status = _status(part.verb) or status_from_group
+        label = box.label if box else box_label
+        title = box.title if box else box_title
+        out.append(_add(ctx, box=label, box_title=title, start=part.start, end=part.end,
+                        name=name, group=group, extent_from=a, extent_to=b, status=status,
+                        context=f"{title} {group}", parent_id=parent, source=source))
+    return out
+
+
+def _emit_children(ctx: _Ctx, box: Box, parent: dict, content: str, offset: int) -> list[dict]:
+    out = []
+    for parts in _embedded_lists(content, offset):
+        out += _emit_parts(ctx, box, parts, group=parent["name"], parent=parent["id"],
+                           source="专栏 item (named inside)")
+    return out
+
+
+def _leading_name(body: str) -> str:
+    """"东部新城发挥宁波…" → "东部新城": the name a prose item opens with."""
+    m = re.match(r"^(.{2,16}?)(?:发挥|完善|以|优先|加快|推进|围绕|依托|是|要|坚持|重点|主要)", body)
+    if m and not re.search(r"[，,。]", m.group(1)):
+        return m.group(1)
+    m = re.match(r"^[^，,。；;：:]{2,40}", body)
+    return m.group(0) if m else body[:40]
+
+
+def _strip_quotes(s: str) -> str:
+    s = s.strip()
+    if s.startswith("“") and s.endswith("”") and s.count("“") == 1:
+        return s[1:-1].strip()
+    return s
+
+
+# --- list splitting ----------------------------------------------------------------
+
+def _list_parts(text: str, offset: int) -> list[_Part] | None:
+    """Parts when the whole of `text` is a list of names, else None."""
+    parts: list[_Part] = []
+    verb = ""
+    clauses = split_top_level(text, "。；;，,")
+    if not clauses:
+        return None
+    for a, b in clauses:
+        got = _clause_parts(text, a, b, verb)
+        if got is None:
+            return None
+        verb, found = got
+        parts += found
+    if not parts:
+        return None
+    return [_Part(p.start + offset, p.end + offset, p.verb) for p in _expand_counts(text, parts)]
+
+
+def _clause_parts(text: str, a: int, b: int, verb: str) -> tuple[str, list[_Part]] | None:
+    lead = _LEAD_IN_RE.match(text, a, b)
+    if lead:
+        a = lead.end()
+    vm = _VERB_RE.match(text, a, b)
+    if vm:
+        verb = vm.group(0)
+        a = vm.end()
+    seg = text[a:b]
+    tm = _TRAILER_RE.search(seg)
+    if tm and tm.start() > 0:
+        b = a + tm.start()
+    marked = bool(vm or tm or lead)
+    out = []
+    for pa, pb in split_top_level(text[a:b], "、", start=a):
+        piece = text[pa:pb]
+        pv = _VERB_RE.match(piece)
+        v = verb
+        if pv and pv.group(0) not in ("在", "建设"):
+            v, pa = pv.group(0), pa + pv.end()
+            piece = text[pa:pb]
+        tail = _PART_STATUS_TAIL.search(piece)
+        if tail and tail.start() >= 2:
+            v, pb = tail.group(0), pa + tail.start()
+            piece = text[pa:pb]
+        if not _is_name(piece):
+            return None
+        out.append(_Part(pa, pb, v))
+    if len(out) == 1 and not marked and not _has_suffix(text[out[0].start:out[0].end]):
+        return None  # a lone phrase without verb, 等 or a name ending is prose
+    return verb, out
+
+
+def _is_name(piece: str) -> bool:
+    piece = piece.strip()
+    if not 2 <= len(piece) <= 40:
+        return False
+    bare = _PAREN_RE.sub("", piece).strip()
+    if _STRONG_PROSE.search(bare):
+        return False
+    if _NAME_SUFFIX.search(bare) or re.search(r"[)）]$", piece) and _NAME_SUFFIX.search(
+            _ROAD_TAIL.sub("", bare)):
+        return True
+    return len(bare) <= 20 and not _WEAK_PROSE.search(bare)
+
+
+def _has_suffix(piece: str) -> bool:
+    bare = _PAREN_RE.sub("", piece).strip()
+    return bool(_NAME_SUFFIX.search(bare) or _NAME_SUFFIX.search(_ROAD_TAIL.sub("", bare)))
+
+
+def _expand_counts(text: str, parts: list[_Part]) -> list[_Part]:
+    """"2个区级养老院（江南养老院、塘溪镇康养1号养老院）" → the two named homes."""
+    out = []
+    for p in parts:
+        m = _COUNT_LIST_RE.match(text, p.start, p.end)
+        if not m:
+            out.append(p)
+            continue
+        base = m.start("inner")
+        for a, b in split_top_level(m.group("inner"), "、", start=base):
+            out.append(_Part(a, b, p.verb))
+    return out
+
+
+def _embedded_lists(text: str, offset: int, *, body: bool = False) -> list[list[_Part]]:
+    """Lists named inside prose: "…，加快推进A、B等项目建设，…".
+
+    A clause must open with a list verb and every entry must end like a name
+    (路, 中心, 工程 …). In body text the clause must also close with 等 and a
+    word for projects ("等一批重点项目", "等过江通道"), so "等应用场景" or
+    "等区域战略" lists are not taken for projects; inside a 专栏 item a verb
+    other than 建设 and two or more entries are enough.
+    """
+    out = []
+    for a, b in split_top_level(text, "。；;，,：:"):
+        vm = _VERB_RE.match(text, a, b)
+        clause = text[a:b]
+        if not vm or vm.group(0) == "在":
+            if not _DONE_TRAILER.search(clause):
+                continue
+        elif body:
+            bare_etc = clause.endswith("等") and vm.group(0) in _BUILD_VERBS
+            if not _BODY_TRAILER.search(clause) and not bare_etc:
+                continue
+        elif "等" not in clause and not re.search(r"(项目|工程)建设$", clause):
+            if clause.count("、") == 0 or vm.group(0) == "建设":
+                continue
+        got = _clause_parts(text, a, b, "")
+        if got and got[1] and all(_has_suffix(text[p.start:p.end]) for p in got[1]):
+            out.append([_Part(p.start + offset, p.end + offset, p.verb) for p in got[1]])
+    return out
+
+
+# --- 一览表 tables ----------------------------------------------------------------
+
+def _table_projects(ctx: _Ctx, table: TableRegion) -> None:
+    text = ctx.text
+    cells = line_cells(text, table)
+    values = [display_text(text[c.start:c.end]) for c in cells]
+    try:
+        first = values.index("1")
+    except ValueError:
+        ctx.problems.append(_problem(ctx, table.title_start, table.title_end,
+                                     f"{table.label}: no row numbered 1"))
+        return
+    header = values[:first]
+    k, p = 1, first
+    while p is not None:
+        nxt = _next_seq(values, k + 1, p + 1)
+        stop = nxt if nxt is not None else len(values)
+        row_cells = [c for c in cells[p + 1:stop] if text[c.start:c.end].strip()]
+        _table_row(ctx, table, header, k, cells[p], row_cells)
+        k, p = k + 1, nxt
+
+
+def _next_seq(values: list[str], k: int, start: int) -> int | None:
+    for i in range(start, len(values)):
+        if values[i] == str(k):
+            return i
+    return None
+
+
+def _table_row(ctx: _Ctx, table: TableRegion, header: list[str], k: int, seq_cell: Cell,
+               cells: list[Cell]) -> None:
+    text = ctx.text
+    vals = [display_text(text[c.start:c.end]) for c in cells]
+    if len(vals) < 2:
+        ctx.problems.append(_problem(ctx, seq_cell.start, cells[-1].end if cells else seq_cell.end,
+                                     f"{table.label}: row {k} has fewer than two cells"))
+        return
+    name = vals[0].strip("“”")
+    lead_i = len(vals) - 1 if re.search(r"牵头|配合|负责", vals[-1]) else None
+    lead = vals[lead_i] if lead_i is not None else ""
+    middle = vals[1:lead_i] if lead_i is not None else vals[1:]
+    years = [v for v in middle if _YEAR_CELL.match(v)]
+    others = [v for v in middle if not _YEAR_CELL.match(v)]
+    places = [re.split(r"[:;：；]", v, maxsplit=1)[1].strip() for v in others
+              if re.match(r"地点\s*[:;：；]", v)]
+    if "开工年" in header:
+        content, status = (others[0] if others else ""), " ".join(others[1:])
+    else:
+        content, status = " ".join(others), ""
+    end = cells[-1].end
+    rec = _add(ctx, box=table.label, box_title=table.title, start=seq_cell.start, end=end,
+               name=name, group="", content=content, lead_unit=lead,
+               start_year=years[0] if years else "", end_year=years[1] if len(years) > 1 else "",
+               status=status, context=content[:30], source="一览表 row", id_num=k)
+    if places:
+        rec["places"] = "|".join([*rec["places"].split("|"), *places])
+
+
+# --- body text ---------------------------------------------------------------------
+
+def _body_projects(ctx: _Ctx, skip: list[tuple[int, int]]) -> None:
+    known = {r["name"] for r in ctx.rows}
+    text = ctx.text
+    for line in iter_lines(text):
+        if any(a <= line.start < b for a, b in skip) or len(line.clean) < 20:
+            continue
+        for parts in _embedded_lists(line.raw, line.start, body=True):
+            fresh = []
+            for p in parts:
+                name = parse_extent(display_text(text[p.start:p.end]))[0]
+                if name not in known:
+                    fresh.append(p)
+                    known.add(name)
+            if fresh:
+                _emit_parts(ctx, None, fresh, group="", box_label="正文", box_title="",
+                            source="body text")
+
+
+# --- records -----------------------------------------------------------------------
+
+def _add(ctx: _Ctx, *, box: str, box_title: str, start: int, end: int, name: str,
+         group: str, context: str, source: str, content: str = "", extent_from: str = "",
+         extent_to: str = "", lead_unit: str = "", start_year: str = "", end_year: str = "",
+         status: str = "", parent_id: str = "", id_num: int | None = None) -> dict:
+    start, end = trim_span(ctx.text, start, end)
+    n = ctx.counters.get(box, 0) + 1
+    ctx.counters[box] = n
+    rec = {
+        "id": f"{ctx.doc_id}/{box}/{id_num if id_num is not None else n:02d}",
+        "doc_id": ctx.doc_id,
+        "section_path": ctx.index.path_at(start),
+        "start": start,
+        "end": end,
+        "quote": ctx.text[start:end],
+        "name": name,
+        "category": category_for(_PAREN_RE.sub("", name), context=context,
+                                 context_first=source in ("专栏 item", "专栏 list")),
+        "box": box,
+        "box_title": box_title,
+        "group": group,
+        "extent_from": extent_from,
+        "extent_to": extent_to,
+        "lead_unit": lead_unit,
+        "content": content,
+        "start_year": start_year,
+        "end_year": end_year,
+        "status": status,
+        "district_adcode": ctx.adcode,
+        "places": "",
+        "parent_id": parent_id,
+        "source": source,
+    }
+    rec["places"] = "|".join(places_of(name, extent_from, extent_to, category=rec["category"]))
+    ctx.rows.append(rec)
+    return rec
+
+
+def _status(text: str) -> str:
+    m = _STATUS_RE.search(text or "")
+    return m.group(1) if m else ""
+
+
+def _problem(ctx: _Ctx, start: int, end: int, reason: str) -> Problem:
+    start, end = trim_span(ctx.text, start, end)
+    return Problem(ctx.doc_id, start, end, ctx.text[start:end], reason)

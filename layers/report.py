@@ -1,0 +1,101 @@
+"""`python -m layers report`: what the extractors read from the plans, and what they could not.
+
+The report is a list of sections (`REPORT_SECTIONS`), each a function from an
+`Extraction` to printable lines, so later parts (e.g. the gazetteer) can append
+their own section without touching these.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from layers.extract import Extraction, extract_all
+from layers.text import display_text
+
+ReportSection = Callable[[Extraction], list[str]]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the extraction report; returns 0 (problems are listed, not fatal)."""
+    parser = argparse.ArgumentParser(prog="python -m layers report",
+                                     description="Counts of what was read from each plan.")
+    parser.add_argument("--plan", action="append", dest="plans", metavar="PLAN_ID",
+                        help="only this plan (repeatable); default: all catalogued plans")
+    args = parser.parse_args(argv or [])
+    extraction = extract_all(args.plans)
+    for section in REPORT_SECTIONS:
+        for line in section(extraction):
+            print(line)
+        print()
+    return 0
+
+
+def report_documents(ex: Extraction) -> list[str]:
+    """Records per document."""
+    lines = ["== Records per document =="]
+    frames = {"sections": ex.sections, "projects": ex.projects,
+              "structures": ex.structures, "indicators": ex.indicators}
+    docs = list(dict.fromkeys(d for f in frames.values() for d in f["doc_id"]))
+    header = f"{'document':40} " + " ".join(f"{k:>10}" for k in frames)
+    lines.append(header)
+    for doc in docs:
+        counts = " ".join(f"{int((f['doc_id'] == doc).sum()):>10}" for f in frames.values())
+        lines.append(f"{doc:40} {counts}")
+    totals = " ".join(f"{len(f):>10}" for f in frames.values())
+    lines.append(f"{'total':40} {totals}")
+    return lines
+
+
+def report_boxes(ex: Extraction) -> list[str]:
+    """Projects per 专栏 box / 一览表 table / body text, and indicator rows per table."""
+    lines = ["== Projects per box / table =="]
+    if len(ex.projects):
+        grouped = ex.projects.groupby(["doc_id", "box"], sort=False).size()
+        for (doc, box), n in grouped.items():
+            lines.append(f"{doc:40} {box:8} {n:>4}")
+    lines.append("== Indicator rows per table ==")
+    if len(ex.indicators):
+        for (doc, table), n in ex.indicators.groupby(["doc_id", "table"], sort=False).size().items():
+            lines.append(f"{doc:40} {table:8} {n:>4}")
+    return lines
+
+
+def report_categories(ex: Extraction) -> list[str]:
+    """Projects per category, and structures per structure."""
+    lines = ["== Projects per category =="]
+    if len(ex.projects):
+        for cat, n in ex.projects["category"].value_counts().items():
+            lines.append(f"{cat:24} {n:>4}")
+    lines.append("== Structures ==")
+    if len(ex.structures):
+        grouped = ex.structures.groupby(["doc_id", "structure", "spelled_out"], sort=False).size()
+        for (doc, structure, spelled), n in grouped.items():
+            note = "" if spelled else "  (named, parts not spelled out)"
+            lines.append(f"{doc:40} {structure:16} {n:>4}{note}")
+    return lines
+
+
+def report_problems(ex: Extraction) -> list[str]:
+    """Everything the extractors could not read, with its text."""
+    lines = [f"== Could not parse ({len(ex.problems)}) =="]
+    for p in ex.problems:
+        quote = display_text(p.quote)
+        quote = quote if len(quote) <= 80 else quote[:77] + "…"
+        lines.append(f"{p.doc_id} @{p.start}-{p.end}: {p.reason}" + (f" | {quote}" if quote else ""))
+    flagged = ex.indicators[ex.indicators["flags"].str.contains("check failed|unparsed", na=False)]
+    lines.append(f"== Indicator rows with a failed check ({len(flagged)}) ==")
+    for row in flagged.itertuples():
+        lines.append(f"{row.id}: {row.flags}")
+    return lines
+
+
+def report_timing(ex: Extraction) -> list[str]:
+    """How long the extraction took."""
+    return [f"== Parse time == {ex.seconds:.3f} s"]
+
+
+#: Printed in order; append a function here to add a section to the report.
+REPORT_SECTIONS: list[ReportSection] = [
+    report_documents, report_boxes, report_categories, report_problems, report_timing,
+]

@@ -1,0 +1,73 @@
+"""How layers look: one colour per project category, per structure kind and
+for rail, plus the words for each precision. Shared by the planner's map, the
+tours and the nearby page, so a category looks the same everywhere."""
+
+from __future__ import annotations
+
+#: Project category key (layers/categories.py) → colour. Chosen to stay
+#: distinguishable on the pale basemap; related categories share a hue family.
+CATEGORY_COLORS: dict[str, str] = {
+    "rail": "#6a3d9a",
+    "roads": "#e15759",
+    "transport_hubs": "#b07aa1",
+    "hospitals": "#d62728",
+    "schools": "#1f77b4",
+    "social_services": "#17becf",
+    "housing": "#bcbd22",
+    "energy": "#ff7f0e",
+    "water": "#4e79a7",
+    "parks_green": "#2ca02c",
+    "sports": "#59a14f",
+    "culture_tourism": "#9c755f",
+    "agriculture": "#8cd17d",
+    "commerce": "#ff9da7",
+    "industry_platforms": "#f28e2b",
+    "development_blocks": "#e377c2",
+    "digital": "#76b7b2",
+    "environment": "#86bcb6",
+    "innovation": "#edc948",
+    "programs": "#a0a0a0",
+    "other": "#7f7f7f",
+}
+
+#: Structure kind → (colour, style overrides for the client-side renderer).
+STRUCTURE_STYLES: dict[str, tuple[str, dict[str, object]]] = {
+    "belt": ("#1b9e77", {"weight": 10, "opacity": 0.45, "fillOpacity": 0.18}),
+    "axis": ("#d95f02", {"weight": 5, "dashArray": "12 8"}),
+    "core": ("#c2185b", {"weight": 3, "fillOpacity": 0.35}),
+    "zone": ("#7570b3", {"weight": 2, "fillOpacity": 0.15}),
+    "block": ("#e6ab02", {"weight": 2, "fillOpacity": 0.25}),
+    "ring": ("#66a61e", {"weight": 6, "opacity": 0.6}),
+    "line": ("#a6761d", {"weight": 4}),
+    "layout": ("#666666", {"weight": 2, "fillOpacity": 0.12}),
+    "other": ("#666666", {"weight": 2, "fillOpacity": 0.12}),
+}
+
+RAIL_COLORS: dict[str, str] = {"existing": "#4b0082", "planned": "#9b59b6", "station": "#4b0082"}
+RIVER_COLOR = "#4a90c2"
+PLACE_COLOR = "#34495e"
+
+PRECISION_LABELS: dict[str, dict[str, str]] = {
+    "zh": {
+        "exact": "精确（已公开坐标）",
+        "approximate": "近似（按描述绘制或推算）",
+        "district": "仅知所在区",
+        "unlocated": "未定位",
+    },
+    "en": {
+        "exact": "exact (published coordinate)",
+        "approximate": "approximate (drawn or derived)",
+        "district": "district only",
+        "unlocated": "unlocated",
+    },
+}
+
+
+def category_color(key: str) -> str:
+    """The colour of a project category (grey for an unknown key)."""
+    return CATEGORY_COLORS.get(key, CATEGORY_COLORS["other"])
+
+
+def structure_style(kind: str) -> tuple[str, dict[str, object]]:
+    """(colour, style overrides) for a structure kind (belt, axis, core …)."""
+    return STRUCTURE_STYLES.get(kind, STRUCTURE_STYLES["other"])

@@ -1,0 +1,104 @@
+import geopandas as gpd
+import numpy as np
+import pytest
+from pyproj import Geod
+from shapely.geometry import LineString, Point, Polygon
+
+from geo.errors import GeoError, UnknownPlaceError
+from layers.errors import LayersError
+from layers.nearby import Origin, format_distance, projects_near, resolve_origin
+from layers.store import read_layer
+
+GEOD = Geod(ellps="WGS84")
+# 宁波大学站 area in 江北区, WGS84.
+ORIGIN = Origin("test point", 121.6300, 29.9050)
+
+
+def _projects():
+    rows = [
+        ("p-road", "近处道路", "roads", "approximate", "330205",
+         LineString([(121.6250, 29.9100), (121.6400, 29.9100)])),
+        ("p-school", "学校", "schools", "exact", "330205", Point(121.6450, 29.9050)),
+        ("p-park", "大公园", "parks_green", "approximate", "330205",
+         Polygon([(121.6000, 29.8900), (121.6100, 29.8900), (121.6100, 29.9000), (121.6000, 29.9000)])),
+        ("p-far", "远处项目", "roads", "exact", "330212", Point(121.7500, 29.7800)),
+        ("p-district", "只知在江北", "housing", "district", "330205", None),
+        ("p-district-yz", "只知在鄞州", "housing", "district", "330212", None),
+    ]
+    return gpd.GeoDataFrame(
+        [dict(id=i, name=n, category=c, precision=p, district_adcode=d, doc_id="doc") for i, n, c, p, d, _ in rows],
+        geometry=[g for *_, g in rows], crs="EPSG:4326",
+    )
+
+
+def _brute_force_geodesic_m(origin: Origin, geom) -> float:
+    """Geodesic distance to the closest of many points densified along the geometry."""
+    if geom.geom_type == "Polygon":
+        if geom.contains(Point(origin.lon, origin.lat)):
+            return 0.0
+        geom = geom.exterior
+    if geom.geom_type == "Point":
+        coords = np.array([[geom.x, geom.y]])
+    else:
+        steps = np.linspace(0, geom.length, 4000)
+        coords = np.array([geom.interpolate(s).coords[0] for s in steps])
+    _, _, dist = GEOD.inv(np.full(len(coords), origin.lon), np.full(len(coords), origin.lat), coords[:, 0], coords[:, 1])
+    return float(dist.min())
+
+
+def test_projects_are_ranked_nearest_first_within_the_radius():
+    result = projects_near(_projects(), ORIGIN, radius_m=3000)
+    assert result.within["id"].tolist() == ["p-road", "p-school", "p-park"]
+    assert result.within["distance_m"].is_monotonic_increasing
+    assert "p-far" not in result.within["id"].tolist()
+
+
+def test_distances_are_ground_distances_to_the_nearest_point_not_the_centroid():
+    projects = _projects()
+    result = projects_near(projects, ORIGIN, radius_m=3000).within.set_index("id")
+    for pid in ("p-road", "p-school", "p-park"):
+        expected = _brute_force_geodesic_m(ORIGIN, projects.set_index("id").geometry[pid])
+        assert result.loc[pid, "distance_m"] == pytest.approx(expected, abs=3)
+    # The road passes ~550 m north of the point; its centroid is farther away.
+    road = projects.set_index("id").geometry["p-road"]
+    assert result.loc["p-road", "distance_m"] < _brute_force_geodesic_m(ORIGIN, road.centroid) - 50
+
+
+def test_district_only_projects_are_listed_apart_for_the_districts_the_circle_touches():
+    districts = read_layer("districts")
+    inland = Origin("north of 江北", 121.50, 29.96)  # far from any other district
+    result = projects_near(_projects(), inland, radius_m=1000, districts=districts)
+    assert "p-district" not in result.within["id"].tolist()
+    assert result.district_only["id"].tolist() == ["p-district"]
+    assert result.district_only["district"].tolist() == ["江北区"]
+
+
+def test_summary_counts_categories_in_plain_words():
+    result = projects_near(_projects(), ORIGIN, radius_m=3000)
+    assert result.summary() == "3 公里内有 3 个项目：道路桥梁 1 个、学校教育 1 个、公园绿地 1 个"
+    assert result.summary(lang="en").startswith("3 projects within 3 km: 1 roads, bridges and tunnels")
+
+
+def test_a_radius_out_of_range_is_refused_clearly():
+    with pytest.raises(LayersError, match="between 100 and 20000"):
+        projects_near(_projects(), ORIGIN, radius_m=50_000)
+
+
+def test_distances_read_like_a_person_would_say_them():
+    assert format_distance(850) == "850 米"
+    assert format_distance(1200, lang="en") == "1.2 km"
+    assert format_distance(2000) == "2 公里"
+
+
+def test_an_unknown_place_gets_close_suggestions_and_coordinates_are_accepted():
+    with pytest.raises(UnknownPlaceError, match="close names"):
+        resolve_origin("慈城古县城东门外的不存在的地方")
+    origin = resolve_origin("29.905, 121.63")
+    assert (origin.lat, origin.lon) == (29.905, 121.63)
+    with pytest.raises(GeoError, match="not in 宁波"):
+        resolve_origin("39.9, 116.4")
+
+
+def test_a_partial_name_finds_the_place():
+    origin = resolve_origin("慈城")
+    assert "慈城" in origin.label and origin.lon is not None

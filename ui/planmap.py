@@ -1,0 +1,341 @@
+"""The planner's map: every plan layer as one JSON payload drawn by `static/planmap.js`.
+
+Layers are sent as GeoJSON inside a single script (not one folium object per
+feature), geometries simplified and coordinates rounded to ~1 m, so the page
+stays small and draws fast. The client does toggling, filtering, search and
+URL state without a round trip to the server.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import folium
+import geopandas as gpd
+import pandas as pd
+import shapely
+from branca.element import Element, MacroElement
+from folium.elements import JSCSSMixin
+from jinja2 import Template
+
+from layers.categories import category, category_keys
+from layers.plans import load_catalog
+from layers.styles import (
+    PLACE_COLOR,
+    PRECISION_LABELS,
+    RAIL_COLORS,
+    RIVER_COLOR,
+    category_color,
+    structure_style,
+)
+from layers.text import display_text
+from ui.assets import STATIC_URL
+
+#: ~1 m at Ningbo's latitude: finer than anything the plans say.
+COORD_DECIMALS = 5
+#: Display simplification of lines and polygons, degrees (~10 m).
+SIMPLIFY_DEG = 0.0001
+#: Longest quote put in a popup; the full text stays in the layer store.
+MAX_QUOTE_CHARS = 600
+
+#: Short names of the document kinds, to tell apart structures of the same name.
+DOC_KIND_LABELS = {
+    "five-year-plan": {"zh": "十四五纲要", "en": "14th FYP"},
+    "government-work-report": {"zh": "政府工作报告", "en": "work report"},
+    "regional-integration-plan": {"zh": "长三角规划", "en": "YRD plan"},
+    "press-feature": {"zh": "报道", "en": "press"},
+}
+DISTRICT_LABELS = {"330205": {"zh": "江北区", "en": "Jiangbei"}, "330212": {"zh": "鄞州区", "en": "Yinzhou"}}
+
+_JINJA_OPENERS = re.compile(r"\{([{%#])")
+
+_UI = {
+    "zh": {
+        "layers": "图层", "search": "搜索", "search_placeholder": "搜索地名或项目，如“慈城”“文创”",
+        "search_none": "没有匹配的地名或项目", "document": "文件", "section": "章节", "lead_unit": "牵头单位",
+        "precision": "位置精度", "location_source": "位置来源",
+        "g_structures": "空间结构", "g_projects": "项目（按类别）", "g_rail": "轨道与铁路", "g_places": "地名",
+        "f_district": "区", "f_plan": "规划文件", "f_cat": "项目类别",
+        "rail_existing": "已建轨道与铁路", "rail_planned": "规划/在建轨道与铁路", "stations": "车站",
+        "rivers": "江河", "places": "已定位地名", "district_only": "仅知所在区的项目",
+        "district_only_name": "{district}：{n} 个项目仅知所在区",
+        "legend_exact": "精确位置：实线、实色", "legend_approx": "近似位置：浅色，面为虚线边",
+        "legend_planned": "规划或在建：长虚线", "legend_district_only": "仅知所在区：灰色圆圈，不是精确位置",
+    },
+    "en": {
+        "layers": "Layers", "search": "Search", "search_placeholder": "Search places or projects, e.g. 慈城",
+        "search_none": "No place or project matches", "document": "Document", "section": "Section",
+        "lead_unit": "Lead unit", "precision": "Location precision", "location_source": "Location source",
+        "g_structures": "Spatial structures", "g_projects": "Projects by category", "g_rail": "Rail",
+        "g_places": "Places", "f_district": "District", "f_plan": "Plan document", "f_cat": "Project category",
+        "rail_existing": "Existing rail and metro", "rail_planned": "Planned / under construction rail",
+        "stations": "Stations", "rivers": "Rivers", "places": "Located places",
+        "district_only": "Projects known only by district",
+        "district_only_name": "{district}: {n} projects known only by district",
+        "legend_exact": "Exact location: solid", "legend_approx": "Approximate: pale, areas dashed",
+        "legend_planned": "Planned or under construction: long dashes",
+        "legend_district_only": "Known only by district: grey circle, not a location",
+    },
+}
+
+
+class PlanLayers(JSCSSMixin, MacroElement):
+    """Adds the payload and `planmap.js` to a folium map."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        new PlanMap({{ this._parent.get_name() }}, {{ this.payload_json }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, payload: dict[str, Any], *, base_url: str = STATIC_URL) -> None:
+        super().__init__()
+        self._name = "PlanLayers"
+        self.payload_json = safe_json(payload)
+        self.default_js = [("planmap_js", f"{base_url}/planmap.js")]
+        self.default_css = [("planmap_css", f"{base_url}/planmap.css")]
+
+
+def safe_json(payload: Any) -> str:
+    """JSON that can sit inside a <script> that branca renders through Jinja.
+
+    `</` is escaped so document text can never close the script element, and
+    `{{`, `{%`, `{#` (which only occur inside strings: a JSON object always
+    opens with `{"`) get their second character \\u-escaped so Jinja never
+    sees a tag in, say, a quoted wiki template.
+    """
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return _JINJA_OPENERS.sub(lambda m: "{" + f"\\u{ord(m.group(1)):04x}", text)
+
+
+def plan_payload(
+    *,
+    projects: gpd.GeoDataFrame,
+    structures: gpd.GeoDataFrame,
+    places: gpd.GeoDataFrame,
+    districts: gpd.GeoDataFrame,
+    lang: str = "zh",
+) -> dict[str, Any]:
+    """Everything the client draws: layers, their groups, filters, legend and texts."""
+    t = _UI[lang]
+    precision_labels = PRECISION_LABELS[lang]
+    layers: list[dict[str, Any]] = []
+    groups: list[dict[str, Any]] = []
+
+    plans = {p.id: p for p in load_catalog()}
+    # Spatial structures: one layer per named structure per plan, grouped by
+    # district. Only the first two structures of each district's main plan are
+    # shown at first, so the opening view stays readable.
+    by_district: dict[str, list[str]] = {}
+    located_structures = structures[_has_geometry(structures)]
+    for (doc_id, name), part in located_structures.groupby(["doc_id", "structure"], sort=False):
+        adcode = str(part["district_adcode"].iloc[0])
+        kind = str(part["kind"].iloc[0])
+        color, _ = structure_style(kind)
+        layer_id = f"st-{sum(map(len, by_district.values()))}"
+        siblings = by_district.setdefault(adcode, [])
+        features = [
+            _feature(row, name=row["name"] or row["part"], color=structure_style(row["kind"])[0],
+                     style=structure_style(row["kind"])[1], category=None)
+            for _, row in part.iterrows()
+        ]
+        kind_label = DOC_KIND_LABELS.get(plans[doc_id].kind, {}).get(lang, "")
+        label = f"{name}（{kind_label}）" if lang == "zh" else f"{name} ({kind_label})"
+        visible = plans[doc_id].kind == "five-year-plan" and len(siblings) < 2
+        siblings.append(layer_id)
+        layers.append(_layer(layer_id, label, color, features, visible=visible))
+    for adcode, layer_ids in by_district.items():
+        district = DISTRICT_LABELS.get(adcode, {}).get(lang, adcode)
+        groups.append({"id": f"structures-{adcode}", "label": f"{t['g_structures']} · {district}",
+                       "layers": layer_ids})
+
+    # Projects: one layer per category; district-only projects go to their own layer.
+    project_ids: list[str] = []
+    drawn = projects[projects["precision"].isin(["exact", "approximate"]) & _has_geometry(projects)]
+    for key in category_keys():
+        part = drawn[drawn["category"] == key]
+        if part.empty:
+            continue
+        label = getattr(category(key), lang)
+        features = [_feature(row, name=row["name"], color=category_color(key), category=key, category_label=label)
+                    for _, row in part.iterrows()]
+        layer_id = f"pr-{key}"
+        project_ids.append(layer_id)
+        layers.append(_layer(layer_id, label, category_color(key), features, visible=False))
+    district_only = _district_only_features(projects, districts, t=t, lang=lang)
+    if district_only:
+        layers.append(_layer("pr-district-only", t["district_only"], "#999999", district_only, visible=False))
+        project_ids.append("pr-district-only")
+    groups.append({"id": "projects", "label": t["g_projects"], "layers": project_ids})
+
+    # Rail and places from the gazetteer.
+    rail_ids: list[str] = []
+    is_line = places["type"].eq("rail_line") & _has_geometry(places)
+    for status_key, statuses in (("existing", ["existing"]), ("planned", ["planned", "under_construction"])):
+        part = places[is_line & places["status"].isin(statuses)]
+        if part.empty:
+            continue
+        features = [_place_feature(row, color=RAIL_COLORS[status_key]) for _, row in part.iterrows()]
+        layer_id = f"rail-{status_key}"
+        rail_ids.append(layer_id)
+        layers.append(_layer(layer_id, t[f"rail_{status_key}"], RAIL_COLORS[status_key], features,
+                             visible=True, style={"weight": 4}))
+    stations = places[places["type"].eq("station") & _has_geometry(places)]
+    if not stations.empty:
+        layers.append(_layer("rail-stations", t["stations"], RAIL_COLORS["station"],
+                             [_place_feature(r, color=RAIL_COLORS["station"]) for _, r in stations.iterrows()],
+                             visible=False, radius=4))
+        rail_ids.append("rail-stations")
+    groups.append({"id": "rail", "label": t["g_rail"], "layers": rail_ids})
+
+    place_ids: list[str] = []
+    located = places[places["precision"].isin(["exact", "approximate"]) & _has_geometry(places)]
+    rivers = located[located["type"].eq("river")]
+    if not rivers.empty:
+        layers.append(_layer("pl-rivers", t["rivers"], RIVER_COLOR,
+                             [_place_feature(r, color=RIVER_COLOR) for _, r in rivers.iterrows()],
+                             visible=True, style={"weight": 5, "opacity": 0.6}))
+        place_ids.append("pl-rivers")
+    others = located[~located["type"].isin(["river", "rail_line", "station"])]
+    if not others.empty:
+        layers.append(_layer("pl-places", t["places"], PLACE_COLOR,
+                             [_place_feature(r, color=PLACE_COLOR) for _, r in others.iterrows()],
+                             visible=False, radius=4))
+        place_ids.append("pl-places")
+    groups.append({"id": "places", "label": t["g_places"], "layers": place_ids})
+
+    docs = {plan_id: plan.title for plan_id, plan in plans.items()}
+    filters = [
+        {"kind": "district", "label": t["f_district"],
+         "options": [{"value": code, "label": names[lang]} for code, names in DISTRICT_LABELS.items()]},
+        {"kind": "plan", "label": t["f_plan"],
+         "options": [{"value": doc_id, "label": title} for doc_id, title in docs.items()]},
+        {"kind": "cat", "label": t["f_cat"],
+         "options": [{"value": key, "label": getattr(category(key), lang)}
+                     for key in category_keys() if (projects["category"] == key).any()]},
+    ]
+    legend = _legend(layers, t)
+    return {
+        "layers": layers, "groups": [g for g in groups if g["layers"]], "filters": filters,
+        "legend": legend, "docs": docs, "labels": t, "precision_labels": precision_labels,
+    }
+
+
+def planner_map(base: folium.Map, payload: dict[str, Any], *, base_url: str = STATIC_URL) -> folium.Map:
+    """Add the plan layers to a base map (from `ui.maps.base_map`)."""
+    base.add_child(PlanLayers(payload, base_url=base_url))
+    return base
+
+
+def _layer(layer_id: str, label: str, color: str, features: list[dict[str, Any]], *, visible: bool,
+           style: dict[str, Any] | None = None, radius: int | None = None) -> dict[str, Any]:
+    layer: dict[str, Any] = {
+        "id": layer_id, "label": label, "color": color, "visible": visible,
+        "features": {"type": "FeatureCollection", "features": features},
+    }
+    if style:
+        layer["style"] = style
+    if radius:
+        layer["radius"] = radius
+    return layer
+
+
+def _feature(row: pd.Series, *, name: str, color: str, category: str | None,
+             category_label: str | None = None, style: dict[str, Any] | None = None) -> dict[str, Any]:
+    props = {
+        "id": row["id"], "name": name, "color": color, "precision": row.get("precision") or "approximate",
+        "doc_id": row.get("doc_id"), "section_path": display_text(row.get("section_path") or ""),
+        "quote": _short(display_text(row.get("quote") or "")), "lead_unit": row.get("lead_unit") or None,
+        "district": str(row.get("district_adcode") or ""), "location_note": row.get("location_note") or None,
+        "status": row.get("status") or None,
+    }
+    if category:
+        props["category"] = category
+        props["category_label"] = category_label
+    if style:
+        props["style"] = style
+    return {"type": "Feature", "properties": _compact(props), "geometry": _geometry(row.geometry)}
+
+
+def _place_feature(row: pd.Series, *, color: str) -> dict[str, Any]:
+    note = f"{row.get('method') or ''}; {row.get('source') or ''}".strip("; ")
+    props = {
+        "id": row["id"], "name": row["name"], "aliases": (row.get("aliases") or "").replace("|", " "),
+        "color": color, "precision": row.get("precision"), "status": row.get("status") or None,
+        "category_label": row.get("type"), "location_note": note or None, "district": str(row.get("adcode") or ""),
+        "quote": row.get("note") or None,
+    }
+    return {"type": "Feature", "properties": _compact(props), "geometry": _geometry(row.geometry)}
+
+
+def _district_only_features(projects: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, *, t: dict[str, str],
+                            lang: str) -> list[dict[str, Any]]:
+    """One marker per district listing the projects located only at district level.
+
+    Drawing each such project on the whole district would look like a precise
+    location; one labelled marker says honestly what is known.
+    """
+    only = projects[projects["precision"].eq("district")]
+    features = []
+    for code, part in only.groupby("district_adcode"):
+        match = districts[districts["adcode"] == str(code)]
+        if match.empty:
+            continue
+        name = DISTRICT_LABELS.get(str(code), {}).get(lang, str(code))
+        point = match.geometry.iloc[0].representative_point()
+        props = {
+            "id": f"district-only-{code}", "name": t["district_only_name"].format(district=name, n=len(part)),
+            "color": "#999999", "precision": "district", "district": str(code),
+            "quote": "、".join(part["name"].astype(str).tolist()),
+        }
+        features.append({"type": "Feature", "properties": props, "geometry": _geometry(point)})
+    return features
+
+
+def _legend(layers: list[dict[str, Any]], t: dict[str, str]) -> list[dict[str, Any]]:
+    items = []
+    for layer in layers:
+        first = layer["features"]["features"][0]["geometry"]["type"] if layer["features"]["features"] else "Point"
+        shape = "circle" if first.endswith("Point") else ("line" if "Line" in first else "box")
+        if layer["id"] == "rail-planned":
+            shape = "longdash"
+        items.append({"label": layer["label"], "color": layer["color"], "shape": shape, "layer": layer["id"]})
+    items.append({"label": t["legend_exact"], "color": "#333333", "shape": "line"})
+    items.append({"label": t["legend_approx"], "color": "#999999", "shape": "dashed"})
+    items.append({"label": t["legend_planned"], "color": "#333333", "shape": "longdash"})
+    items.append({"label": t["legend_district_only"], "color": "#999999", "shape": "hollow"})
+    return items
+
+
+def _has_geometry(frame: gpd.GeoDataFrame) -> pd.Series:
+    return frame.geometry.notna() & ~frame.geometry.is_empty
+
+
+def _geometry(geom: shapely.Geometry) -> dict[str, Any]:
+    if geom.geom_type not in ("Point", "MultiPoint"):
+        geom = geom.simplify(SIMPLIFY_DEG, preserve_topology=True)
+    return _round(shapely.geometry.mapping(geom))
+
+
+def _round(obj: Any) -> Any:
+    if isinstance(obj, float):
+        return round(obj, COORD_DECIMALS)
+    if isinstance(obj, (list, tuple)):
+        return [_round(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: _round(v) for k, v in obj.items()}
+    return obj
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= MAX_QUOTE_CHARS else text[: MAX_QUOTE_CHARS - 1] + "…"
+
+
+def _compact(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if v is not None and v == v and v != ""}
+
+
+# Keep a reference so linters see Element is used for type hints of children.
+_ = Element
