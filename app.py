@@ -14,6 +14,9 @@ lang = st.sidebar.selectbox(
     t("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang"
 )
 navigation = st.navigation(
-    [st.Page("pages/overview.py", title=t("overview", lang), icon="🗺️", default=True)]
+    [
+        st.Page("pages/overview.py", title=t("overview", lang), icon="🗺️", default=True),
+        st.Page("pages/source.py", title=t("source_page", lang), icon="📄", url_path="source"),
+    ]
 )
 navigation.run()

@@ -84,6 +84,11 @@ def display_text(quote: str) -> str:
     return _SPACE_RE.sub(" ", NOISE_RE.sub("", quote)).strip()
 
 
+def hide_noise(text: str) -> str:
+    """Text with conversion noise (`[bookmark: …]`) hidden but line breaks kept."""
+    return NOISE_RE.sub("", text)
+
+
 def squash(quote: str) -> str:
     """Like `display_text` but without any whitespace (for table cells split over lines)."""
     return _SPACE_RE.sub("", NOISE_RE.sub("", quote))

@@ -116,6 +116,11 @@
       dl.appendChild(el("dd", null, value));
     }
     if (props.doc_id && data.docs[props.doc_id]) row(t.document, data.docs[props.doc_id]);
+    if (data.source_url && props.doc_id && props.start !== undefined) {
+      var href = data.source_url + "?" + new URLSearchParams({ doc: props.doc_id, start: props.start, end: props.end }).toString();
+      var link = el("a", { href: href, target: "_blank", rel: "noopener", className: "pm-popup-source" }, t.read_source);
+      box.appendChild(link);
+    }
     row(t.section, props.section_path);
     row(t.lead_unit, props.lead_unit);
     row(t.precision, (data.precision_labels[props.precision] || props.precision || ""));

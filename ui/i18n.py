@@ -12,6 +12,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Spatial layout of the Jiangbei and Yinzhou 14th Five-Year Plans. The map works offline.",
     },
     "language": {"zh": "语言", "en": "Language"},
+    "source_page": {"zh": "规划原文", "en": "Plan text"},
+    "unknown_document": {"zh": "没有文件 {doc}，已显示第一个文件。", "en": "No document {doc}; showing the first one."},
+    "original_file": {"zh": "原始文件", "en": "original file"},
+    "passage_at": {"zh": "高亮部分为原文第 {start}–{end} 个字符。", "en": "Highlighted: characters {start}–{end} of the document."},
     "basemap": {"zh": "底图", "en": "Basemap"},
     "basemap_none": {"zh": "离线矢量底图", "en": "Offline vector basemap"},
     "basemap_osm": {"zh": "OpenStreetMap（需联网）", "en": "OpenStreetMap (needs internet)"},
@@ -27,6 +31,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "plan_districts": {"zh": "规划区", "en": "Plan districts"},
     "context_districts": {"zh": "宁波其他区县", "en": "Other Ningbo districts"},
     "documents": {"zh": "规划文件", "en": "Plan documents"},
+    "document": {"zh": "文件", "en": "Document"},
     "no_layers": {
         "zh": "尚未生成图层。请运行 `python -m layers build`（`make run` 会自动生成）。",
         "en": "Layers are not built yet. Run `python -m layers build` (`make run` builds them).",

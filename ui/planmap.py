@@ -55,7 +55,7 @@ _UI = {
     "zh": {
         "layers": "图层", "search": "搜索", "search_placeholder": "搜索地名或项目，如“慈城”“文创”",
         "search_none": "没有匹配的地名或项目", "document": "文件", "section": "章节", "lead_unit": "牵头单位",
-        "precision": "位置精度", "location_source": "位置来源",
+        "precision": "位置精度", "location_source": "位置来源", "read_source": "在原文中查看 ↗",
         "g_structures": "空间结构", "g_projects": "项目（按类别）", "g_rail": "轨道与铁路", "g_places": "地名",
         "f_district": "区", "f_plan": "规划文件", "f_cat": "项目类别",
         "rail_existing": "已建轨道与铁路", "rail_planned": "规划/在建轨道与铁路", "stations": "车站",
@@ -68,6 +68,7 @@ _UI = {
         "layers": "Layers", "search": "Search", "search_placeholder": "Search places or projects, e.g. 慈城",
         "search_none": "No place or project matches", "document": "Document", "section": "Section",
         "lead_unit": "Lead unit", "precision": "Location precision", "location_source": "Location source",
+        "read_source": "Read it in the plan ↗",
         "g_structures": "Spatial structures", "g_projects": "Projects by category", "g_rail": "Rail",
         "g_places": "Places", "f_district": "District", "f_plan": "Plan document", "f_cat": "Project category",
         "rail_existing": "Existing rail and metro", "rail_planned": "Planned / under construction rail",
@@ -117,8 +118,13 @@ def plan_payload(
     places: gpd.GeoDataFrame,
     districts: gpd.GeoDataFrame,
     lang: str = "zh",
+    source_url: str | None = "/source",
 ) -> dict[str, Any]:
-    """Everything the client draws: layers, their groups, filters, legend and texts."""
+    """Everything the client draws: layers, their groups, filters, legend and texts.
+
+    `source_url` is the app page that shows a passage of a plan; popups link to
+    it. None (for a standalone file with no server) leaves the link out.
+    """
     t = _UI[lang]
     precision_labels = PRECISION_LABELS[lang]
     layers: list[dict[str, Any]] = []
@@ -220,6 +226,7 @@ def plan_payload(
     return {
         "layers": layers, "groups": [g for g in groups if g["layers"]], "filters": filters,
         "legend": legend, "docs": docs, "labels": t, "precision_labels": precision_labels,
+        "source_url": source_url,
     }
 
 
@@ -246,7 +253,8 @@ def _feature(row: pd.Series, *, name: str, color: str, category: str | None,
              category_label: str | None = None, style: dict[str, Any] | None = None) -> dict[str, Any]:
     props = {
         "id": row["id"], "name": name, "color": color, "precision": row.get("precision") or "approximate",
-        "doc_id": row.get("doc_id"), "section_path": display_text(row.get("section_path") or ""),
+        "doc_id": row.get("doc_id"), "start": _int_or_none(row.get("start")), "end": _int_or_none(row.get("end")),
+        "section_path": display_text(row.get("section_path") or ""),
         "quote": _short(display_text(row.get("quote") or "")), "lead_unit": row.get("lead_unit") or None,
         "district": str(row.get("district_adcode") or ""), "location_note": row.get("location_note") or None,
         "status": row.get("status") or None,
@@ -327,6 +335,10 @@ def _round(obj: Any) -> Any:
     if isinstance(obj, dict):
         return {k: _round(v) for k, v in obj.items()}
     return obj
+
+
+def _int_or_none(value: Any) -> int | None:
+    return None if value is None or value != value else int(value)
 
 
 def _short(text: str) -> str:
