@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Frame, Page, Route, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -45,7 +45,7 @@ def offline_page(browser: Browser, *, width: int = 1400, height: int = 900) -> t
     def guard(route: Route) -> None:
         url = route.request.url
         parts = urlsplit(url)
-        if parts.scheme in ("data", "blob", "about") or parts.hostname in _LOCAL_HOSTS:
+        if parts.scheme in ("data", "blob", "about", "file") or parts.hostname in _LOCAL_HOSTS:
             route.continue_()
         else:
             log.blocked.append(url)
@@ -58,9 +58,21 @@ def offline_page(browser: Browser, *, width: int = 1400, height: int = 900) -> t
     return page, log
 
 
+def leaflet_frame(page: Page, *, timeout_ms: float = 30_000) -> Frame:
+    """The streamlit-folium iframe as a Frame (for `evaluate`), once the map is drawn."""
+    map_frame(page, timeout_ms=timeout_ms)
+    for frame in page.frames:
+        if "streamlit_folium" in frame.url:
+            frame.wait_for_function("() => window.planmap !== undefined || window.L !== undefined", timeout=timeout_ms)
+            return frame
+    raise LookupError("no streamlit-folium frame on the page")
+
+
 def map_frame(page: Page, *, timeout_ms: float = 30_000):
     """The streamlit-folium iframe holding the Leaflet map, once its features are drawn."""
     page.wait_for_selector("iframe[title*='streamlit_folium']", timeout=timeout_ms)
     frame = page.frame_locator("iframe[title*='streamlit_folium']").first
-    frame.locator(".leaflet-overlay-pane path, .leaflet-overlay-pane canvas").first.wait_for(timeout=timeout_ms)
+    # "attached", not visible: a path scrolled out of view is drawn but hidden.
+    frame.locator(".leaflet-overlay-pane path, .leaflet-overlay-pane canvas").first.wait_for(
+        state="attached", timeout=timeout_ms)
     return frame

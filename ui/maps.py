@@ -8,6 +8,7 @@ import geopandas as gpd
 
 from geo.settings import PLAN_DISTRICTS
 from ui.assets import use_local_assets
+from ui.geojson import feature_collection
 
 #: Ningbo's urban core, where the two plan districts meet.
 NINGBO_CENTER = (29.90, 121.58)
@@ -67,10 +68,12 @@ def base_map(
         ("plan", districts[is_plan], _PLAN_STYLE),
     ):
         folium.GeoJson(
-            subset[["adcode", "name", "geometry"]].to_json(),
+            feature_collection(subset, properties=["adcode", "name"]),
             name=labels[key],
             style_function=lambda _feature, style={**style, **fill}: style,
-            tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+            # Not clickable: the basemap must never catch a click meant for a
+            # plan feature drawn above it.
+            interactive=False,
             control=False,
         ).add_to(m)
     return m

@@ -32,9 +32,8 @@ from layers.styles import (
 )
 from layers.text import display_text
 from ui.assets import STATIC_URL
+from ui.geojson import geometry_json
 
-#: ~1 m at Ningbo's latitude: finer than anything the plans say.
-COORD_DECIMALS = 5
 #: Display simplification of lines and polygons, degrees (~10 m).
 SIMPLIFY_DEG = 0.0001
 #: Longest quote put in a popup; the full text stays in the layer store.
@@ -322,19 +321,7 @@ def _has_geometry(frame: gpd.GeoDataFrame) -> pd.Series:
 
 
 def _geometry(geom: shapely.Geometry) -> dict[str, Any]:
-    if geom.geom_type not in ("Point", "MultiPoint"):
-        geom = geom.simplify(SIMPLIFY_DEG, preserve_topology=True)
-    return _round(shapely.geometry.mapping(geom))
-
-
-def _round(obj: Any) -> Any:
-    if isinstance(obj, float):
-        return round(obj, COORD_DECIMALS)
-    if isinstance(obj, (list, tuple)):
-        return [_round(v) for v in obj]
-    if isinstance(obj, dict):
-        return {k: _round(v) for k, v in obj.items()}
-    return obj
+    return geometry_json(geom, simplify_deg=SIMPLIFY_DEG)
 
 
 def _int_or_none(value: Any) -> int | None:

@@ -1,0 +1,142 @@
+"""The planner's map in Chromium: layers, popups, search, shared URLs, escaping."""
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from layers.store import read_layer
+from layers.text import display_text
+from testkit.browser import chromium, leaflet_frame, offline_page
+from testkit.server import running_app
+from ui.assets import STATIC_DIR, use_local_assets
+from ui.maps import base_map
+from ui.planmap import MAX_QUOTE_CHARS, plan_payload, planner_map
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    ARTIFACTS.mkdir(exist_ok=True)
+    with running_app(log_path=ARTIFACTS / "streamlit-planner-test.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+def _params(page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+
+
+def _located_project():
+    """A project drawn as a point that no other project of its category overlaps."""
+    projects = read_layer("projects")
+    drawn = projects[projects["precision"].isin(["exact", "approximate"]) & projects.geometry.notna()]
+    for _, row in drawn[drawn.geometry.geom_type == "Point"].iterrows():
+        same = drawn[drawn["category"] == row["category"]]
+        if (same.geometry.distance(row.geometry) < 0.005).sum() == 1:
+            return row
+    raise AssertionError("no stand-alone project point to click")
+
+
+def test_a_layer_toggle_hides_and_shows_its_features(app_url, browser):
+    page, log = offline_page(browser)
+    page.goto(app_url)
+    frame = leaflet_frame(page)
+    assert frame.evaluate("planmap.map.hasLayer(planmap.layers['st-0'])")
+    assert frame.evaluate("planmap.layers['st-0'].getLayers().length") > 0
+    frame.locator("input[data-layer='st-0']").uncheck()
+    assert not frame.evaluate("planmap.map.hasLayer(planmap.layers['st-0'])")
+    assert frame.locator(".pm-legend [data-legend-layer='st-0']").count() == 0
+    assert "st-0" not in _params(page)["layers"].split(",")
+    frame.locator("input[data-layer='st-0']").check()
+    assert frame.evaluate("planmap.map.hasLayer(planmap.layers['st-0'])")
+    assert frame.locator(".pm-legend [data-legend-layer='st-0']").count() == 1
+    assert log.blocked == [] and log.page_errors == []
+
+
+def test_clicking_a_project_shows_the_plans_own_words(app_url, browser):
+    project = _located_project()
+    page, _ = offline_page(browser)
+    page.goto(f"{app_url}/?layers=pr-{project['category']}&view={project.geometry.y},{project.geometry.x},14")
+    frame = leaflet_frame(page)
+    frame.wait_for_function("planmap.map.getZoom() === 14")
+    point = frame.evaluate(f"planmap.map.latLngToContainerPoint([{project.geometry.y}, {project.geometry.x}])")
+    box = page.locator("iframe[title*='streamlit_folium']").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    quote = frame.locator(".leaflet-popup .pm-popup-quote")
+    quote.wait_for()
+    expected = display_text(project["quote"])
+    assert quote.inner_text().strip() == (expected if len(expected) <= MAX_QUOTE_CHARS else expected[: MAX_QUOTE_CHARS - 1] + "…")
+    assert frame.locator(".leaflet-popup .pm-popup-title").inner_text() == project["name"]
+    assert "doc=" in frame.locator(".leaflet-popup a.pm-popup-source").get_attribute("href")
+
+
+def test_search_flies_to_a_partial_name_and_selects_it(app_url, browser):
+    page, _ = offline_page(browser)
+    page.goto(app_url)
+    frame = leaflet_frame(page)
+    before = frame.evaluate("planmap.map.getCenter()")
+    frame.locator(".pm-search input").fill("慈城")
+    first = frame.locator(".pm-search-results li").first
+    first.wait_for()
+    chosen = first.get_attribute("data-id")
+    first.click()
+    frame.locator(".leaflet-popup").wait_for()
+    # The flight ends centred on the chosen feature.
+    frame.wait_for_function(
+        f"""() => {{
+            const c = planmap.map.getCenter();
+            const t = planmap.boundsOf(planmap.index[{chosen!r}].layer).getCenter();
+            return Math.abs(c.lat - t.lat) < 0.005 && Math.abs(c.lng - t.lng) < 0.005;
+        }}""",
+        timeout=10_000,
+    )
+    after = frame.evaluate("planmap.map.getCenter()")
+    assert (before["lat"], before["lng"]) != (after["lat"], after["lng"])
+    assert _params(page)["sel"] == chosen
+
+
+def test_a_shared_url_opens_the_same_layers_view_and_selection(app_url, browser):
+    project = _located_project()
+    layer = f"pr-{project['category']}"
+    page, _ = offline_page(browser)
+    page.goto(f"{app_url}/?layers={layer},rail-existing&sel={project['id']}")
+    frame = leaflet_frame(page)
+    visible = frame.evaluate("planmap.visibleLayerIds()")
+    assert sorted(visible) == sorted([layer, "rail-existing"])
+    frame.locator(".leaflet-popup .pm-popup-title").wait_for()
+    assert frame.locator(".leaflet-popup .pm-popup-title").inner_text() == project["name"]
+    centre = frame.evaluate("planmap.map.getCenter()")
+    assert abs(centre["lat"] - project.geometry.y) < 0.01 and abs(centre["lng"] - project.geometry.x) < 0.01
+
+
+def test_html_in_a_document_is_shown_as_text_and_never_runs(browser, tmp_path):
+    hostile = "<img src=x onerror=\"window.__owned=1\"><script>window.__owned=2</script>{{ x }}</script>"
+    projects = read_layer("projects")
+    row = projects[projects.geometry.notna() & projects["precision"].eq("approximate")].iloc[[0]].copy()
+    row["quote"] = hostile
+    row["name"] = "<b>bold?</b>"
+    payload = plan_payload(projects=row, structures=read_layer("structures").iloc[0:0],
+                           places=read_layer("places").iloc[0:0], districts=read_layer("districts"))
+    payload["layers"][0]["visible"] = True
+    m = planner_map(use_local_assets(base_map(read_layer("districts")), base_url=STATIC_DIR.as_uri()), payload,
+                    base_url=STATIC_DIR.as_uri())
+    path = tmp_path / "hostile.html"
+    m.save(path)
+    page, log = offline_page(browser)
+    page.goto(path.as_uri())
+    page.wait_for_function("window.planmap !== undefined")
+    page.evaluate(f"planmap.select({row['id'].iloc[0]!r}, {{fly: false, open: true}})")
+    popup = page.locator(".leaflet-popup .pm-popup-quote")
+    popup.wait_for()
+    assert popup.inner_text() == hostile
+    assert page.locator(".leaflet-popup .pm-popup-title").inner_text() == "<b>bold?</b>"
+    assert page.evaluate("window.__owned") is None
+    assert page.locator(".leaflet-popup img, .leaflet-popup b").count() == 0
+    assert log.page_errors == []
