@@ -16,6 +16,7 @@ lang = st.sidebar.selectbox(
 navigation = st.navigation(
     [
         st.Page("pages/overview.py", title=t("overview", lang), icon="🗺️", default=True),
+        st.Page("pages/nearby.py", title=t("nearby_page", lang), icon="📍", url_path="nearby"),
         st.Page("pages/source.py", title=t("source_page", lang), icon="📄", url_path="source"),
     ]
 )

@@ -63,3 +63,18 @@ def _shifted(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     out["geometry"] = [geometry_wgs84_to_gcj02(g) if g is not None and not g.is_empty else g
                        for g in frame.geometry]
     return out
+
+
+@st.cache_data(show_spinner=False)
+def _place_names(version: float) -> list[str]:
+    places = get_layer("places")
+    located = places[places.geometry.notna() & places["precision"].isin(["exact", "approximate"])]
+    names = set(located["name"])
+    for aliases in located["aliases"].dropna():
+        names.update(a for a in str(aliases).split("|") if a)
+    return sorted(names, key=lambda n: (len(n), n))
+
+
+def place_names() -> list[str]:
+    """Names and aliases of located places, shortest first, for typing suggestions."""
+    return _place_names(store_version())

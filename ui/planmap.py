@@ -113,16 +113,19 @@ def safe_json(payload: Any) -> str:
 def plan_payload(
     *,
     projects: gpd.GeoDataFrame,
-    structures: gpd.GeoDataFrame,
-    places: gpd.GeoDataFrame,
     districts: gpd.GeoDataFrame,
+    structures: gpd.GeoDataFrame | None = None,
+    places: gpd.GeoDataFrame | None = None,
     lang: str = "zh",
     source_url: str | None = "/source",
+    show_projects: bool = False,
 ) -> dict[str, Any]:
     """Everything the client draws: layers, their groups, filters, legend and texts.
 
     `source_url` is the app page that shows a passage of a plan; popups link to
     it. None (for a standalone file with no server) leaves the link out.
+    `show_projects` turns the project layers on at first (they start off on
+    the planner's map, to keep its opening view readable).
     """
     t = _UI[lang]
     precision_labels = PRECISION_LABELS[lang]
@@ -134,8 +137,9 @@ def plan_payload(
     # district. Only the first two structures of each district's main plan are
     # shown at first, so the opening view stays readable.
     by_district: dict[str, list[str]] = {}
-    located_structures = structures[_has_geometry(structures)]
-    for (doc_id, name), part in located_structures.groupby(["doc_id", "structure"], sort=False):
+    located_structures = structures[_has_geometry(structures)] if structures is not None else None
+    for (doc_id, name), part in (located_structures.groupby(["doc_id", "structure"], sort=False)
+                                 if located_structures is not None else []):
         adcode = str(part["district_adcode"].iloc[0])
         kind = str(part["kind"].iloc[0])
         color, _ = structure_style(kind)
@@ -168,7 +172,7 @@ def plan_payload(
                     for _, row in part.iterrows()]
         layer_id = f"pr-{key}"
         project_ids.append(layer_id)
-        layers.append(_layer(layer_id, label, category_color(key), features, visible=False))
+        layers.append(_layer(layer_id, label, category_color(key), features, visible=show_projects))
     district_only = _district_only_features(projects, districts, t=t, lang=lang)
     if district_only:
         layers.append(_layer("pr-district-only", t["district_only"], "#999999", district_only, visible=False))
@@ -176,6 +180,8 @@ def plan_payload(
     groups.append({"id": "projects", "label": t["g_projects"], "layers": project_ids})
 
     # Rail and places from the gazetteer.
+    if places is None:
+        places = gpd.GeoDataFrame({"type": [], "status": [], "precision": []}, geometry=[], crs=districts.crs)
     rail_ids: list[str] = []
     is_line = places["type"].eq("rail_line") & _has_geometry(places)
     for status_key, statuses in (("existing", ["existing"]), ("planned", ["planned", "under_construction"])):
