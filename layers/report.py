@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from geo.geocode import default_gazetteer
 from layers.extract import Extraction, extract_all
+from layers.locate import PRECISION_ORDER, locate_records, mentioned_places
 from layers.text import display_text
 
 ReportSection = Callable[[Extraction], list[str]]
@@ -95,7 +97,36 @@ def report_timing(ex: Extraction) -> list[str]:
     return [f"== Parse time == {ex.seconds:.3f} s"]
 
 
+def report_places(ex: Extraction) -> list[str]:
+    """The places the documents name and how well each is located."""
+    gazetteer = default_gazetteer()
+    named = mentioned_places(gazetteer=gazetteer)
+    lines = [f"== Places named in the documents == {len(named)} distinct gazetteer places"]
+    for precision in PRECISION_ORDER:
+        lines.append(f"{precision:>12}: {int((named['precision'] == precision).sum())}")
+    unlocated = named[named["precision"] == "unlocated"]
+    lines.append(f"-- unlocated ({len(unlocated)}), most mentioned first --")
+    for row in unlocated.sort_values("mentions", ascending=False).itertuples():
+        note = gazetteer.get(row.id).note
+        lines.append(f"  {row.name} ×{row.mentions}: {note[:90]}")
+    lines.append(f"-- gazetteer: {len(gazetteer)} entries; "
+                 + ", ".join(f"{p} {sum(e.precision == p for e in gazetteer)}" for p in PRECISION_ORDER))
+    return lines
+
+
+def report_located_records(ex: Extraction) -> list[str]:
+    """How precisely projects and structures could be placed on the map."""
+    gazetteer = default_gazetteer()
+    lines = ["== Records on the map =="]
+    for kind, frame in (("projects", ex.projects), ("structures", ex.structures)):
+        located = locate_records(frame, gazetteer=gazetteer, kind=kind)
+        counts = located["precision"].value_counts()
+        lines.append(f"{kind:>12}: " + ", ".join(f"{p} {int(counts.get(p, 0))}" for p in PRECISION_ORDER))
+    return lines
+
+
 #: Printed in order; append a function here to add a section to the report.
 REPORT_SECTIONS: list[ReportSection] = [
-    report_documents, report_boxes, report_categories, report_problems, report_timing,
+    report_documents, report_boxes, report_categories, report_problems, report_places,
+    report_located_records, report_timing,
 ]
