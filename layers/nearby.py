@@ -22,6 +22,7 @@ from shapely.geometry import Point
 from geo.crs import to_metric
 from geo.errors import GeoError, UnknownPlaceError
 from geo.geocode import default_gazetteer, locate, unknown_place_message
+from geo.names import normalise_query
 from geo.settings import NINGBO_DISTRICTS, STORAGE_CRS
 from layers.categories import category
 from layers.errors import LayersError
@@ -111,6 +112,7 @@ def resolve_origin(query: str, *, district: str | None = None) -> Origin:
             raise GeoError(f"{text} is not in 宁波 (expected latitude,longitude such as 29.90,121.55)")
         return Origin(f"{lat:.5f}, {lon:.5f}", lon, lat, "exact", "coordinates given")
     gazetteer = default_gazetteer()
+    text = normalise_query(text)
     found = locate(text, district=district, gazetteer=gazetteer)
     if found is None:
         found = _partial_match(text, gazetteer, district)

@@ -37,9 +37,15 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
-def offline_page(browser: Browser, *, width: int = 1400, height: int = 900) -> tuple[Page, OfflineLog]:
-    """A new page whose requests to any host but this machine are aborted and logged."""
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+def offline_page(browser: Browser, *, width: int = 1400, height: int = 900,
+                 geolocation: dict[str, float] | None = None) -> tuple[Page, OfflineLog]:
+    """A new page whose requests to any host but this machine are aborted and logged.
+
+    With `geolocation` ({"latitude": …, "longitude": …}) the page is allowed to
+    read that position, as if the user had said yes to the browser's prompt.
+    """
+    extra = {"geolocation": geolocation, "permissions": ["geolocation"]} if geolocation else {}
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", **extra)
     log = OfflineLog()
 
     def guard(route: Route) -> None:

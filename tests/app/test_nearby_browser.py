@@ -60,3 +60,15 @@ def test_an_unknown_place_gets_a_clear_message_with_suggestions(app_url):
         error = page.get_by_text("找不到“火星基地”")
         error.wait_for(timeout=30_000)
         assert "close names" in error.inner_text() or "no close names" in error.inner_text()
+
+
+def test_my_location_button_searches_around_the_browsers_position(app_url):
+    with chromium() as browser:
+        page, log = offline_page(browser, geolocation={"latitude": 29.9142, "longitude": 121.6303})
+        page.goto(f"{app_url}/nearby")
+        frame = map_frame(page)
+        frame.locator("button.pm-locate").click()
+        page.get_by_text("地图上选的点 —").wait_for(timeout=30_000)
+        buttons = page.locator("button", has_text=re.compile(r"^\s*[\d.]+\s*(米|公里) · "))
+        buttons.first.wait_for()
+        assert log.blocked == [] and log.page_errors == []

@@ -102,3 +102,7 @@ def test_an_unknown_place_gets_close_suggestions_and_coordinates_are_accepted():
 def test_a_partial_name_finds_the_place():
     origin = resolve_origin("慈城")
     assert "慈城" in origin.label and origin.lon is not None
+
+
+def test_traditional_characters_and_spaces_find_the_same_place():
+    assert resolve_origin("寧波 大學").label == resolve_origin("宁波大学").label
