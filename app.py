@@ -18,6 +18,8 @@ navigation = st.navigation(
         st.Page("pages/overview.py", title=t("overview", lang), icon="🗺️", default=True),
         st.Page("pages/nearby.py", title=t("nearby_page", lang), icon="📍", url_path="nearby"),
         st.Page("pages/source.py", title=t("source_page", lang), icon="📄", url_path="source"),
+        st.Page("pages/tours.py", title=t("tours", lang), icon="🎞️", url_path="tours"),
+        st.Page("pages/indicators.py", title=t("ind_page", lang), icon="📊", url_path="indicators"),
     ]
 )
 navigation.run()

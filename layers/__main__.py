@@ -12,6 +12,7 @@ COMMANDS: dict[str, str] = {
     "build": "layers.build",
     "report": "layers.report",
     "nearby": "layers.nearby",
+    "tour-export": "layers.tours_export",
 }
 
 

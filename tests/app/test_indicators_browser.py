@@ -1,0 +1,84 @@
+"""The indicators page in Debian's Chromium, offline: pick an indicator, see the districts coloured."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import FrameLocator, Page
+
+from testkit.browser import chromium, map_frame, offline_page
+from testkit.server import running_app
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+TIMEOUT_MS = 30_000
+
+
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    ARTIFACTS.mkdir(exist_ok=True)
+    with running_app(log_path=ARTIFACTS / "streamlit-indicators-test.log") as url:
+        yield url
+
+
+def test_picking_an_indicator_colours_both_districts_with_a_legend_and_values_on_hover(app_url: str) -> None:
+    with chromium() as browser:
+        page, log = offline_page(browser)
+        _open_map(page, app_url)
+        frame = _pick(page, "每千人执业")
+
+        items = frame.locator(".indicator-legend .legend-item")
+        assert items.count() == 2
+        fills = [items.nth(i).get_attribute("data-fill") for i in range(2)]
+        assert all(fills) and fills[0] != fills[1]
+        assert "江北区: 5.07" in items.nth(0).inner_text()
+        assert "鄞州区: 4.9" in items.nth(1).inner_text()
+        for fill in fills:
+            assert frame.locator(f".leaflet-overlay-pane path[fill='{fill}']").count() == 1
+
+        frame.locator(f".leaflet-overlay-pane path[fill='{fills[0]}']").hover()
+        tooltip = frame.locator(".leaflet-tooltip")
+        tooltip.wait_for(timeout=TIMEOUT_MS)
+        assert "5.07" in tooltip.inner_text()
+        page.screenshot(path=str(ARTIFACTS / "indicators-map.png"))
+        assert log.blocked == []
+        assert log.console_errors == [] and log.page_errors == []
+
+
+def test_a_district_without_the_indicator_is_marked_no_data_not_zero(app_url: str) -> None:
+    with chromium() as browser:
+        page, log = offline_page(browser)
+        _open_map(page, app_url)
+        frame = _pick(page, "人才资源总量")
+
+        yinzhou = frame.locator(".indicator-legend .legend-item[data-adcode='330212']")
+        assert yinzhou.get_attribute("data-fill") == ""
+        assert "无数据" in yinzhou.inner_text() and "0" not in yinzhou.inner_text()
+        jiangbei = frame.locator(".indicator-legend .legend-item[data-adcode='330205']")
+        fill = jiangbei.get_attribute("data-fill")
+        assert fill and frame.locator(f".leaflet-overlay-pane path[fill='{fill}']").count() == 1
+        assert frame.locator(".leaflet-overlay-pane path[stroke-dasharray='5 5']").count() == 1
+        assert log.blocked == []
+
+
+def _open_map(page: Page, app_url: str) -> None:
+    """From the home page, as a user would: sidebar → indicators page → map view."""
+    page.goto(app_url)
+    map_frame(page, timeout_ms=TIMEOUT_MS)
+    page.get_by_role("link", name="规划指标").click()
+    page.get_by_text("表2 “十四五”主要指标").first.wait_for(timeout=TIMEOUT_MS)
+    page.locator("[data-testid='stRadio'] label").filter(has_text="地图").click()
+    page.frame_locator("iframe[title*='streamlit_folium']").first.locator(
+        ".indicator-legend").wait_for(timeout=TIMEOUT_MS)
+
+
+def _pick(page: Page, text: str) -> FrameLocator:
+    """Choose the indicator whose label contains `text`; the redrawn map's frame."""
+    box = page.locator("[data-testid='stSelectbox']").filter(has_text="选择指标")
+    box.click()
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+    frame = page.frame_locator("iframe[title*='streamlit_folium']").first
+    frame.locator(".indicator-legend b", has_text=text).wait_for(timeout=TIMEOUT_MS)
+    return frame
