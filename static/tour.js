@@ -11,7 +11,7 @@
 (function () {
   "use strict";
 
-  var HIGHLIGHT = { color: "#e11d48", weight: 6, opacity: 1, fillColor: "#e11d48", fillOpacity: 0.3 };
+  var HIGHLIGHT = { color: "#e11d48", weight: 6, opacity: 1, fillColor: "#e11d48", fillOpacity: 0.15 };
   var SAVED_KEYS = ["color", "weight", "opacity", "fillColor", "fillOpacity"];
   var NEXT_KEYS = { ArrowRight: 1, PageDown: 1 };
   var PREV_KEYS = { ArrowLeft: 1, PageUp: 1 };
@@ -44,6 +44,10 @@
       Object.keys(update).forEach(function (k) { url.searchParams.set(k, update[k]); });
       w.history.replaceState(w.history.state, "", url.toString());
     } catch (e) { /* file:// pages may refuse replaceState; the step then lives in memory */ }
+  }
+
+  function urlFlag(name) {
+    try { return new URLSearchParams(hostWindow().location.search).get(name) === "1"; } catch (e) { return false; }
   }
 
   function urlStep(tourId) {
@@ -85,7 +89,7 @@
     }
     if (window.ResizeObserver) new ResizeObserver(refit).observe(container);
     window.addEventListener("resize", refit);
-    if (data.presenter) this.presenter(true);
+    if (data.presenter || urlFlag("presenter")) this.presenter(true);
     window.plantour = this;  // for tests and debugging
   }
 
@@ -241,7 +245,11 @@
     this.nextBtn.disabled = n >= total;
   };
 
+  // `settled` turns true when the map has finished moving to the step's view.
   PlanTour.prototype.fly = function (step, animate) {
+    var self = this;
+    this.settled = false;
+    this.map.once("moveend", function () { self.settled = true; });
     var b = L.latLngBounds(step.bounds);
     var left = this.panel.offsetWidth + 24;
     var opts = { paddingTopLeft: [left, 24], paddingBottomRight: [24, 24], maxZoom: this.data.max_zoom || 15 };

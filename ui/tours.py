@@ -19,7 +19,7 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from layers.plans import load_catalog
-from layers.tours import Tour, TourError
+from layers.tours import Passage, Tour, TourError
 from ui.assets import STATIC_DIR, STATIC_URL, inline_assets_html
 from ui.maps import base_map
 from ui.planmap import PlanLayers, safe_json
@@ -147,7 +147,7 @@ def standalone_html(m: folium.Map, *, title: str) -> str:
     return page.replace("<head>", f"<head>\n{head}", 1)
 
 
-def _passage(p: Any, *, titles: dict[str, str], source_url: str | None) -> dict[str, Any]:
+def _passage(p: Passage, *, titles: dict[str, str], source_url: str | None) -> dict[str, Any]:
     out = {"record_id": p.record_id, "text": p.text, "doc_title": titles.get(p.doc_id, p.doc_id),
            "section_path": p.section_path}
     if source_url:
