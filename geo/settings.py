@@ -7,12 +7,19 @@ covers Ningbo (121°–122°E) with negligible scale error.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Final
 
 ROOT: Final[Path] = Path(__file__).resolve().parent.parent
 DATA_DIR: Final[Path] = ROOT / "data"
-GAZETTEER_DIR: Final[Path] = DATA_DIR / "gazetteer"
+#: The gazetteer folder; `PLANMAP_GAZETTEER_DIR` points it elsewhere so that
+#: tests and test servers work on a copy and never touch the repository's files.
+GAZETTEER_DIR: Final[Path] = Path(
+    os.environ.get("PLANMAP_GAZETTEER_DIR") or DATA_DIR / "gazetteer"
+).expanduser().resolve()
+#: Curated corrections made in the app (`geo.curation`), applied over the gazetteer.
+CURATION_DIR: Final[Path] = GAZETTEER_DIR / "curation"
 
 STORAGE_CRS: Final[str] = "EPSG:4326"
 METRIC_CRS: Final[str] = "EPSG:32651"

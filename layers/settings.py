@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Final
 
@@ -10,5 +11,8 @@ from geo.settings import DATA_DIR
 PLANS_DIR: Final[Path] = DATA_DIR / "plans"
 CATALOG_CSV: Final[Path] = PLANS_DIR / "catalog.csv"
 LAYERS_DIR: Final[Path] = DATA_DIR / "layers"
-#: The one GeoPackage every layer lives in, one table per layer.
-LAYERS_GPKG: Final[Path] = LAYERS_DIR / "planmap.gpkg"
+#: The one GeoPackage every layer lives in, one table per layer. `PLANMAP_LAYERS`
+#: points it elsewhere so that tests and test servers work on a copy.
+LAYERS_GPKG: Final[Path] = Path(
+    os.environ.get("PLANMAP_LAYERS") or LAYERS_DIR / "planmap.gpkg"
+).expanduser().resolve()
