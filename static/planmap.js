@@ -56,6 +56,9 @@
     } catch (e) { /* a file:// page may refuse replaceState; state then stays in memory */ }
   }
 
+  // Shared with tour.js, which runs on top of this map.
+  window.planmapDom = { el: el, hostWindow: stateWindow, writeUrl: writeState };
+
   // ---- styling -----------------------------------------------------------
   // Exact: solid, stronger fill. Approximate: pale, and polygons get a dashed
   // outline. Planned or under construction: long dashes. A line drawn through

@@ -16,35 +16,14 @@
   var NEXT_KEYS = { ArrowRight: 1, PageDown: 1 };
   var PREV_KEYS = { ArrowLeft: 1, PageUp: 1 };
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (k) {
-        if (k === "className") node.className = attrs[k];
-        else node.setAttribute(k, attrs[k]);
-      });
-    }
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
+  // planmap.js owns these helpers; in the app it may load after this file,
+  // so they are looked up when called.
+  function dom(name) {
+    return function () { return window.planmapDom[name].apply(null, arguments); };
   }
-
-  // The map may sit in an iframe of the app (same origin): the page URL and
-  // the keys pressed while the page has focus belong to the parent window.
-  function hostWindow() {
-    try {
-      if (window.parent && window.parent !== window && window.parent.location.href) return window.parent;
-    } catch (e) { /* cross-origin parent */ }
-    return window;
-  }
-
-  function writeUrl(update) {
-    var w = hostWindow();
-    try {
-      var url = new URL(w.location.href);
-      Object.keys(update).forEach(function (k) { url.searchParams.set(k, update[k]); });
-      w.history.replaceState(w.history.state, "", url.toString());
-    } catch (e) { /* file:// pages may refuse replaceState; the step then lives in memory */ }
-  }
+  var el = dom("el");
+  var hostWindow = dom("hostWindow");
+  var writeUrl = dom("writeUrl");
 
   function urlFlag(name) {
     try { return new URLSearchParams(hostWindow().location.search).get(name) === "1"; } catch (e) { return false; }
