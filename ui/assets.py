@@ -1,15 +1,25 @@
-"""Leaflet and jQuery from local files, so maps draw with no internet.
+"""Leaflet, jQuery and Leaflet.draw from local files, so maps draw with no internet.
 
 folium points every map at CDNs by default, and streamlit-folium bundles no
-Leaflet, so offline the map would be silently blank. The files come from the
-`xstatic-leaflet` and `xstatic-jquery` packages that the set-up installs; they
-are copied into `static/vendor/` (served by Streamlit's static file serving at
-`/app/static/...`) or inlined into a standalone HTML file.
+Leaflet, so offline the map would be silently blank. Leaflet and jQuery come
+from the `xstatic-leaflet` and `xstatic-jquery` packages that the set-up
+installs; they are copied into `static/vendor/` (served by Streamlit's static
+file serving at `/app/static/...`) or inlined into a standalone HTML file.
+
+Leaflet.draw (the editors' drawing tools, `folium.plugins.Draw`) has no Python
+package, so `python -m ui.assets` (run by `make run`/`make test` at install
+time, never by the app) fetches its npm package by name with `npm pack`,
+checks the tarball's SHA-256 and unpacks its `dist/` files under
+`static/vendor/leaflet-draw/`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import shutil
+import subprocess
+import tarfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,5 +73,80 @@ def inline_assets_html() -> str:
     return "\n".join(parts)
 
 
+#: The npm package of Leaflet.draw and the SHA-256 of its tarball, so a
+#: tampered or different download is refused rather than served to editors.
+LEAFLET_DRAW_PACKAGE = "leaflet-draw@1.0.4"
+LEAFLET_DRAW_SHA256 = "b3ec161a931ad88b3f008283b824ceac5af98b5ec603877f294834d1edcc3aa6"
+#: (name, path under vendor/) of Leaflet.draw's script and stylesheet.
+LEAFLET_DRAW_JS = ("leaflet_draw_js", "leaflet-draw/leaflet.draw.js")
+LEAFLET_DRAW_CSS = ("leaflet_draw_css", "leaflet-draw/leaflet.draw.css")
+
+
+class AssetError(RuntimeError):
+    """A vendor file could not be fetched or failed its checksum; says how to get it."""
+
+
+def leaflet_draw_ready(vendor_dir: Path = VENDOR_DIR) -> bool:
+    """Whether Leaflet.draw's files are in place (the editors' drawing tools need them)."""
+    return all((vendor_dir / rel).is_file() for _, rel in (LEAFLET_DRAW_JS, LEAFLET_DRAW_CSS))
+
+
+def ensure_leaflet_draw(vendor_dir: Path = VENDOR_DIR, *, tarball: Path | None = None) -> Path:
+    """Unpack Leaflet.draw's `dist/` under `vendor_dir/leaflet-draw/` (idempotent).
+
+    Parameters
+    ----------
+    tarball
+        The package tarball; default: the one cached under
+        `vendor_dir/_packages/`, fetched with `npm pack` when missing.
+
+    Raises `AssetError` when npm is missing or fails, or the checksum differs.
+    """
+    if leaflet_draw_ready(vendor_dir):
+        return vendor_dir / "leaflet-draw"
+    data = (tarball or _npm_pack(LEAFLET_DRAW_PACKAGE, vendor_dir / "_packages")).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != LEAFLET_DRAW_SHA256:
+        raise AssetError(f"{LEAFLET_DRAW_PACKAGE}: SHA-256 {digest} is not the expected "
+                         f"{LEAFLET_DRAW_SHA256}; delete {vendor_dir / '_packages'} and run `python -m ui.assets` again")
+    target = vendor_dir / "leaflet-draw"
+    with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
+        for member in tar.getmembers():
+            if not member.isfile() or not member.name.startswith("package/dist/"):
+                continue
+            relative = Path(member.name.removeprefix("package/dist/"))
+            if relative.is_absolute() or ".." in relative.parts:
+                continue
+            out = target / relative
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(tar.extractfile(member).read())
+    return target
+
+
+def use_leaflet_draw(draw: folium.MacroElement, *, base_url: str = STATIC_URL) -> folium.MacroElement:
+    """Point a `folium.plugins.Draw` control at the locally served Leaflet.draw."""
+    draw.default_js = [(LEAFLET_DRAW_JS[0], f"{base_url}/vendor/{LEAFLET_DRAW_JS[1]}")]
+    draw.default_css = [(LEAFLET_DRAW_CSS[0], f"{base_url}/vendor/{LEAFLET_DRAW_CSS[1]}")]
+    return draw
+
+
+def _npm_pack(package: str, cache: Path) -> Path:
+    name, _, version = package.rpartition("@")
+    tarball = cache / f"{name}-{version}.tgz"
+    if tarball.is_file():
+        return tarball
+    cache.mkdir(parents=True, exist_ok=True)
+    npm = shutil.which("npm")
+    if npm is None:
+        raise AssetError(f"npm is needed once to fetch {package} (the editors' drawing tools); "
+                         "install Node.js and npm, then run `python -m ui.assets`")
+    done = subprocess.run([npm, "pack", package, "--silent"], cwd=cache, capture_output=True, text=True,
+                          timeout=300, check=False)
+    if done.returncode != 0 or not tarball.is_file():
+        raise AssetError(f"`npm pack {package}` failed: {done.stderr.strip() or done.stdout.strip()}")
+    return tarball
+
+
 if __name__ == "__main__":
     print(f"vendor files in {ensure_vendor_files()}")
+    print(f"Leaflet.draw in {ensure_leaflet_draw()}")

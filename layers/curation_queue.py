@@ -1,0 +1,151 @@
+"""What planners should fix first: places and records the map can only show roughly or not at all.
+
+`curation_queue` ranks every gazetteer place that is unlocated, approximate or
+known only by district, worst first: unlocated before approximate before
+district-only, then by how many project/structure records depend on it plus
+how often the plans name it. `records_queue` lists the projects and structures
+drawn only approximately or not at all, with the places they depend on.
+`mention_contexts` gives the plan's exact words around each mention of a place.
+
+Districts and cities are left out (their polygon *is* the place), and so are
+places outside 宁波市: the curation store only accepts geometry inside Ningbo.
+"""
+
+from __future__ import annotations
+
+import weakref
+from functools import lru_cache
+
+import pandas as pd
+
+from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.geoparse import find_places
+from layers.extract import Extraction, extract_all
+from layers.locate import PRECISION_ORDER, locate_records
+from layers.plans import load_catalog, read_plan_text
+
+#: Precisions a planner can improve, worst first.
+QUEUE_PRECISIONS = ("unlocated", "approximate", "district")
+#: Place types whose geometry is already the place itself.
+_WHOLE_UNIT_TYPES = frozenset({"district", "city"})
+QUEUE_COLUMNS = ["id", "name", "type", "precision", "mentions", "documents", "projects", "adcode", "note"]
+RECORD_COLUMNS = ["id", "kind", "name", "doc_id", "start", "end", "precision", "place_ids", "place_names",
+                  "location_note"]
+#: Mentions and located records per gazetteer object, so one page view parses the plans once.
+_MENTIONS: weakref.WeakKeyDictionary[Gazetteer, pd.DataFrame] = weakref.WeakKeyDictionary()
+_RECORDS: weakref.WeakKeyDictionary[Gazetteer, pd.DataFrame] = weakref.WeakKeyDictionary()
+
+
+def curation_queue(*, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+    """Every place worth fixing, worst first.
+
+    Returns
+    -------
+    DataFrame with columns id, name, type, precision, mentions (times the plans
+    name it), documents (plans naming it), projects (project and structure
+    records whose location depends on it), adcode and note; ranked unlocated,
+    approximate, district, then by projects + mentions (most first), then id.
+    """
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    mentions = plan_mentions(gaz)
+    counts = mentions.groupby("id").agg(mentions=("start", "size"), documents=("doc_id", "nunique"))
+    depending = _records(gaz)["place_ids"].str.split("|").explode()
+    projects = depending[depending != ""].value_counts()
+    rows = []
+    for entry in gaz:
+        if entry.precision not in QUEUE_PRECISIONS or entry.type in _WHOLE_UNIT_TYPES:
+            continue
+        if entry.adcode and not entry.adcode.startswith("3302"):
+            continue
+        rows.append({
+            "id": entry.id, "name": entry.name, "type": entry.type, "precision": entry.precision,
+            "mentions": int(counts["mentions"].get(entry.id, 0)),
+            "documents": int(counts["documents"].get(entry.id, 0)),
+            "projects": int(projects.get(entry.id, 0)), "adcode": entry.adcode, "note": entry.note,
+        })
+    queue = pd.DataFrame(rows, columns=QUEUE_COLUMNS)
+    queue["_rank"] = queue["precision"].map(QUEUE_PRECISIONS.index)
+    queue["_weight"] = queue["projects"] + queue["mentions"]
+    queue = queue.sort_values(["_rank", "_weight", "id"], ascending=[True, False, True])
+    return queue.drop(columns=["_rank", "_weight"]).reset_index(drop=True)
+
+
+def records_queue(*, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+    """Projects and structures drawn only approximately or not at all, worst first.
+
+    Returns
+    -------
+    DataFrame with columns id, kind ("projects" or "structures"), name, doc_id,
+    start, end, precision, place_ids and place_names (`|`-separated, the
+    places its location depends on) and location_note; district-only records
+    first, then approximate ones, each by document and offset.
+    """
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    records = _records(gaz)
+    weak = records[records["precision"].isin(["district", "unlocated", "approximate"])].copy()
+    names = {e.id: e.name for e in gaz}
+    weak["place_names"] = weak["place_ids"].map(
+        lambda ids: "|".join(names.get(i, i) for i in str(ids).split("|") if i))
+    weak["_rank"] = weak["precision"].map(lambda p: -PRECISION_ORDER.index(p))
+    weak = weak.sort_values(["_rank", "doc_id", "start"])
+    return weak[RECORD_COLUMNS].reset_index(drop=True)
+
+
+def mention_contexts(place_id: str, *, width: int = 60, gazetteer: Gazetteer | None = None) -> list[dict]:
+    """Each mention of a place in the plans, with the exact text around it.
+
+    Returns
+    -------
+    One dict per mention, in document order: doc_id, title, start, end, name
+    (as written, `text[start:end]`), before and after (up to `width`
+    characters of the plan text on each side), and link
+    (`/source?doc=…&start=…&end=…`, the plan text page with it highlighted).
+    """
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    gaz.get(place_id)  # an unknown id raises UnknownPlaceError naming close ids
+    titles = {plan.id: plan.title for plan in load_catalog()}
+    mentions = plan_mentions(gaz)
+    out = []
+    for m in mentions[mentions["id"] == place_id].itertuples():
+        text = read_plan_text(m.doc_id)
+        out.append({
+            "doc_id": m.doc_id, "title": titles[m.doc_id], "start": int(m.start), "end": int(m.end),
+            "name": text[m.start:m.end],
+            "before": text[max(0, m.start - width):m.start], "after": text[m.end:m.end + width],
+            "link": f"/source?doc={m.doc_id}&start={m.start}&end={m.end}",
+        })
+    return out
+
+
+def plan_mentions(gazetteer: Gazetteer) -> pd.DataFrame:
+    """Every gazetteer name found in every catalogued plan: id, name, doc_id, start, end."""
+    if gazetteer in _MENTIONS:
+        return _MENTIONS[gazetteer]
+    rows = []
+    for plan in load_catalog():
+        for m in find_places(read_plan_text(plan.id), gazetteer=gazetteer, district=plan.adcode):
+            rows.append({"id": m.id, "name": m.name, "doc_id": plan.id, "start": m.start, "end": m.end})
+    frame = pd.DataFrame(rows, columns=["id", "name", "doc_id", "start", "end"])
+    _MENTIONS[gazetteer] = frame
+    return frame
+
+
+def _records(gazetteer: Gazetteer) -> pd.DataFrame:
+    """Projects and structures located with this gazetteer, as the layer build does."""
+    if gazetteer in _RECORDS:
+        return _RECORDS[gazetteer]
+    extraction = _extraction()
+    parts = []
+    for kind in ("projects", "structures"):
+        located = locate_records(getattr(extraction, kind), gazetteer=gazetteer, kind=kind)
+        parts.append(pd.DataFrame(located.drop(columns="geometry")).assign(kind=kind))
+    frame = pd.concat(parts, ignore_index=True)
+    frame["place_ids"] = frame["place_ids"].fillna("").astype(str)
+    _RECORDS[gazetteer] = frame
+    return frame
+
+
+@lru_cache(maxsize=1)
+def _extraction() -> Extraction:
+    # The plan texts do not change while the app runs; only the gazetteer does.
+    return extract_all()
