@@ -20,6 +20,9 @@ from layers.plans import read_plan_text
 from ui.data import catalog, get_layer, store_version
 from ui.i18n import t
 from ui.indicator_map import indicator_map, map_values, source_url
+from ui.navigation import through_app_navigation
+
+through_app_navigation()
 
 lang = st.session_state.get("lang", "zh")
 TABLES = {"表2": t("ind_table_2", lang), "表1": t("ind_table_1", lang)}

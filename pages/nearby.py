@@ -17,6 +17,9 @@ from ui.i18n import t
 from ui.locate_control import LocateButton
 from ui.maps import base_map
 from ui.planmap import plan_payload, planner_map
+from ui.navigation import through_app_navigation
+
+through_app_navigation()
 
 RADII = [500, 1000, 2000, 3000, 5000, 10000]
 #: Results listed as buttons; more than this is a sign the radius is too big.

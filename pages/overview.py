@@ -10,6 +10,9 @@ from ui.data import catalog, get_layer, planner_payload, shifted_districts
 from ui.i18n import t
 from ui.maps import base_map
 from ui.planmap import planner_map
+from ui.navigation import through_app_navigation
+
+through_app_navigation()
 
 lang = st.session_state.get("lang", "zh")
 st.subheader(t("app_title", lang))

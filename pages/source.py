@@ -15,6 +15,9 @@ from layers.plans import get_plan, read_plan_text
 from layers.text import hide_noise
 from ui.data import catalog
 from ui.i18n import t
+from ui.navigation import through_app_navigation
+
+through_app_navigation()
 
 #: Characters of context shown around the passage.
 CONTEXT_CHARS = 1500

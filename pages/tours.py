@@ -15,6 +15,9 @@ from layers.tours_export import export_tour_html
 from ui.data import get_layer, planner_payload, store_version
 from ui.i18n import t
 from ui.tours import tour_map
+from ui.navigation import through_app_navigation
+
+through_app_navigation()
 
 _TEXT = {
     "zh": {"choose": "演示路线", "unknown": "没有演示路线 {tour}，已打开第一条（可选：{known}）。", "steps": "{n} 步", "download": "下载离线演示文件（HTML）",

@@ -1,0 +1,23 @@
+"""Make every page run inside `app.py`'s navigation, even on a fresh server.
+
+Streamlit still has its first multipage mode: when a `pages/` folder sits next
+to the main script, a fresh server runs the page file *by itself* if the first
+visitor opens a page URL directly (a shared `/tours?tour=…` link), and stays in
+that mode. `app.py` then never runs: no language switch, no page titles, the
+folder's file names in the sidebar. The product keeps its pages in `pages/`, so
+each page calls `through_app_navigation()` first; it switches Streamlit to the
+`st.navigation` mode and reruns, which runs `app.py` with the same page URL.
+No public API does this, hence the one internal flag below.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+
+def through_app_navigation() -> None:
+    """Rerun through `app.py` when Streamlit ran this page file on its own."""
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
