@@ -1,12 +1,14 @@
-"""Command line of `geo`: `python -m geo lookup NAME` and `python -m geo crosscheck`."""
+"""Command line of `geo`: `python -m geo lookup NAME`, `python -m geo crosscheck`, `python -m geo editor-hash NAME`."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from pathlib import Path
 
+from geo.editors import ENV_VAR, hash_password
 from geo.errors import GeoError
 from geo.gazetteer import crosscheck_distances, load_gazetteer
 from geo.geocode import Located, locate, unknown_place_message
@@ -19,6 +21,8 @@ FIELDS = ("id", "name", "type", "lat", "lon", "precision", "method", "source")
 def main(argv: list[str] | None = None) -> int:
     """Run one sub-command; returns the exit status (1 for an unknown name or bad data)."""
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command == "editor-hash":
+        return _editor_hash(args.name)
     try:
         gazetteer = load_gazetteer(args.gazetteer)
         if args.command == "crosscheck":
@@ -47,7 +51,31 @@ def _parser() -> argparse.ArgumentParser:
     lookup.add_argument("--district", help="document district, as name or adcode (江北区, 330205)")
     lookup.add_argument("--json", action="store_true", help="print one JSON object")
     commands.add_parser("crosscheck", help="distances of cross-check coordinates to entries")
+    editor = commands.add_parser(
+        "editor-hash", help=f"print the name:HASH line of an editor login for {ENV_VAR} or secrets [editors]"
+    )
+    editor.add_argument("name", help="the editor's login name")
     return parser
+
+
+def _editor_hash(name: str) -> int:
+    """Ask for a password twice (or read one line from a pipe) and print `name:HASH`."""
+    if not name or any(c in name for c in ",:") or name != name.strip():
+        print(f"error: editor name {name!r} must not be empty or contain , : or outer spaces", file=sys.stderr)
+        return 1
+    if sys.stdin.isatty():
+        password = getpass.getpass(f"password for {name}: ")
+        if getpass.getpass("again: ") != password:
+            print("error: the passwords differ", file=sys.stderr)
+            return 1
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        print(f"{name}:{hash_password(password)}")
+    except GeoError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _render(found: Located, *, as_json: bool) -> str:

@@ -1,4 +1,4 @@
-"""Derived geometries of gazetteer entries: `through`, `hull`, `boundary`, `district`.
+"""Derived geometries of gazetteer entries: `through`, `hull`, `boundary`, `district`, `same`.
 
 A gazetteer row may, instead of a coordinate, name a recipe in its `derive`
 column (see data/gazetteer/README.md):
@@ -6,7 +6,8 @@ column (see data/gazetteer/README.md):
 - `through:ID1,ID2,...` a line through the members' points, in that order;
 - `hull:ID1,ID2,...` the convex hull of the members, widened by `HULL_MARGIN_M`;
 - `boundary:ADCODE1|ADCODE2` the shared border of two units;
-- `district:ADCODE` the polygon of one administrative unit.
+- `district:ADCODE` the polygon of one administrative unit;
+- `same:ID` the geometry of another entry (an editor's "this 外滩 is 老外滩").
 
 Members may themselves be derived; `derive_all` resolves them in dependency
 order and reports unknown ids, unlocated members and cycles per row instead of
@@ -29,7 +30,7 @@ from geo.errors import GeoError
 from geo.settings import STORAGE_CRS
 
 #: Recipe kinds understood by `parse_recipe`.
-RECIPE_KINDS = ("through", "hull", "boundary", "district")
+RECIPE_KINDS = ("through", "hull", "boundary", "district", "same")
 #: Margin (metres) around a hull: a hull of two or three points would otherwise
 #: be a line or a sliver; 200 m is about a city block, small at district scale.
 HULL_MARGIN_M = 200.0
@@ -49,7 +50,7 @@ class Recipe:
     @property
     def member_ids(self) -> tuple[str, ...]:
         """Gazetteer ids this recipe needs (none for boundary/district recipes)."""
-        return self.args if self.kind in ("through", "hull") else ()
+        return self.args if self.kind in ("through", "hull", "same") else ()
 
 
 def parse_recipe(text: str) -> Recipe:
@@ -65,6 +66,11 @@ def parse_recipe(text: str) -> Recipe:
         if any(not i for i in ids) or len(ids) < 2:
             raise ValueError(f"derive {text!r}: {kind} needs at least two comma-separated ids")
         return Recipe(kind, ids)
+    if kind == "same":
+        target = rest.strip()
+        if not target or "," in target:
+            raise ValueError(f"derive {text!r}: same needs exactly one id")
+        return Recipe(kind, (target,))
     codes = tuple(part.strip() for part in rest.split("|"))
     want = 2 if kind == "boundary" else 1
     if len(codes) != want or not all(_ADCODE.match(c) for c in codes):
@@ -136,6 +142,8 @@ def build(
         return buffer_m(union.convex_hull, HULL_MARGIN_M)
     if recipe.kind == "boundary":
         return boundaries.shared_border(*recipe.args)
+    if recipe.kind == "same":
+        return members[recipe.args[0]]
     return boundaries.unit_geometry(recipe.args[0])
 
 

@@ -5,7 +5,9 @@ reads all files, reports every bad row at once (file, line and id), converts
 published coordinates to WGS84 and builds the geometries: a point, a circle
 (point + `radius_m`), a `wkt` shape, a `derive` recipe (`geo.derive`), or the
 district polygon for district-precision rows. A published point given next to
-`wkt` or `derive` becomes the entry's representative point.
+`wkt` or `derive` becomes the entry's representative point. Planners'
+corrections (`curation/entries.csv`, written by `geo.curation`) are applied
+over the base files.
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ CROSSCHECK_TOLERANCE_M = {"small": 400.0, "area": 2000.0}
 SMALL_TYPES = frozenset({
     "landmark", "temple", "station", "bridge", "tunnel", "school", "hospital", "venue",
 })
+#: Where, inside the gazetteer folder, the planners' corrections live (`geo.curation`).
+CURATION_ENTRIES = Path("curation") / "entries.csv"
 #: Problems listed in one error message; the rest are counted.
 _MAX_LISTED = 25
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -161,28 +165,81 @@ class Gazetteer:
         candidates = set(contains) | set(similar)
         return sorted(candidates, key=lambda k: (-_similarity(name, k), k))[:n]
 
+    def rows(self) -> list[dict[str, str]]:
+        """Copies of the rows as read (gazetteer columns plus `file` and `line`), in file order."""
+        return [dict(row) for row in self._rows]
+
     def names(self) -> dict[str, tuple[str, ...]]:
         """Every name and alias → ids of the entries carrying it."""
         return {name: tuple(ids) for name, ids in self._by_name.items()}
 
 
-def load_gazetteer(directory: Path = GAZETTEER_DIR) -> Gazetteer:
+def load_gazetteer(directory: Path = GAZETTEER_DIR, *, curated: bool = True) -> Gazetteer:
     """Read, validate and geometrise every `*.csv` directly in `directory`.
 
+    With `curated` (the default), the planners' corrections in
+    `curation/entries.csv` (see `geo.curation`) replace the base rows of the
+    same id and add new places; the base files themselves are never changed.
     Raises `GazetteerFormatError` listing every bad row as `file:line (id): problem`.
     """
-    paths = sorted(Path(directory).glob("*.csv"))
+    directory = Path(directory)
     problems: list[str] = []
     rows: list[dict[str, str]] = []
-    for path in paths:
+    for path in sorted(directory.glob("*.csv")):
         rows.extend(_read_file(path, problems))
+    rows = _unique(rows, problems)
+    curation = directory / CURATION_ENTRIES
+    if curated and curation.exists():
+        overrides = _unique(_read_file(curation, problems, curated=True), problems)
+        rows = overlay_rows(rows, overrides)
+    return _gazetteer(rows, problems, directory)
+
+
+def gazetteer_from_rows(rows: list[dict[str, str]], *, label: str = "rows") -> Gazetteer:
+    """Validate and geometrise rows already read (each with `file` and `line`).
+
+    The curation store uses it to check that a change keeps the whole
+    gazetteer loadable before writing anything. Raises `GazetteerFormatError`.
+    """
+    problems: list[str] = []
+    checked = []
+    for row in rows:
+        problem = _field_problem(row, Path(row["file"]).stem, curated=row["file"] == str(CURATION_ENTRIES))
+        if problem:
+            problems.append(f"{_where(row)}: {problem}")
+        else:
+            checked.append(row)
+    return _gazetteer(_unique(checked, problems), problems, label)
+
+
+def overlay_rows(base: list[dict[str, str]], overrides: list[dict[str, str]]) -> list[dict[str, str]]:
+    """`base` with each row replaced by the override of the same id (in place); new ids at the end."""
+    by_id = {row["id"]: row for row in overrides}
+    out = [by_id.pop(row["id"], row) for row in base]
+    return out + [row for row in overrides if row["id"] in by_id]
+
+
+def row_problem(row: dict[str, str], *, curated: bool = True) -> str | None:
+    """What is wrong with one row's fields (None if nothing), as the loader would say it.
+
+    `curated` rows may use any contributor file's id prefix (`ID_PREFIXES`).
+    """
+    missing = [c for c in COLUMNS if c not in row]
+    if missing:
+        return f"lacks columns {missing}"
+    return _field_problem(row, "entries", curated=curated)
+
+
+def _unique(rows: list[dict[str, str]], problems: list[str]) -> list[dict[str, str]]:
     seen: dict[str, dict[str, str]] = {}
     for row in rows:
         first = seen.setdefault(row["id"], row)
         if first is not row:
             problems.append(f"{_where(row)}: duplicate id, first in {first['file']}:{first['line']}")
-    rows = [row for row in rows if seen[row["id"]] is row]
+    return [row for row in rows if seen[row["id"]] is row]
 
+
+def _gazetteer(rows: list[dict[str, str]], problems: list[str], where: object) -> Gazetteer:
     base: dict[str, shapely.Geometry | None] = {}
     recipes: dict[str, derive.Recipe] = {}
     anchors: dict[str, shapely.Point] = {}
@@ -199,14 +256,28 @@ def load_gazetteer(directory: Path = GAZETTEER_DIR) -> Gazetteer:
             recipes[row["id"]] = recipe_or_geometry
         else:
             base[row["id"]] = recipe_or_geometry
+    _share_anchors(recipes, anchors)
     derived, failed = derive.derive_all(recipes, base, anchors=anchors)
     by_id = {row["id"]: row for row in rows}
     problems.extend(f"{_where(by_id[i])}: {message}" for i, message in failed.items())
     if problems:
-        raise GazetteerFormatError(_summary(problems, directory))
+        raise GazetteerFormatError(_summary(problems, where))
     geometries = {**base, **derived}
     entries = [_entry(row, geometries[row["id"]], anchors.get(row["id"])) for row in rows]
     return Gazetteer(entries, rows)
+
+
+def _share_anchors(recipes: dict[str, derive.Recipe], anchors: dict[str, shapely.Point]) -> None:
+    """A `same:ID` entry stands at its target's published point too, following chains."""
+    for entry_id, recipe in recipes.items():
+        seen = {entry_id}
+        target = recipe.args[0] if recipe.kind == "same" else None
+        while target is not None and entry_id not in anchors and target not in seen:
+            if target in anchors:
+                anchors[entry_id] = anchors[target]
+            seen.add(target)
+            nxt = recipes.get(target)
+            target = nxt.args[0] if nxt is not None and nxt.kind == "same" else None
 
 
 def district_adcode(district: str) -> str:
@@ -277,8 +348,13 @@ def _crosscheck_record(row: dict[str, str], gaz: Gazetteer) -> dict[str, object]
     }
 
 
-def _read_file(path: Path, problems: list[str]) -> list[dict[str, str]]:
-    """Rows of one file with `file` and `line` added; header and field problems appended."""
+def _read_file(path: Path, problems: list[str], *, curated: bool = False) -> list[dict[str, str]]:
+    """Rows of one file with `file` and `line` added; header and field problems appended.
+
+    `file` is the name relative to the gazetteer folder (`curation/entries.csv`
+    for curated rows), so messages say which file to open.
+    """
+    label = str(CURATION_ENTRIES) if curated else path.name
     with path.open(encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f)
         header = reader.fieldnames or []
@@ -286,20 +362,20 @@ def _read_file(path: Path, problems: list[str]) -> list[dict[str, str]]:
         missing = [c for c in COLUMNS if c not in header]
         if unknown or missing:
             problems.append(
-                f"{path.name}:1: header has unknown columns {unknown} / lacks {missing}; "
+                f"{label}:1: header has unknown columns {unknown} / lacks {missing}; "
                 f"expected {','.join(COLUMNS)}"
             )
             return []
         rows = []
         for record in reader:
             row = {k: (v or "").strip() for k, v in record.items() if k is not None}
-            row |= {"file": path.name, "line": str(reader.line_num)}
+            row |= {"file": label, "line": str(reader.line_num)}
             if None in record:
                 problems.append(f"{_where(row)}: more fields than columns")
                 continue
             if not any(row[c] for c in COLUMNS):
                 continue  # a blank line is not a place
-            problem = _field_problem(row, path.stem)
+            problem = _field_problem(row, path.stem, curated=curated)
             if problem:
                 problems.append(f"{_where(row)}: {problem}")
                 continue
@@ -307,13 +383,19 @@ def _read_file(path: Path, problems: list[str]) -> list[dict[str, str]]:
         return rows
 
 
-def _field_problem(row: dict[str, str], stem: str) -> str | None:
-    """The first thing wrong with a row's fields, or None."""
+def _field_problem(row: dict[str, str], stem: str, *, curated: bool = False) -> str | None:
+    """The first thing wrong with a row's fields, or None.
+
+    A curated row may carry any contributor's prefix, but must carry one: a
+    place an editor adds belongs to one of the contributor files' families.
+    """
     prefix = ID_PREFIXES.get(stem)
     if not _SLUG.match(row["id"]):
         return f"id {row['id']!r} is not a lowercase ASCII slug"
     if prefix and not row["id"].startswith(prefix):
         return f"id must start with {prefix!r} in {stem}.csv"
+    if curated and not row["id"].startswith(tuple(ID_PREFIXES.values())):
+        return f"id {row['id']!r} must start with one of {', '.join(ID_PREFIXES.values())}"
     if not row["name"]:
         return "name is empty"
     checks = (
@@ -447,7 +529,7 @@ def _where(row: dict[str, str]) -> str:
     return f"{row['file']}:{row['line']} ({row['id'] or 'no id'})"
 
 
-def _summary(problems: list[str], directory: Path) -> str:
+def _summary(problems: list[str], directory: object) -> str:
     listed = "\n  ".join(problems[:_MAX_LISTED])
     more = len(problems) - _MAX_LISTED
     tail = f"\n  … and {more} more" if more > 0 else ""

@@ -1,0 +1,91 @@
+"""File plumbing for writers that must never leave a broken file: a lock, atomic replace, durable append."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import secrets
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from geo.errors import CurationError
+
+#: How long a writer waits for another one before giving up with a message.
+LOCK_TIMEOUT_S = 30.0
+
+
+@contextlib.contextmanager
+def locked(path: Path, *, shared: bool = False, timeout_s: float = LOCK_TIMEOUT_S) -> Iterator[None]:
+    """Hold an `flock` on `path` (created if missing) for the block.
+
+    flock locks belong to the open file, so two threads of one process (two
+    Streamlit sessions) exclude each other just as two processes do.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        mode = (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                fcntl.flock(fd, mode)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise CurationError(
+                        f"{path.parent} is busy: another save has held it for {timeout_s:.0f} s; try again"
+                    ) from None
+                time.sleep(0.01)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def replace_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path`, fsync it, and move it over `path`.
+
+    Readers see the old file or the new one; the directory is synced so the
+    rename itself survives a power cut.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def append_lines(path: Path, data: bytes) -> None:
+    """Append whole `\\n`-terminated lines durably, first cutting off a torn last line.
+
+    A line cut short by a crash has no `\\n`; it never counted (readers skip
+    it), and removing it keeps the next line from being glued to it.
+    """
+    if not data.endswith(b"\n"):
+        raise ValueError("append_lines takes whole lines ending in \\n")
+    with open(path, "a+b") as f:
+        size = f.seek(0, os.SEEK_END)
+        if size:
+            f.seek(max(0, size - 1))
+            if f.read(1) != b"\n":
+                f.seek(0)
+                content = f.read()
+                f.truncate(content.rfind(b"\n") + 1)
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
