@@ -205,7 +205,8 @@ def _view_map(ind: pd.DataFrame, table: str, names: dict[str, str], districts: g
     st.subheader(t("ind_figures", lang))
     st.caption(t("ind_figures_caption", lang))
     shown = figures[["place_name", "precision", "year", "quote", "value", "unit"]].rename(
-        columns={"precision": t("ind_precision", lang)})
+        columns={"place_name": t("ind_place", lang), "precision": t("ind_precision", lang), "year": t("ind_year", lang),
+                 "quote": t("ind_quote", lang), "value": t("ind_value", lang), "unit": t("ind_unit", lang)})
     _show(shown.assign(source=_links(figures)), file_name="place-figures.csv", key="figures")
 
 

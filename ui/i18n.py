@@ -130,6 +130,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "listed but not drawn.",
     },
     "ind_precision": {"zh": "位置精度", "en": "Location precision"},
+    "ind_place": {"zh": "地点", "en": "Place"},
+    "ind_year": {"zh": "年份", "en": "Year"},
+    "ind_quote": {"zh": "规划原话", "en": "The plan's words"},
+    "ind_value": {"zh": "数值", "en": "Value"},
 }
 
 
