@@ -13,15 +13,20 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.boundaries import district_boundaries
-from geo.gazetteer import load_gazetteer
+from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.settings import GAZETTEER_DIR
 from layers.extract import extract_all
 from layers.locate import locate_records, places_layer
 from layers.settings import LAYERS_GPKG
 from layers.store import write_layer
 
 
-def build(*, path: Path = LAYERS_GPKG) -> dict[str, int]:
-    """Build every layer into `path`; returns the row count per table.
+#: Place types that also make up the `rail` table.
+RAIL_TYPES = ("rail_line", "station")
+
+
+def build(*, path: Path = LAYERS_GPKG, gazetteer_dir: Path = GAZETTEER_DIR) -> dict[str, int]:
+    """Build every layer into `path` from the gazetteer in `gazetteer_dir`; returns the row count per table.
 
     The store is written to a temporary file and moved into place at the end,
     so an interrupted build never leaves a half-written store behind.
@@ -29,26 +34,35 @@ def build(*, path: Path = LAYERS_GPKG) -> dict[str, int]:
     tmp = path.with_suffix(".building.gpkg")
     tmp.unlink(missing_ok=True)
     counts: dict[str, int] = {}
-    for name, frame in _layers():
+    for name, frame in _layers(gazetteer_dir):
         write_layer(frame, name, path=tmp)
         counts[name] = len(frame)
     tmp.replace(path)
     return counts
 
 
-def _layers():
+def located_layer(records: pd.DataFrame, *, gazetteer: Gazetteer, kind: str) -> gpd.GeoDataFrame:
+    """Extracted `projects` or `structures` records located and made storable, as in the store."""
+    return _storable(locate_records(records, gazetteer=gazetteer, kind=kind))
+
+
+def place_layers(gazetteer: Gazetteer) -> dict[str, gpd.GeoDataFrame]:
+    """The `places` and `rail` tables of a gazetteer (also redone alone by `layers.rebuild`)."""
+    places = _storable(places_layer(gazetteer))
+    return {"places": places, "rail": places[places["type"].isin(RAIL_TYPES)]}
+
+
+def _layers(gazetteer_dir: Path):
     # Simplified boundaries: the table is for display; exact work uses geo.boundaries.
     yield "districts", district_boundaries(simplified=True)
     extraction = extract_all()
-    gazetteer = load_gazetteer()
+    gazetteer = load_gazetteer(gazetteer_dir)
     yield "sections", extraction.sections
-    yield "projects", _storable(locate_records(extraction.projects, gazetteer=gazetteer, kind="projects"))
-    yield "structures", _storable(locate_records(extraction.structures, gazetteer=gazetteer, kind="structures"))
+    yield "projects", located_layer(extraction.projects, gazetteer=gazetteer, kind="projects")
+    yield "structures", located_layer(extraction.structures, gazetteer=gazetteer, kind="structures")
     yield "indicators", extraction.indicators
     yield "problems", extraction.problems_frame()
-    places = _storable(places_layer(gazetteer))
-    yield "places", places
-    yield "rail", places[places["type"].isin(["rail_line", "station"])]
+    yield from place_layers(gazetteer).items()
 
 
 def _storable(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
