@@ -362,7 +362,7 @@ class CurationStore:
         try:
             gazetteer_from_rows(self._rows_with(new_state.curated), label=self.directory)
         except GazetteerFormatError as exc:
-            raise CurationError(f"This change would break the gazetteer: {exc}") from None
+            raise CurationError(f"This change would break the gazetteer: {_problems(exc)}") from None
         _atomic.append_lines(self.history_path, "".join(c.to_json() + "\n" for c in changes).encode("utf-8"))
         self._write_entries(new_state.curated)
 
@@ -480,7 +480,7 @@ class _ImportPlan:
         try:
             gazetteer = gazetteer_from_rows(self.store._rows_with(_replay([*self.state.changes, *changes]).curated))
         except GazetteerFormatError as exc:
-            return str(exc).split("\n", 1)[-1].strip()
+            return _problems(exc)
         return gazetteer if keep else None
 
     def _change_for(self, row: curation_io.ImportRow) -> Change | None:
@@ -637,6 +637,12 @@ def _read_entries(path: Path) -> dict[str, dict[str, str]]:
             if any(row.values()):
                 rows[row["id"]] = row
         return rows
+
+
+def _problems(exc: GazetteerFormatError) -> str:
+    """The loader's list of problems without its heading (which names a folder, not the change)."""
+    lines = str(exc).splitlines()
+    return "; ".join(line.strip() for line in lines[1:]) or str(exc)
 
 
 def _appended_note(note: str, editor: str, reason: str) -> str:
