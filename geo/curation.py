@@ -337,6 +337,8 @@ class CurationStore:
         state, consistent = self._load()
         if not consistent:
             self._write_entries(state.curated)
+        for stale in self.directory.glob(".*.tmp"):
+            stale.unlink(missing_ok=True)  # left by a writer that died; none is running now
         return state
 
     def _load(self) -> tuple[_State, bool]:
@@ -511,7 +513,7 @@ class _ImportPlan:
         if current is None and not candidate["name"]:
             raise CurationError("a new place needs a name")
         if row.geometry is not None or candidate["wkt"]:
-            shape = row.geometry if row.geometry is not None else shapely.from_wkt(candidate["wkt"])
+            shape = row.geometry if row.geometry is not None else _wkt(candidate["wkt"])
             problem = geometry_problem(shape)
             if problem:
                 raise CurationError(problem)
@@ -539,6 +541,13 @@ def geometry_problem(geometry: object) -> str | None:
         return (f"the geometry is not inside 宁波市 (lon {minx:.4f}…{maxx:.4f}, lat {miny:.4f}…{maxy:.4f}); "
                 "check that longitude comes first and the datum is WGS84")
     return None
+
+
+def _wkt(text: str) -> shapely.Geometry:
+    try:
+        return shapely.from_wkt(text)
+    except shapely.errors.ShapelyError as exc:
+        raise CurationError(f"wkt does not parse: {exc}") from None
 
 
 def to_wkt(geometry: shapely.Geometry) -> str:
