@@ -30,11 +30,8 @@ not rebuild the layers: callers run `layers.rebuild.rebuild_for_places`.
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import secrets
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -45,6 +42,9 @@ import shapely
 
 from geo import _atomic, curation_io
 from geo.boundaries import unit_geometry
+from geo.curation_history import (  # noqa: F401 (ACTIONS, HISTORY_KEYS: part of this module's interface)
+    ACTIONS, HISTORY_KEYS, Change, Replay, explained_by_a_prefix, read_entries, read_history, replay,
+)
 from geo.editors import Editor, require_editor
 from geo.errors import ConflictError, CurationError, GazetteerFormatError, GeoError, UnknownEntryError
 from geo.gazetteer import (
@@ -53,10 +53,6 @@ from geo.gazetteer import (
 )
 from geo.settings import GAZETTEER_DIR, NINGBO_ADCODE
 
-#: What a history line may say was done.
-ACTIONS = ("set", "undo", "import")
-#: Keys of a history line, in file order.
-HISTORY_KEYS = ("change_id", "place_id", "editor", "time", "action", "before", "after", "reason", "source", "undoes")
 #: Largest import accepted; a reviewed file of every place is far smaller.
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 #: Revision token of a place nobody has changed.
@@ -68,32 +64,6 @@ NINGBO_TOLERANCE_DEG = 0.02
 GEOMETRY_COLUMNS = ("lon", "lat", "crs", "radius_m", "derive", "wkt")
 #: Decimals kept in a digitized WKT: 1e-7° ≈ 1 cm, finer than any drawing.
 WKT_DECIMALS = 7
-_UNCURATED = object()  # replay state: no curated row, the base row (if any) shows
-
-
-@dataclass(frozen=True)
-class Change:
-    """One line of `history.jsonl`.
-
-    `before` is the effective row before the change (None when an import
-    created the place); `after` the row after it (None only when undoing the
-    creation of a place). `time` is ISO-8601 UTC.
-    """
-
-    change_id: str
-    place_id: str
-    editor: str
-    time: str
-    action: str
-    before: dict[str, str] | None
-    after: dict[str, str] | None
-    reason: str
-    source: str
-    undoes: str | None
-
-    def to_json(self) -> str:
-        """One history line (without the newline), keys in `HISTORY_KEYS` order."""
-        return json.dumps({k: getattr(self, k) for k in HISTORY_KEYS}, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -112,16 +82,6 @@ class ImportReport:
     accepted: list[Change]
     rejected: list[Rejected]
     unchanged: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _State:
-    """Both files as read, replayed: the curated rows and each place's last change."""
-
-    changes: list[Change]
-    curated: dict[str, dict[str, str]]
-    prestate: dict[str, object]
-    last: dict[str, Change]
 
 
 class CurationStore:
@@ -315,7 +275,7 @@ class CurationStore:
 
     # ------------------------------------------------------------------ internals
 
-    def _export_rows(self, state: _State) -> list[dict[str, str]]:
+    def _export_rows(self, state: Replay) -> list[dict[str, str]]:
         out = []
         for place_id in sorted(state.curated):
             last = state.last[place_id]
@@ -323,7 +283,7 @@ class CurationStore:
                         "changed_at": last.time, "reason": last.reason})
         return out
 
-    def _read(self) -> _State:
+    def _read(self) -> Replay:
         """Both files under a shared lock; rolled forward first if a crash left history ahead."""
         with _atomic.locked(self._lock_path, shared=True):
             state, consistent = self._load()
@@ -332,7 +292,7 @@ class CurationStore:
         with _atomic.locked(self._lock_path):
             return self._recovered()
 
-    def _recovered(self) -> _State:
+    def _recovered(self) -> Replay:
         """State under the exclusive lock, with `entries.csv` rolled forward if needed."""
         state, consistent = self._load()
         if not consistent:
@@ -341,16 +301,16 @@ class CurationStore:
             stale.unlink(missing_ok=True)  # left by a writer that died; none is running now
         return state
 
-    def _load(self) -> tuple[_State, bool]:
+    def _load(self) -> tuple[Replay, bool]:
         self.directory.mkdir(parents=True, exist_ok=True)
-        changes = _read_history(self.history_path)
-        state = _replay(changes)
-        actual = _read_entries(self.entries_path)
+        changes = read_history(self.history_path)
+        state = replay(changes)
+        actual = read_entries(self.entries_path)
         if actual == state.curated:
             return state, True
         # Only a crash between the history append and the entries replace is
         # repaired: some shorter history must explain the file exactly.
-        if _explained_by_a_prefix(changes, actual):
+        if explained_by_a_prefix(changes, actual):
             return state, False
         differ = sorted(k for k in set(actual) | set(state.curated) if actual.get(k) != state.curated.get(k))
         raise CurationError(
@@ -358,9 +318,9 @@ class CurationStore:
             "it was edited outside the app. Restore it from git, or make the change in the app or by import"
         )
 
-    def _commit(self, state: _State, changes: list[Change]) -> None:
+    def _commit(self, state: Replay, changes: list[Change]) -> None:
         """Check the gazetteer still loads, then append the history and replace the entries."""
-        new_state = _replay([*state.changes, *changes])
+        new_state = replay([*state.changes, *changes])
         try:
             gazetteer_from_rows(self._rows_with(new_state.curated), label=self.directory)
         except GazetteerFormatError as exc:
@@ -380,7 +340,7 @@ class CurationStore:
     def _base_rows(self) -> dict[str, dict[str, str]]:
         return _base_rows(self.gazetteer_dir, _mtimes(self.gazetteer_dir))
 
-    def _effective(self, state: _State, place_id: str, *, missing_ok: bool = False) -> dict[str, str] | None:
+    def _effective(self, state: Replay, place_id: str, *, missing_ok: bool = False) -> dict[str, str] | None:
         row = state.curated.get(place_id)
         if row is None:
             base = self._base_rows().get(place_id)
@@ -389,14 +349,14 @@ class CurationStore:
             raise UnknownEntryError(f"No gazetteer place {place_id!r} (neither curated nor in {self.gazetteer_dir})")
         return dict(row) if row is not None else None
 
-    def _check_revision(self, state: _State, place_id: str, expected: str) -> None:
+    def _check_revision(self, state: Replay, place_id: str, expected: str) -> None:
         last = state.last.get(place_id)
         current = last.change_id if last is not None else BASE_REVISION
         if expected != current:
             who = f" by {last.editor} at {last.time}" if last is not None else ""
             raise ConflictError(f"{place_id} was changed{who} since you loaded it; reload to see the change")
 
-    def _check_same_as(self, state: _State, place_id: str, same_as: str) -> None:
+    def _check_same_as(self, state: Replay, place_id: str, same_as: str) -> None:
         if same_as == place_id:
             raise CurationError(f"{place_id} cannot be 'the same as' itself")
         target = self._effective(state, same_as, missing_ok=True)
@@ -422,7 +382,7 @@ class CurationStore:
 class _ImportPlan:
     """The rows of one import, checked one by one against the store and each other."""
 
-    def __init__(self, store: CurationStore, state: _State, editor: str, filename: str) -> None:
+    def __init__(self, store: CurationStore, state: Replay, editor: str, filename: str) -> None:
         self.store, self.state, self.editor, self.filename = store, state, editor, filename
         self.rejected: list[Rejected] = []
         self.unchanged: list[str] = []
@@ -480,7 +440,7 @@ class _ImportPlan:
     def _loads(self, changes: list[Change], *, keep: bool = False) -> Any:
         """None (or the gazetteer, with `keep`) when the changes load; else the loader's complaint."""
         try:
-            gazetteer = gazetteer_from_rows(self.store._rows_with(_replay([*self.state.changes, *changes]).curated))
+            gazetteer = gazetteer_from_rows(self.store._rows_with(replay([*self.state.changes, *changes]).curated))
         except GazetteerFormatError as exc:
             return _problems(exc)
         return gazetteer if keep else None
@@ -570,82 +530,6 @@ def _base_rows(directory: Path, mtimes: tuple) -> dict[str, dict[str, str]]:
 
 def _mtimes(directory: Path) -> tuple:
     return tuple((p.name, p.stat().st_mtime_ns) for p in sorted(directory.glob("*.csv")))
-
-
-def _replay(changes: Iterable[Change]) -> _State:
-    """The curated rows that the history implies, each change's prior state, each place's last change."""
-    states: dict[str, object] = {}
-    prestate: dict[str, object] = {}
-    last: dict[str, Change] = {}
-    ordered = list(changes)
-    for change in ordered:
-        prior = states.get(change.place_id, _UNCURATED)
-        prestate[change.change_id] = prior
-        if change.action == "undo":
-            states[change.place_id] = prestate.get(change.undoes, _UNCURATED)
-        else:
-            states[change.place_id] = change.after
-        last[change.place_id] = change
-    curated = {k: dict(v) for k, v in states.items() if isinstance(v, dict)}
-    return _State(changes=ordered, curated=curated, prestate=prestate, last=last)
-
-
-def _explained_by_a_prefix(changes: list[Change], actual: dict[str, dict[str, str]]) -> bool:
-    """Whether replaying some proper prefix of `changes` gives exactly `actual`.
-
-    One pass: each change touches one place, so the set of places where the
-    replay and the file differ is updated in constant time per change.
-    """
-    states: dict[str, object] = {}
-    prestate: dict[str, object] = {}
-    differ = set(actual)
-    for change in changes[:-1] if changes else []:
-        if not differ:
-            return True
-        prestate[change.change_id] = states.get(change.place_id, _UNCURATED)
-        if change.action == "undo":
-            states[change.place_id] = prestate.get(change.undoes, _UNCURATED)
-        else:
-            states[change.place_id] = change.after
-        value = states[change.place_id]
-        row = value if isinstance(value, dict) else None
-        if row == actual.get(change.place_id):
-            differ.discard(change.place_id)
-        else:
-            differ.add(change.place_id)
-    return not differ
-
-
-def _read_history(path: Path) -> list[Change]:
-    if not path.exists():
-        return []
-    data = path.read_bytes()
-    complete = data[: data.rfind(b"\n") + 1]  # a torn last line never counted
-    changes = []
-    for number, line in enumerate(complete.decode("utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-            changes.append(Change(**{k: raw[k] for k in HISTORY_KEYS}))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise CurationError(f"{path}:{number}: not a history line ({exc}); restore the file from git") from None
-    return changes
-
-
-def _read_entries(path: Path) -> dict[str, dict[str, str]]:
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        if tuple(reader.fieldnames or ()) != COLUMNS:
-            raise CurationError(f"{path}: header must be {','.join(COLUMNS)}; restore the file from git")
-        rows = {}
-        for record in reader:
-            row = {c: (record.get(c) or "").strip() for c in COLUMNS}
-            if any(row.values()):
-                rows[row["id"]] = row
-        return rows
 
 
 def _problems(exc: GazetteerFormatError) -> str:
