@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import secrets
@@ -21,10 +22,20 @@ def locked(path: Path, *, shared: bool = False, timeout_s: float = LOCK_TIMEOUT_
     """Hold an `flock` on `path` (created if missing) for the block.
 
     flock locks belong to the open file, so two threads of one process (two
-    Streamlit sessions) exclude each other just as two processes do.
+    Streamlit sessions) exclude each other just as two processes do. A reader
+    in a folder it cannot write (a read-only deployment) goes without the
+    lock: nobody can be writing there either.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if not shared:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        unwritable = isinstance(exc, (PermissionError, FileNotFoundError)) or exc.errno == errno.EROFS
+        if not (shared and unwritable):
+            raise
+        yield
+        return
     try:
         mode = (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB
         deadline = time.monotonic() + timeout_s

@@ -302,7 +302,6 @@ class CurationStore:
         return state
 
     def _load(self) -> tuple[Replay, bool]:
-        self.directory.mkdir(parents=True, exist_ok=True)
         changes = read_history(self.history_path)
         state = replay(changes)
         actual = read_entries(self.entries_path)

@@ -1,4 +1,5 @@
 import csv
+import os
 import io
 import json
 from datetime import datetime
@@ -260,3 +261,26 @@ def test_the_repository_curation_files_are_valid():
     assert set(repo.curated_ids()) <= {e.id for e in load_gazetteer()}
     header = (GAZETTEER_DIR / "curation" / "entries.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header == ",".join(COLUMNS)
+
+
+def test_a_read_only_folder_can_still_be_read(store, editor, unlocated, monkeypatch):
+    store.save(editor, unlocated, geometry=JIANGBEI, precision="approximate", source="a", expected_revision="base")
+    real_open = os.open
+
+    def read_only(path, flags, *args):
+        if str(path).endswith(".lock"):
+            raise PermissionError(13, "Read-only folder", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", read_only)
+    assert store.entry(unlocated)["source"] == "a"
+    assert len(store.history()) == 1
+    with pytest.raises(PermissionError):
+        store.save(editor, unlocated, geometry=Point(121.55, 29.88), precision="exact", source="b",
+                   expected_revision=store.revision(unlocated))
+
+
+def test_a_store_in_a_missing_folder_reads_as_empty(tmp_path, gazetteer_dir):
+    store = CurationStore(tmp_path / "nowhere" / "curation", gazetteer_dir=gazetteer_dir)
+    assert store.curated_ids() == [] and store.history() == []
+    assert not (tmp_path / "nowhere").exists()
