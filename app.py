@@ -20,6 +20,7 @@ navigation = st.navigation(
         st.Page("pages/source.py", title=t("source_page", lang), icon="📄", url_path="source"),
         st.Page("pages/tours.py", title=t("tours", lang), icon="🎞️", url_path="tours"),
         st.Page("pages/indicators.py", title=t("ind_page", lang), icon="📊", url_path="indicators"),
+        st.Page("pages/curation.py", title=t("cur_page", lang), icon="✏️", url_path="curation"),
     ]
 )
 navigation.run()

@@ -22,8 +22,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(*, port: int | None = None, log_path: Path | None = None, timeout_s: float = 60.0) -> Iterator[str]:
-    """Run the app in a subprocess; yields its base URL once its health check answers."""
+def running_app(*, port: int | None = None, log_path: Path | None = None, timeout_s: float = 60.0,
+                env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run the app in a subprocess; yields its base URL once its health check answers.
+
+    `env` adds variables to the server's environment, e.g. `testkit.curation.data_env`
+    to run it on copies of the data with editors configured.
+    """
     port = port or free_port()
     log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115
     proc = subprocess.Popen(
@@ -35,7 +40,7 @@ def running_app(*, port: int | None = None, log_path: Path | None = None, timeou
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"},
     )
     url = f"http://127.0.0.1:{port}"
     try:

@@ -1,0 +1,118 @@
+"""The curation page writes nothing for a session without an editor login, by any route:
+no editors configured, a flag or a forged `Editor` in the session, query parameters,
+or a page helper called directly with something that is not a login.
+
+Runs the page with Streamlit's AppTest on a temporary copy of the gazetteer.
+"""
+
+import dataclasses
+import hashlib
+import time
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.editors import ENV_VAR, Editor
+from geo.settings import ROOT
+from testkit.curation import copy_gazetteer, editors, login
+from ui import curation_data
+from ui.curation_auth import EDITOR_KEY
+
+PAGE = str(ROOT / "pages" / "curation.py")
+PLACE = "jb-ningbo-wenchuang-port"
+
+
+@pytest.fixture
+def copy(tmp_path, monkeypatch):
+    """The page's store on a temporary gazetteer copy; editor `wang` configured."""
+    gazetteer = copy_gazetteer(tmp_path / "gazetteer", with_curation=True)
+    monkeypatch.setattr(curation_data, "GAZETTEER_DIR", gazetteer)
+    monkeypatch.setenv(ENV_VAR, ",".join(f"{n}:{h}" for n, h in editors("wang").items()))
+    return gazetteer
+
+
+def _digest(folder):
+    """Hashes of the data files (the `.lock` a reader may create holds nothing)."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")}
+
+
+def _page(session=None, params=None):
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    for k, v in (session or {}).items():
+        at.session_state[k] = v
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.session_state["cur-place"] = PLACE
+    return at.run()
+
+
+def _buttons(at):
+    return [b.label for b in at.button]
+
+
+def _editing_widgets(at):
+    """Labels of anything that could write: save, undo, import, the form's inputs."""
+    labels = _buttons(at) + [w.label for w in at.text_input] + [w.label for w in at.radio]
+    labels += [w.label for w in at.text_area]
+    found = [x for x in labels if any(word in x for word in ("保存", "撤销", "导入", "来源", "定位方式", "原因"))]
+    return found + [f"uploader:{u}" for u in at.get("file_uploader")]
+
+
+def test_with_an_editor_login_the_form_is_there(copy):
+    # The control for the tests below: the widgets they look for do exist for an editor.
+    at = _page({EDITOR_KEY: login("wang")})
+    assert not at.exception
+    assert "保存" in _buttons(at)
+    assert any("来源" in w.label for w in at.text_input)
+
+
+@pytest.mark.parametrize("fake", [
+    True, "wang", {"name": "wang"},
+    Editor(name="wang", issued_at=time.time()),
+    dataclasses.replace(login("wang"), name="li"),
+    dataclasses.replace(login("wang"), issued_at=time.time() - 10 * 86400),
+], ids=["flag", "name", "dict", "constructed", "renamed", "expired"])
+def test_anything_but_a_login_in_the_session_gets_the_read_only_page(copy, fake):
+    before = _digest(copy)
+    at = _page({EDITOR_KEY: fake})
+    assert not at.exception
+    assert _editing_widgets(at) == []
+    assert any("只读模式" in i.value for i in at.info)
+    assert EDITOR_KEY not in at.session_state  # the fake was dropped, not kept around
+    assert _digest(copy) == before
+
+
+def test_query_parameters_grant_nothing(copy):
+    at = _page(params={"editor": "1", "edit": "true", "role": "editor", EDITOR_KEY: "wang", "place": PLACE})
+    assert not at.exception
+    assert _editing_widgets(at) == []
+
+
+def test_without_configured_editors_there_is_not_even_a_login_form(copy, monkeypatch):
+    monkeypatch.delenv(ENV_VAR)
+    at = _page()
+    assert not at.exception
+    assert "登录" not in _buttons(at) and _editing_widgets(at) == []
+    assert any("未配置编辑人员" in c.value for c in at.caption)
+
+
+def _call_save(who):
+    """A page calling the form's save helper directly with `who` as the editor."""
+    import shapely
+
+    from ui.curation_edit import _save
+
+    _save(who, "jb-ningbo-wenchuang-port", geometry=shapely.Point(121.556, 29.889), same_as=None,
+          precision="approximate", source="unit test: made-up point", reason="", lang="zh")
+
+
+@pytest.mark.parametrize("who", [None, "wang", Editor(name="wang", issued_at=time.time())],
+                         ids=["none", "name", "constructed"])
+def test_a_page_helper_called_directly_without_a_login_is_refused(copy, who):
+    before = _digest(copy)
+    at = AppTest.from_function(_call_save, args=(who,), default_timeout=60).run()
+    assert not at.exception
+    assert [e.value for e in at.error] and "未保存" in at.error[0].value
+    assert "log in" in at.error[0].value
+    assert _digest(copy) == before

@@ -1,0 +1,100 @@
+"""One place on the curation page: what is known, the plan's words, the map, the form, the history."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.editors import Editor
+from layers.text import display_text
+from ui import curation_data as data
+from ui.curation_edit import edit_form, key, loaded_revision, remember_drawing
+from ui.curation_history import place_history
+from ui.curation_map import curation_map, drawn_geometry
+from ui.i18n import t
+
+#: Mentions listed with their context before "show all".
+MAX_CONTEXTS = 8
+
+
+def place_choice(queue: pd.DataFrame, lang: str) -> str | None:
+    """A select box of every place, the queue's worst first; remembers the choice in the URL.
+
+    The `place` query parameter only preselects a place to look at; it never
+    changes who may edit.
+    """
+    gaz = data.gazetteer()
+    queued = list(queue["id"])
+    others = sorted((e.id for e in gaz if e.id not in set(queued)), key=lambda i: gaz.get(i).name)
+    ids = queued + others
+    facts = queue.set_index("id")
+    labels = {}
+    for place_id in ids:
+        entry = gaz.get(place_id)
+        label = f"{entry.name} · {t('cur_prec_' + entry.precision, lang)}"
+        if place_id in facts.index:
+            row = facts.loc[place_id]
+            label += " · " + t("cur_counts", lang).format(mentions=row["mentions"], projects=row["projects"])
+        labels[place_id] = f"{label} · {place_id}"
+    wanted = st.query_params.get("place")
+    if "cur-place" not in st.session_state and wanted in labels:
+        st.session_state["cur-place"] = wanted
+    chosen = st.selectbox(t("cur_pick", lang), ids, format_func=labels.get, index=None,
+                          placeholder=t("cur_pick_help", lang), key="cur-place")
+    if chosen and st.query_params.get("place") != chosen:
+        st.query_params["place"] = chosen
+    return chosen
+
+
+def place_panel(place_id: str, editor: Editor | None, *, districts, lang: str, tiles: str) -> None:
+    """Everything about one place; editing widgets only for an editor."""
+    entry = data.gazetteer().get(place_id)
+    row = data.store().entry(place_id)
+    if editor is not None:
+        loaded_revision(place_id)  # what a save will be checked against: the state shown now
+    st.markdown(f"### {entry.name}  \n`{place_id}` · {t('cur_type', lang)}: {entry.type} · "
+                f"{t('cur_precision', lang)}: **{t('cur_prec_' + entry.precision, lang)}** · "
+                f"{t('cur_method', lang)}: {entry.method or '—'}")
+    if row.get("source"):
+        st.caption(f"{t('cur_source', lang)}: {row['source']}")
+    if row.get("note"):
+        st.caption(f"{t('cur_note', lang)}: {row['note']}")
+    _contexts(place_id, lang)
+
+    current = entry.geometry if entry.located and entry.precision in ("exact", "approximate") else None
+    m = curation_map(districts, current=current, reference=data.reference_places(), editable=editor is not None,
+                     tiles=tiles)
+    state = st_folium(m, height=480, use_container_width=True,
+                      returned_objects=["all_drawings"] if editor is not None else [],
+                      key=f"cur-map-{place_id}-{tiles}-{editor is not None}")
+    if editor is not None:
+        drawings = (state or {}).get("all_drawings")
+        if isinstance(drawings, list):  # None until the editor draws on this map
+            remember_drawing(place_id, *drawn_geometry(drawings))
+        st.caption(t("cur_map_help_editor", lang))
+        edit_form(editor, place_id, gazetteer=data.gazetteer(), lang=lang)
+    else:
+        st.caption(t("cur_map_help", lang))
+    st.markdown(f"#### {t('cur_history', lang)}")
+    place_history(place_id, editor, lang)
+
+
+def _contexts(place_id: str, lang: str) -> None:
+    contexts = data.contexts(place_id)
+    title = t("cur_contexts", lang).format(n=len(contexts))
+    with st.expander(title, expanded=bool(contexts)):
+        if not contexts:
+            st.caption(t("cur_no_mentions", lang))
+        for c in contexts[:MAX_CONTEXTS] if not st.session_state.get(key(place_id, "all-contexts")) else contexts:
+            # Plan text is data: escaped, never rendered as markup.
+            text = (f"…{html.escape(display_text(c['before']))}<mark>{html.escape(c['name'])}</mark>"
+                    f"{html.escape(display_text(c['after']))}…")
+            st.markdown(f"<div style='line-height:1.6'>{text}</div>", unsafe_allow_html=True)
+            st.caption(f"[{c['title']} · {c['start']}–{c['end']}]({c['link']})")
+        if len(contexts) > MAX_CONTEXTS and not st.session_state.get(key(place_id, "all-contexts")):
+            if st.button(t("cur_all_contexts", lang).format(n=len(contexts)), key=key(place_id, "more")):
+                st.session_state[key(place_id, "all-contexts")] = True
+                st.rerun()
