@@ -75,4 +75,4 @@ def _show_report(lang: str) -> None:
     if report.accepted:
         st.caption(t("cur_import_accepted", lang) + "、".join(sorted({c.place_id for c in report.accepted})))
     if report.rejected:
-        st.table(rejected_table(report, lang).set_index(t("cur_r_row", lang)))
+        st.table(rejected_table(report, lang), hide_index=True)

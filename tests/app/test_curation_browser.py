@@ -191,8 +191,13 @@ def test_an_import_with_bad_rows_reports_each_and_keeps_the_good_ones(server, br
     page.screenshot(path=str(ARTIFACTS / "curation-import.png"))
     table = page.locator("[data-testid='stTable']").last
     text = table.inner_text()
-    for rejected in ("jb-qianyang-ecommerce-town", "jb-maoao-village", "jb-dlut-ningbo-institute"):
-        assert rejected in text
+    # Each rejected row: its feature number, its place and why.
+    for number, rejected, why in ((3, "jb-qianyang-ecommerce-town", "not inside 宁波市"),
+                                  (4, "jb-maoao-village", "source"), (5, "jb-dlut-ningbo-institute", "spaceport")):
+        row = table.locator("tr", has_text=rejected)
+        assert row.count() == 1
+        cells = row.locator("td, th").all_inner_texts()
+        assert cells[0].strip() == str(number) and why in cells[2]
     curated = (server["gazetteer"] / "curation" / "entries.csv").read_text(encoding="utf-8")
     assert "jb-yunhu," in curated and "jb-tianyuan-beijiao," in curated
     assert "jb-qianyang-ecommerce-town," not in curated and "jb-maoao-village," not in curated
