@@ -187,3 +187,29 @@ def test_killing_a_busy_writer_at_random_moments_never_breaks_the_files(store, p
         assert {c.place_id for c in history} <= set(places[:3])
         assert all(gazetteer.get(p).precision in ("unlocated", "approximate") for p in places[:3])
     assert len(store.history()) > 0
+
+
+def test_two_sessions_in_one_server_process_exclude_each_other(store, places):
+    """Streamlit runs sessions as threads of one process; flock still serialises them."""
+    import threading
+
+    barrier, outcomes = threading.Barrier(2), []
+    editors = {"wang": login("wang"), "li": login("li")}
+
+    def session(name):
+        revision = store.revision(places[0])
+        barrier.wait(timeout=30)
+        try:
+            store.save(editors[name], places[0], geometry=Point(121.55, 29.88), precision="approximate",
+                       source=name, expected_revision=revision)
+            outcomes.append("saved")
+        except ConflictError:
+            outcomes.append("conflict")
+
+    threads = [threading.Thread(target=session, args=(name,)) for name in editors]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(outcomes) == ["conflict", "saved"]
+    assert len(store.history()) == 1
