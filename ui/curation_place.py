@@ -28,17 +28,12 @@ def place_choice(queue: pd.DataFrame, lang: str) -> str | None:
     """
     gaz = data.gazetteer()
     queued = list(queue["id"])
-    others = sorted((e.id for e in gaz if e.id not in set(queued)), key=lambda i: gaz.get(i).name)
+    in_queue = set(queued)
+    others = sorted((e.id for e in gaz if e.id not in in_queue), key=lambda i: gaz.get(i).name)
     ids = queued + others
-    facts = queue.set_index("id")
-    labels = {}
-    for place_id in ids:
-        entry = gaz.get(place_id)
-        label = f"{entry.name} · {t('cur_prec_' + entry.precision, lang)}"
-        if place_id in facts.index:
-            row = facts.loc[place_id]
-            label += " · " + t("cur_counts", lang).format(mentions=row["mentions"], projects=row["projects"])
-        labels[place_id] = f"{label} · {place_id}"
+    # Labels hold only what never changes (name, id): the widget remembers its
+    # choice by label, and precision or counts change with every save.
+    labels = {place_id: f"{gaz.get(place_id).name} · {place_id}" for place_id in ids}
     wanted = st.query_params.get("place")
     if "cur-place" not in st.session_state and wanted in labels:
         st.session_state["cur-place"] = wanted

@@ -177,7 +177,6 @@ _TEXTS: dict[str, dict[str, str]] = {
     "cur_q_note": {"zh": "说明", "en": "Note"},
     "cur_pick": {"zh": "选择地点", "en": "Pick a place"},
     "cur_pick_help": {"zh": "输入地名筛选，最需要校正的在前", "en": "Type to filter; most needed first"},
-    "cur_counts": {"zh": "提及 {mentions} 次 · {projects} 个项目依赖", "en": "{mentions} mentions · {projects} records"},
     "cur_type": {"zh": "类型", "en": "Type"},
     "cur_precision": {"zh": "位置精度", "en": "Precision"},
     "cur_method": {"zh": "方法", "en": "Method"},

@@ -101,6 +101,7 @@ def test_an_editor_draws_an_unlocated_place_and_the_planners_map_shows_it(server
     page.get_by_label("来源（必填）").press("Tab")
     page.get_by_role("button", name="保存", exact=True).click()
     page.get_by_text("已保存。").wait_for(timeout=120_000)
+    page.get_by_role("heading", name="修改记录").wait_for(timeout=60_000)
     page.screenshot(path=str(ARTIFACTS / "curation-saved.png"))
 
     history = [json.loads(line) for line in
@@ -130,11 +131,20 @@ def test_an_editor_draws_an_unlocated_place_and_the_planners_map_shows_it(server
     assert all(pm.evaluate(f"'{pid}' in planmap.index") for pid in through["id"])
     # Nearby search knows the place by name now.
     planner.goto(f"{server['url']}/nearby")
-    box = planner.get_by_role("combobox").first
+    box = planner.locator("[data-testid='stMain']").get_by_role("combobox").first
     box.click()
     box.fill("宁波文创港")
     planner.keyboard.press("Enter")
     planner.get_by_text("宁波文创港 —").wait_for(timeout=30_000)
+
+    # The editor undoes the change: the place is unlocated again, in the files and the layers.
+    page.get_by_role("button", name="撤销最近一次修改").click()
+    page.get_by_text("已撤销。").wait_for(timeout=120_000)
+    last = json.loads((server["gazetteer"] / "curation" / "history.jsonl").read_text(encoding="utf-8")
+                      .splitlines()[-1])
+    assert (last["action"], last["undoes"], last["after"]["precision"]) == ("undo", change["change_id"], "unlocated")
+    places = read_layer("places", path=server["store"]).set_index("id")
+    assert places.loc[PLACE, "precision"] == "unlocated"
     assert log.blocked == [] and log.page_errors == [] and planner_log.blocked == []
 
 
