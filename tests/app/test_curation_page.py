@@ -10,11 +10,12 @@ import hashlib
 import time
 
 import pytest
+import shapely
 from streamlit.testing.v1 import AppTest
 
 from geo.editors import ENV_VAR, Editor
 from geo.settings import ROOT
-from testkit.curation import copy_gazetteer, editors, login
+from testkit.curation import copy_gazetteer, copy_store, editors, login
 from ui import curation_data
 from ui.curation_auth import EDITOR_KEY
 
@@ -116,3 +117,28 @@ def test_a_page_helper_called_directly_without_a_login_is_refused(copy, who):
     assert [e.value for e in at.error] and "未保存" in at.error[0].value
     assert "log in" in at.error[0].value
     assert _digest(copy) == before
+
+
+def test_a_conflict_asks_to_reload_and_keeps_what_the_editor_typed(copy, tmp_path, monkeypatch):
+    monkeypatch.setattr(curation_data, "LAYERS_GPKG", copy_store(tmp_path / "layers" / "planmap.gpkg"))
+    at = _page({EDITOR_KEY: login("wang")})
+    # Another editor saves the same place after this page loaded it.
+    curation_data.store().save(login("li"), PLACE, geometry=shapely.Point(121.55, 29.88), precision="approximate",
+                               source="unit test: made-up point (li)", expected_revision="base")
+    at.radio(key=f"cur-{PLACE}-how").set_value("coords").run()
+    at.number_input(key=f"cur-{PLACE}-lon").set_value(121.556)
+    at.number_input(key=f"cur-{PLACE}-lat").set_value(29.889)
+    at.text_input(key=f"cur-{PLACE}-source").set_value("unit test: made-up point (wang)")
+    at.button(key=f"cur-{PLACE}-save").click().run()
+    assert any("li" in w.value and "重新载入" in w.value for w in at.warning)
+    assert len(curation_data.store().history(PLACE)) == 1  # nothing of wang's was written
+
+    at.button(key=f"cur-{PLACE}-reload").click().run()
+    assert not at.warning
+    assert at.text_input(key=f"cur-{PLACE}-source").value == "unit test: made-up point (wang)"
+    assert at.number_input(key=f"cur-{PLACE}-lon").value == pytest.approx(121.556)
+    at.button(key=f"cur-{PLACE}-save").click().run()
+    assert not at.exception
+    assert any("已保存" in s.value for s in at.success)
+    latest = curation_data.store().history(PLACE)[0]
+    assert (latest.editor, latest.before["source"]) == ("wang", "unit test: made-up point (li)")
