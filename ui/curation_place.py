@@ -11,6 +11,7 @@ from streamlit_folium import st_folium
 from geo.editors import Editor
 from layers.text import display_text
 from ui import curation_data as data
+from ui.assets import leaflet_draw_ready
 from ui.curation_edit import edit_form, key, loaded_revision, remember_drawing
 from ui.curation_history import place_history
 from ui.curation_map import curation_map, drawn_geometry
@@ -60,8 +61,10 @@ def place_panel(place_id: str, editor: Editor | None, *, districts, lang: str, t
     _contexts(place_id, lang)
 
     current = entry.geometry if entry.located and entry.precision in ("exact", "approximate") else None
-    m = curation_map(districts, current=current, reference=data.reference_places(), editable=editor is not None,
-                     tiles=tiles)
+    drawing = editor is not None and leaflet_draw_ready()
+    if editor is not None and not drawing:
+        st.warning(t("cur_no_draw_tools", lang))
+    m = curation_map(districts, current=current, reference=data.reference_places(), editable=drawing, tiles=tiles)
     state = st_folium(m, height=480, use_container_width=True,
                       returned_objects=["all_drawings"] if editor is not None else [],
                       key=f"cur-map-{place_id}-{tiles}-{editor is not None}")

@@ -203,6 +203,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Draw a point, line or area with the tools on the left of the map; the edit tool reshapes the current "
         "shape, the bin deletes one. The last drawn shape is saved.",
     },
+    "cur_no_draw_tools": {
+        "zh": "地图绘制工具未安装（运行 `python -m ui.assets`，需要 npm）；仍可选择同一已有地点或输入经纬度。",
+        "en": "The map's drawing tools are not installed (run `python -m ui.assets`, which needs npm); "
+        "“same as” and typed coordinates still work.",
+    },
     "cur_how": {"zh": "定位方式", "en": "How to locate it"},
     "cur_how_draw": {"zh": "在地图上画", "en": "Draw on the map"},
     "cur_how_same": {"zh": "同一已有地点", "en": "Same as an existing place"},
