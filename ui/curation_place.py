@@ -55,7 +55,7 @@ def place_panel(place_id: str, editor: Editor | None, *, districts, lang: str, t
                 f"{t('cur_precision', lang)}: **{t('cur_prec_' + entry.precision, lang)}** · "
                 f"{t('cur_method', lang)}: {entry.method or '—'}")
     if row.get("source"):
-        st.caption(f"{t('cur_source', lang)}: {row['source']}")
+        st.caption(f"{t('cur_h_source', lang)}: {row['source']}")
     if row.get("note"):
         st.caption(f"{t('cur_note', lang)}: {row['note']}")
     _contexts(place_id, lang)
