@@ -14,7 +14,7 @@ import folium
 import geopandas as gpd
 import shapely
 from folium.plugins import Draw
-from shapely.geometry import shape
+from shapely.geometry import GeometryCollection, MultiLineString, MultiPoint, MultiPolygon, shape
 
 from ui.assets import use_leaflet_draw
 from ui.geojson import feature_collection
@@ -83,16 +83,25 @@ def curation_map(
 
 
 def drawn_geometry(features: list[dict[str, Any]] | None) -> tuple[shapely.Geometry | None, int]:
-    """The shape an editor means from st_folium's `all_drawings`, and how many shapes there were.
+    """The shape on the editors' drawing layer, from st_folium's `all_drawings`, and how many parts.
 
-    The last feature is the one drawn most recently (Leaflet.draw appends), so
-    it wins when several are on the map; the caller says so to the editor.
-    Returns (None, 0) when nothing is drawn. Coordinates are WGS84 lon/lat.
+    What is on the layer is what gets saved: several shapes of one kind become
+    one multi-part shape (so reshaping one part of a multi-polygon keeps the
+    others); shapes of different kinds become a collection, which the store
+    refuses with a message. Returns (None, 0) when nothing is drawn.
+    Coordinates are WGS84 lon/lat.
     """
     shapes = [shape(f["geometry"]) for f in features or [] if f and f.get("geometry")]
     if not shapes:
         return None, 0
-    return shapes[-1], len(shapes)
+    if len(shapes) == 1:
+        return shapes[0], 1
+    parts = [p for s in shapes for p in getattr(s, "geoms", [s])]
+    kinds = {p.geom_type for p in parts}
+    multi = {"Point": MultiPoint, "LineString": MultiLineString, "Polygon": MultiPolygon}
+    if len(kinds) == 1 and (kind := kinds.pop()) in multi:
+        return multi[kind](parts), len(shapes)
+    return GeometryCollection(parts), len(shapes)
 
 
 def _leaflet_layers(geometry: shapely.Geometry, *, editable: bool) -> list[folium.map.Layer]:

@@ -199,9 +199,9 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Orange: where the place is now (dashed); grey dots: located places, for orientation.",
     },
     "cur_map_help_editor": {
-        "zh": "用地图左侧的工具画点、线或面；编辑按钮可调整当前形状，删除按钮可删去。最后画的形状会被保存。",
+        "zh": "用地图左侧的工具画点、线或面；编辑按钮可调整当前形状，删除按钮可删去。保存的是绘制图层上的全部形状。",
         "en": "Draw a point, line or area with the tools on the left of the map; the edit tool reshapes the current "
-        "shape, the bin deletes one. The last drawn shape is saved.",
+        "shape, the bin deletes one. Everything on the drawing layer is saved.",
     },
     "cur_no_draw_tools": {
         "zh": "地图绘制工具未安装（运行 `python -m ui.assets`，需要 npm）；仍可选择同一已有地点或输入经纬度。",
@@ -219,8 +219,9 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Drawn: {kind}, {n} vertices, representative point {lon:.6f}, {lat:.6f} (WGS84)",
     },
     "cur_drawn_several": {
-        "zh": "地图上有 {n} 个形状，将保存最后画的一个；可用删除按钮删去其他形状。",
-        "en": "{n} shapes are on the map; the last drawn is saved. Delete the others with the bin to be sure.",
+        "zh": "绘制图层上有 {n} 个形状，将一起保存为一个多部件形状；如只要新画的，请用删除按钮删去旧形状。",
+        "en": "{n} shapes are on the drawing layer and are saved together as one multi-part shape; delete the old "
+        "one with the bin if only the new one is meant.",
     },
     "cur_same_as": {"zh": "与哪个已有地点相同", "en": "The same place as"},
     "cur_same_as_help": {"zh": "例如：此处“外滩”即“老外滩”", "en": "e.g. this 外滩 is 老外滩"},

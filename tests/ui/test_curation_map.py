@@ -43,11 +43,18 @@ def test_an_unlocated_place_gets_a_map_of_ningbo_with_nothing_drawn(districts):
     assert "L.marker(" not in html and "L.polygon(" not in html
 
 
-def test_the_last_drawn_shape_is_the_one_meant():
-    first = {"type": "Feature", "properties": {}, "geometry": mapping(shapely.Point(121.5, 29.9))}
-    second = {"type": "Feature", "properties": {},
-              "geometry": mapping(shapely.LineString([(121.5, 29.9), (121.6, 29.95)]))}
-    geometry, count = drawn_geometry([first, second])
-    assert count == 2 and geometry.equals(shapely.LineString([(121.5, 29.9), (121.6, 29.95)]))
+def test_what_is_on_the_drawing_layer_is_what_is_saved():
+    point = {"type": "Feature", "properties": {}, "geometry": mapping(shapely.Point(121.5, 29.9))}
+    line = {"type": "Feature", "properties": {}, "geometry": mapping(shapely.LineString([(121.5, 29.9), (121.6, 29.95)]))}
+    square = shapely.box(121.50, 29.90, 121.51, 29.91)
+    other = shapely.box(121.52, 29.90, 121.53, 29.91)
+    polygons = [{"type": "Feature", "properties": {}, "geometry": mapping(g)} for g in (square, other)]
+    assert drawn_geometry([line]) == (shapely.LineString([(121.5, 29.9), (121.6, 29.95)]), 1)
+    # Two parts of one multi-polygon, one of them reshaped: both are kept.
+    geometry, count = drawn_geometry(polygons)
+    assert count == 2 and geometry.geom_type == "MultiPolygon" and geometry.equals(shapely.union(square, other))
+    # A point and a line cannot be one place's shape: a collection, which the store refuses.
+    geometry, count = drawn_geometry([point, line])
+    assert count == 2 and geometry.geom_type == "GeometryCollection"
     assert drawn_geometry([]) == (None, 0)
     assert drawn_geometry(None) == (None, 0)
