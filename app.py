@@ -6,9 +6,13 @@ import streamlit as st
 
 from ui.assets import ensure_vendor_files
 from ui.i18n import LANGUAGES, t
+from ui.navigation import through_app_navigation
 
 st.set_page_config(page_title="规划地图 Plan map", page_icon="🗺️", layout="wide")
 ensure_vendor_files()
+# A fresh server runs this file as a page of the pages-folder mode first;
+# widgets made in that run would get other IDs than in every later run.
+through_app_navigation()
 
 lang = st.sidebar.selectbox(
     t("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang"

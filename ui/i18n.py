@@ -11,7 +11,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "zh": "江北区与鄞州区“十四五”规划的空间布局。地图无需联网即可显示。",
         "en": "Spatial layout of the Jiangbei and Yinzhou 14th Five-Year Plans. The map works offline.",
     },
-    "language": {"zh": "语言", "en": "Language"},
+    # One label in both languages: whoever cannot read the current one still finds the switch.
+    "language": {"zh": "语言 · Language"},
     "nearby_page": {"zh": "我家附近", "en": "Near me"},
     "nearby_title": {"zh": "我家附近规划了什么？", "en": "What is planned near me?"},
     "nearby_caption": {

@@ -4,8 +4,11 @@ Streamlit still has its first multipage mode: when a `pages/` folder sits next
 to the main script, a fresh server runs the page file *by itself* if the first
 visitor opens a page URL directly (a shared `/tours?tour=…` link), and stays in
 that mode. `app.py` then never runs: no language switch, no page titles, the
-folder's file names in the sidebar. The product keeps its pages in `pages/`, so
-each page calls `through_app_navigation()` first; it switches Streamlit to the
+folder's file names in the sidebar. Even on `/`, that first run executes
+`app.py` as a page of that mode, so its widgets get other IDs than in every
+later run and a visitor's first choice (the language) is dropped. The product
+keeps its pages in `pages/`, so `app.py` and each page call
+`through_app_navigation()` first; it switches Streamlit to the
 `st.navigation` mode and reruns, which runs `app.py` with the same page URL.
 No public API does this, hence the one internal flag below.
 """

@@ -17,9 +17,22 @@ def test_a_shared_page_link_is_the_first_request_and_still_gets_the_apps_navigat
         page.goto(f"{url}/indicators")
         sidebar = page.locator("section[data-testid='stSidebar']")
         sidebar.get_by_text("规划总览").wait_for(timeout=30_000)
-        sidebar.get_by_text("语言").wait_for()
+        sidebar.get_by_text("语言 · Language").wait_for()
         page.get_by_role("heading", name="规划指标").wait_for()
         # The folder's bare file names are what the old mode would show.
         assert sidebar.get_by_text("overview", exact=True).count() == 0
         assert "/indicators" in page.url
         assert log.blocked == []
+
+
+def test_the_first_visitors_first_language_choice_on_a_fresh_server_is_kept():
+    with running_app(log_path=ARTIFACTS / "streamlit-navigation-lang-test.log") as url, chromium() as browser:
+        page, log = offline_page(browser)
+        page.goto(url)
+        sidebar = page.locator("section[data-testid='stSidebar']")
+        sidebar.get_by_text("语言 · Language").wait_for(timeout=30_000)
+        sidebar.get_by_role("combobox").first.click()
+        page.get_by_role("option", name="English").click()
+        page.get_by_text("Plan map · Ningbo").wait_for(timeout=30_000)
+        sidebar.get_by_text("Plan overview").wait_for()
+        assert log.blocked == [] and log.page_errors == []

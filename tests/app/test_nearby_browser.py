@@ -27,7 +27,7 @@ def test_typing_a_place_draws_the_circle_and_lists_projects_nearest_first(app_ur
     with chromium() as browser:
         page, log = offline_page(browser)
         page.goto(f"{app_url}/nearby")
-        box = page.get_by_role("combobox").first
+        box = page.locator("[data-testid='stMain']").get_by_role("combobox").first
         box.click()
         box.fill("宁波大学")
         page.keyboard.press("Enter")
@@ -53,7 +53,7 @@ def test_an_unknown_place_gets_a_clear_message_with_suggestions(app_url):
     with chromium() as browser:
         page, _ = offline_page(browser)
         page.goto(f"{app_url}/nearby")
-        box = page.get_by_role("combobox").first
+        box = page.locator("[data-testid='stMain']").get_by_role("combobox").first
         box.click()
         box.fill("火星基地")
         page.keyboard.press("Enter")
