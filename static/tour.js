@@ -56,17 +56,23 @@
     this.bindKeys();
     var start = urlStep(data.id) || data.start_step || 1;
     this.go(start, { animate: false });
-    // The app's iframe may still be sizing itself when this runs, and presenter
-    // mode resizes the map: refit the current step whenever the map's box changes.
-    var self = this, container = this.map.getContainer(), last = "";
+    // The app's iframe may still be sizing itself when this runs, presenter
+    // mode resizes the map, and until the tour's stylesheet applies the panel
+    // spans the whole map (the fit then leaves no room and zooms right in):
+    // refit the current step whenever the map's or the panel's box changes.
+    var self = this, container = this.map.getContainer(), panel = this.panel, last = "";
     function refit() {
-      var size = container.clientWidth + "x" + container.clientHeight;
+      var size = [container.clientWidth, container.clientHeight, panel.offsetWidth].join("x");
       if (size === last || !container.clientWidth) return;
       last = size;
       self.map.invalidateSize({ pan: false });
       if (self.current) self.fly(self.steps[self.current - 1], false);
     }
-    if (window.ResizeObserver) new ResizeObserver(refit).observe(container);
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(refit);
+      observer.observe(container);
+      observer.observe(panel);
+    }
     window.addEventListener("resize", refit);
     if (data.presenter || urlFlag("presenter")) this.presenter(true);
     window.plantour = this;  // for tests and debugging
@@ -230,7 +236,8 @@
     this.settled = false;
     this.map.once("moveend", function () { self.settled = true; });
     var b = L.latLngBounds(step.bounds);
-    var left = this.panel.offsetWidth + 24;
+    // Keep the step clear of the panel, but never pad away more than half the map.
+    var left = Math.min(this.panel.offsetWidth + 24, this.map.getSize().x / 2);
     var opts = { paddingTopLeft: [left, 24], paddingBottomRight: [24, 24], maxZoom: this.data.max_zoom || 15 };
     if (b.getNorthEast().equals(b.getSouthWest())) {
       // A single point: zoom to a street-level view with the point clear of the panel.
