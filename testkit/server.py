@@ -23,8 +23,11 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def running_app(*, port: int | None = None, log_path: Path | None = None, timeout_s: float = 60.0,
-                env: dict[str, str] | None = None) -> Iterator[str]:
+                env: dict[str, str] | None = None, script: Path | None = None) -> Iterator[str]:
     """Run the app in a subprocess; yields its base URL once its health check answers.
+
+    `script` runs another Streamlit script instead of `app.py` (benchmarks
+    compare the app with bare Streamlit pages this way).
 
     `env` adds variables to the server's environment, e.g. `testkit.curation.data_env`
     to run it on copies of the data with editors configured.
@@ -33,7 +36,7 @@ def running_app(*, port: int | None = None, log_path: Path | None = None, timeou
     log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "streamlit", "run", str(script or "app.py"),
             "--server.port", str(port), "--server.address", "127.0.0.1",
             "--server.headless", "true", "--browser.gatherUsageStats", "false",
         ],
