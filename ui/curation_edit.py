@@ -9,11 +9,14 @@ and saves again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shapely
 import streamlit as st
 from shapely import wkt as shapely_wkt
 
 from geo import crs as geo_crs
+from geo.curation import Change
 from geo.editors import Editor
 from geo.errors import ConflictError, CurationError, GeoError, PermissionDenied
 from geo.gazetteer import Gazetteer
@@ -108,9 +111,23 @@ def _typed_point(place_id: str, lang: str) -> shapely.Geometry | None:
 
 def _save(editor: Editor, place_id: str, *, geometry: shapely.Geometry | None, same_as: str | None,
           precision: str, source: str, reason: str, lang: str) -> None:
+    apply_change(place_id, lambda: data.store().save(
+        editor, place_id, geometry=geometry, same_as=same_as, precision=precision, source=source,
+        reason=reason, expected_revision=loaded_revision(place_id)),
+        clear=("drawn", "drawn_count", "source", "reason", "lon", "lat", "same"), saved=t("cur_saved", lang),
+        lang=lang)
+
+
+def apply_change(place_id: str, write: Callable[[], Change], *, clear: tuple[str, ...], saved: str,
+                 lang: str) -> None:
+    """Run a store write (save or undo) for one place and show its outcome.
+
+    A conflict reruns into the reload notice with the form's values kept; a
+    refused change is shown and nothing else happens; success forgets the
+    form's `clear` fields and reruns with the rebuild message.
+    """
     try:
-        change = data.store().save(editor, place_id, geometry=geometry, same_as=same_as, precision=precision,
-                                   source=source, reason=reason, expected_revision=loaded_revision(place_id))
+        change = write()
     except ConflictError as exc:
         st.session_state[key(place_id, "conflict")] = str(exc)
         st.rerun()
@@ -118,9 +135,9 @@ def _save(editor: Editor, place_id: str, *, geometry: shapely.Geometry | None, s
         st.error(t("cur_refused", lang).format(detail=exc))
         return
     st.session_state[key(place_id, "revision")] = change.change_id
-    for name in ("drawn", "drawn_count", "source", "reason", "lon", "lat", "same"):
+    for name in clear:
         st.session_state.pop(key(place_id, name), None)
-    st.session_state["cur-flash"] = rebuild_message([place_id], lang, saved=t("cur_saved", lang))
+    st.session_state["cur-flash"] = rebuild_message([place_id], lang, saved=saved)
     st.rerun()
 
 

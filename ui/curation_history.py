@@ -12,9 +12,8 @@ import streamlit as st
 
 from geo.curation import Change
 from geo.editors import Editor
-from geo.errors import ConflictError, CurationError, PermissionDenied
 from ui import curation_data as data
-from ui.curation_edit import key, loaded_revision, rebuild_message
+from ui.curation_edit import apply_change, key, loaded_revision
 from ui.i18n import t
 
 
@@ -52,19 +51,9 @@ def place_history(place_id: str, editor: Editor | None, lang: str) -> None:
     latest = changes[0]
     reason = st.text_input(t("cur_undo_reason", lang), key=key(place_id, "undo-reason"))
     if st.button(t("cur_undo", lang).format(change=latest.change_id), key=key(place_id, "undo")):
-        try:
-            change = data.store().undo(editor, latest.change_id, reason=reason,
-                                       expected_revision=loaded_revision(place_id))
-        except ConflictError as exc:
-            st.session_state[key(place_id, "conflict")] = str(exc)
-            st.rerun()
-        except (CurationError, PermissionDenied) as exc:
-            st.error(t("cur_refused", lang).format(detail=exc))
-            return
-        st.session_state[key(place_id, "revision")] = change.change_id
-        st.session_state.pop(key(place_id, "undo-reason"), None)
-        st.session_state["cur-flash"] = rebuild_message([place_id], lang, saved=t("cur_undone", lang))
-        st.rerun()
+        apply_change(place_id, lambda: data.store().undo(
+            editor, latest.change_id, reason=reason, expected_revision=loaded_revision(place_id)),
+            clear=("undo-reason",), saved=t("cur_undone", lang), lang=lang)
 
 
 def _short_wkt(text: str, limit: int = 60) -> str:

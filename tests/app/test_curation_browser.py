@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 
 from geo.settings import GAZETTEER_DIR
 from layers.settings import LAYERS_GPKG
@@ -74,6 +75,8 @@ def _log_in(page):
     sidebar.get_by_label("密码").fill(PASSWORD)
     sidebar.get_by_role("button", name="登录").click()
     sidebar.get_by_text("已登录编辑").wait_for(timeout=30_000)
+    # The run before the login may still show its copy of the page's tabs for a moment.
+    expect(page.get_by_role("tab", name="导出 / 导入")).to_have_count(1, timeout=30_000)
 
 
 def _editor_frame(page):
