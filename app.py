@@ -18,13 +18,15 @@ lang = st.sidebar.selectbox(
     t("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang"
 )
 navigation = st.navigation(
+    # Icons from the Material Symbols font Streamlit serves itself: emoji depend
+    # on the fonts of the presenting machine and showed as empty boxes there.
     [
-        st.Page("pages/overview.py", title=t("overview", lang), icon="🗺️", default=True),
-        st.Page("pages/nearby.py", title=t("nearby_page", lang), icon="📍", url_path="nearby"),
-        st.Page("pages/source.py", title=t("source_page", lang), icon="📄", url_path="source"),
-        st.Page("pages/tours.py", title=t("tours", lang), icon="🎞️", url_path="tours"),
-        st.Page("pages/indicators.py", title=t("ind_page", lang), icon="📊", url_path="indicators"),
-        st.Page("pages/curation.py", title=t("cur_page", lang), icon="✏️", url_path="curation"),
+        st.Page("pages/overview.py", title=t("overview", lang), icon=":material/map:", default=True),
+        st.Page("pages/nearby.py", title=t("nearby_page", lang), icon=":material/near_me:", url_path="nearby"),
+        st.Page("pages/source.py", title=t("source_page", lang), icon=":material/description:", url_path="source"),
+        st.Page("pages/tours.py", title=t("tours", lang), icon=":material/slideshow:", url_path="tours"),
+        st.Page("pages/indicators.py", title=t("ind_page", lang), icon=":material/bar_chart:", url_path="indicators"),
+        st.Page("pages/curation.py", title=t("cur_page", lang), icon=":material/edit_location_alt:", url_path="curation"),
     ]
 )
 navigation.run()
