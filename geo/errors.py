@@ -37,3 +37,11 @@ class UnknownEntryError(CurationError, LookupError):
 
 class ConflictError(CurationError):
     """The place changed since the editor loaded it; the editor must reload."""
+
+
+class AddressTooWideError(GeoError, LookupError):
+    """An address names only places too wide (市, 区) or not located; `parts` are those names."""
+
+    def __init__(self, message: str, parts: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.parts = parts

@@ -19,6 +19,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
+from geo.address import resolve_address, strip_filler
 from geo.crs import to_metric
 from geo.errors import GeoError, UnknownPlaceError
 from geo.geocode import default_gazetteer, locate, unknown_place_message
@@ -42,6 +43,9 @@ class Origin:
     lat: float
     precision: str = "exact"
     source: str = ""
+    #: For a typed address: the words it contained that no gazetteer place
+    #: covers ("100号"), so the page can say they were not used.
+    unplaced: str = ""
 
 
 @dataclass
@@ -97,9 +101,12 @@ def projects_near(projects: gpd.GeoDataFrame, origin: Origin, *, radius_m: float
 
 
 def resolve_origin(query: str, *, district: str | None = None) -> Origin:
-    """A place name (or "lat,lon") → the search centre.
+    """A place name, an address or "lat,lon" → the search centre.
 
-    Raises `UnknownPlaceError` with close names for an unknown name, and
+    A name the gazetteer has (whole or as a unique part) wins; otherwise an
+    address stands for the most specific located place it names
+    (`geo.address`). Raises `UnknownPlaceError` with close names when nothing
+    is recognised, `AddressTooWideError` for an address naming only 市/区, and
     `GeoError` for a place the gazetteer has but cannot locate.
     """
     text = query.strip()
@@ -112,11 +119,15 @@ def resolve_origin(query: str, *, district: str | None = None) -> Origin:
             raise GeoError(f"{text} is not in 宁波 (expected latitude,longitude such as 29.90,121.55)")
         return Origin(f"{lat:.5f}, {lon:.5f}", lon, lat, "exact", "coordinates given")
     gazetteer = default_gazetteer()
-    text = normalise_query(text)
+    text = strip_filler(normalise_query(text))
     found = locate(text, district=district, gazetteer=gazetteer)
     if found is None:
         found = _partial_match(text, gazetteer, district)
     if found is None:
+        address = resolve_address(text, gazetteer=gazetteer, district=district)
+        if address is not None:
+            place = address.place
+            return Origin(place.name, place.lon, place.lat, place.precision, place.source, address.unplaced)
         raise UnknownPlaceError(unknown_place_message(text, gazetteer))
     if found.lon is None or found.lat is None:
         raise GeoError(f"{found.name} is in the gazetteer but has no location yet; try a nearby place")
@@ -134,7 +145,7 @@ def format_distance(metres: float, *, lang: str = "zh") -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m layers nearby",
                                      description="Projects planned near a place, nearest first.")
-    parser.add_argument("place", help="a place name (慈城, 宁波大学 …) or 'lat,lon'")
+    parser.add_argument("place", help="a place name (慈城, 宁波大学 …), an address or 'lat,lon'")
     parser.add_argument("--radius", type=float, default=2000, help="metres (default 2000)")
     parser.add_argument("--district", help="district to prefer for ambiguous names (江北区 or 330205)")
     parser.add_argument("--json", action="store_true", help="print JSON")
@@ -153,13 +164,16 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if args.json:
         print(json.dumps({
-            "origin": {"name": origin.label, "lon": origin.lon, "lat": origin.lat},
+            "origin": {"name": origin.label, "lon": origin.lon, "lat": origin.lat,
+                       "precision": origin.precision, "unplaced": origin.unplaced},
             "radius_m": args.radius, "projects": rows,
             "district_only": [{"id": r.id, "name": r.name, "district": r.district}
                               for r in result.district_only.itertuples()],
         }, ensure_ascii=False, indent=2))
     else:
         print(f"{origin.label} ({origin.lat:.5f}, {origin.lon:.5f}) — {result.summary()}")
+        if origin.unplaced:
+            print(f"（地址中的“{origin.unplaced}”无法离线定位，已按“{origin.label}”查找，{origin.precision}）")
         for row in rows:
             print(f"{format_distance(row['distance_m']):>9}  {row['name']}  [{row['category']}, {row['precision']}]")
         if len(result.district_only):

@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import folium
-from geo.errors import GeoError
+from geo.errors import AddressTooWideError, GeoError
 from layers.categories import category
 from layers.errors import LayersError
 from layers.nearby import Origin, format_distance, projects_near, resolve_origin
@@ -51,12 +51,19 @@ if clicked:
 elif typed:
     try:
         origin = resolve_origin(typed)
+    except AddressTooWideError as exc:
+        st.error(t("nearby_too_wide", lang).format(place=typed, parts="、".join(exc.parts)))
     except (GeoError, LookupError) as exc:
         st.error(t("nearby_unknown", lang).format(place=typed, detail=exc))
 
 if origin is not None:
     result = projects_near(projects, origin, radius_m=radius, districts=districts)
     st.markdown(f"**{origin.label}** — {result.summary(lang=lang)}")
+    precision = PRECISION_LABELS[lang].get(origin.precision, origin.precision)
+    if origin.unplaced:
+        st.caption(t("nearby_address_used", lang).format(rest=origin.unplaced, name=origin.label, precision=precision))
+    elif origin.precision != "exact":
+        st.caption(t("nearby_origin_precision", lang).format(precision=precision))
     if clicked and st.button(t("nearby_clear_click", lang)):
         st.session_state.pop("nearby_click", None)
         st.rerun()

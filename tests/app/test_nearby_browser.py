@@ -18,6 +18,15 @@ def app_url():
         yield url
 
 
+def _search(page, app_url: str, typed: str) -> None:
+    """Open the page and type into its own place box (the sidebar has the language box)."""
+    page.goto(f"{app_url}/nearby")
+    box = page.locator("[data-testid='stMain']").get_by_role("combobox").first
+    box.click()
+    box.fill(typed)
+    page.keyboard.press("Enter")
+
+
 def _metres(label: str) -> float:
     number, unit = re.match(r"([\d.]+)\s*(米|公里)", label).groups()
     return float(number) * (1000 if unit == "公里" else 1)
@@ -26,11 +35,7 @@ def _metres(label: str) -> float:
 def test_typing_a_place_draws_the_circle_and_lists_projects_nearest_first(app_url):
     with chromium() as browser:
         page, log = offline_page(browser)
-        page.goto(f"{app_url}/nearby")
-        box = page.locator("[data-testid='stMain']").get_by_role("combobox").first
-        box.click()
-        box.fill("宁波大学")
-        page.keyboard.press("Enter")
+        _search(page, app_url, "宁波大学")
         page.get_by_text("宁波大学 —").wait_for(timeout=30_000)
         frame = map_frame(page)
         # The search circle is drawn (an SVG path with the circle's colour).
@@ -52,11 +57,7 @@ def test_typing_a_place_draws_the_circle_and_lists_projects_nearest_first(app_ur
 def test_an_unknown_place_gets_a_clear_message_with_suggestions(app_url):
     with chromium() as browser:
         page, _ = offline_page(browser)
-        page.goto(f"{app_url}/nearby")
-        box = page.locator("[data-testid='stMain']").get_by_role("combobox").first
-        box.click()
-        box.fill("火星基地")
-        page.keyboard.press("Enter")
+        _search(page, app_url, "火星基地")
         error = page.get_by_text("找不到“火星基地”")
         error.wait_for(timeout=30_000)
         assert "close names" in error.inner_text() or "no close names" in error.inner_text()
@@ -72,3 +73,20 @@ def test_my_location_button_searches_around_the_browsers_position(app_url):
         buttons = page.locator("button", has_text=re.compile(r"^\s*[\d.]+\s*(米|公里) · "))
         buttons.first.wait_for()
         assert log.blocked == [] and log.page_errors == []
+
+
+def test_an_address_searches_around_the_street_it_names_and_says_the_house_number_was_not_used(app_url):
+    with chromium() as browser:
+        page, log = offline_page(browser)
+        _search(page, app_url, "宁波市江北区大庆南路100号")
+        page.get_by_text("大庆南路 —").wait_for(timeout=30_000)
+        page.get_by_text("地址中的“100号”无法离线定位").wait_for()
+        map_frame(page).locator(".leaflet-overlay-pane path[stroke='#2563eb']").first.wait_for(state="attached")
+        assert log.blocked == [] and log.page_errors == []
+
+
+def test_an_address_naming_only_a_district_is_refused_in_plain_words(app_url):
+    with chromium() as browser:
+        page, _ = offline_page(browser)
+        _search(page, app_url, "鄞州区某某路88号")
+        page.get_by_text("“鄞州区某某路88号”中只认出了鄞州区").wait_for(timeout=30_000)

@@ -4,7 +4,7 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import LineString, Point, Polygon
 
-from geo.errors import GeoError, UnknownPlaceError
+from geo.errors import AddressTooWideError, GeoError, UnknownPlaceError
 from layers.errors import LayersError
 from layers.nearby import Origin, format_distance, projects_near, resolve_origin
 from layers.store import read_layer
@@ -92,7 +92,7 @@ def test_distances_read_like_a_person_would_say_them():
 
 def test_an_unknown_place_gets_close_suggestions_and_coordinates_are_accepted():
     with pytest.raises(UnknownPlaceError, match="close names"):
-        resolve_origin("慈城古县城东门外的不存在的地方")
+        resolve_origin("火星基地")
     origin = resolve_origin("29.905, 121.63")
     assert (origin.lat, origin.lon) == (29.905, 121.63)
     with pytest.raises(GeoError, match="not in 宁波"):
@@ -106,3 +106,21 @@ def test_a_partial_name_finds_the_place():
 
 def test_traditional_characters_and_spaces_find_the_same_place():
     assert resolve_origin("寧波 大學").label == resolve_origin("宁波大学").label
+
+
+def test_an_address_searches_around_the_narrowest_place_it_names_and_says_what_it_could_not_place():
+    origin = resolve_origin("宁波市江北区大庆南路100号")
+    assert origin.label == "大庆南路" and origin.unplaced == "100号"
+    assert origin.precision == "approximate" and origin.source
+    # A text that contains a known place is read as an address, not refused.
+    assert resolve_origin("慈城古县城东门外的不存在的地方").unplaced == "东门外的不存在的地方"
+
+
+def test_an_address_naming_only_a_district_is_refused_with_what_was_recognised():
+    with pytest.raises(AddressTooWideError) as caught:
+        resolve_origin("鄞州区某某路88号")
+    assert caught.value.parts == ("鄞州区",)
+
+
+def test_nearby_after_a_place_name_is_dropped():
+    assert resolve_origin("宁波大学附近").label == resolve_origin("宁波大学").label
