@@ -15,6 +15,7 @@ from layers.text import display_text
 from ui.data import catalog, get_layer, place_names
 from ui.i18n import t
 from ui.locate_control import LocateButton
+from ui.nearby_url import restore_from_url, write_to_url
 from ui.maps import base_map
 from ui.planmap import plan_payload, planner_map
 from ui.navigation import through_app_navigation
@@ -35,16 +36,19 @@ except LayersError as exc:
     st.error(f"{t('no_layers', lang)}\n\n{exc}")
     st.stop()
 
+restore_from_url(RADII)
 left, right = st.columns([3, 2])
 typed = left.selectbox(
     t("nearby_place", lang), place_names(), index=None, accept_new_options=True,
     placeholder=t("nearby_placeholder", lang), key="nearby_place",
 )
-radius = right.select_slider(t("nearby_radius", lang), RADII, value=2000,
+st.session_state.setdefault("nearby_radius", 2000)  # set here, not as value=: a shared link may set it
+radius = right.select_slider(t("nearby_radius", lang), RADII,
                              format_func=lambda m: format_distance(m, lang=lang), key="nearby_radius")
 
 # A map click (or the browser's location, delivered as a click) wins over the typed place.
 clicked = st.session_state.get("nearby_click")
+write_to_url(typed=typed, radius=radius, clicked=clicked)
 origin: Origin | None = None
 if clicked:
     origin = Origin(t("nearby_clicked", lang), clicked[1], clicked[0])

@@ -22,8 +22,8 @@ _TEXTS: dict[str, dict[str, str]] = {
     "nearby_place": {"zh": "地点或地址", "en": "Place or address"},
     "nearby_placeholder": {"zh": "输入地名或地址，可输入部分名称", "en": "Type a place or an address (partial names work)"},
     "nearby_address_used": {
-        "zh": "地址中的“{rest}”无法离线定位（没有门牌数据），已按“{name}”查找（{precision}）。",
-        "en": "“{rest}” in the address cannot be placed offline (there is no house-number data); searching around “{name}” ({precision}).",
+        "zh": "地址中的“{rest}”无法离线定位（没有门牌数据），已按“{name}”查找。位置精度：{precision}",
+        "en": "“{rest}” in the address cannot be placed offline (there is no house-number data); searching around “{name}”. Location: {precision}",
     },
     "nearby_too_wide": {
         "zh": "“{place}”中只认出了{parts}，范围太大或尚未定位，无法查找附近。请输入街道、楼宇或地标，或在地图上点选。",

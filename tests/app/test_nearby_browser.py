@@ -90,3 +90,26 @@ def test_an_address_naming_only_a_district_is_refused_in_plain_words(app_url):
         page, _ = offline_page(browser)
         _search(page, app_url, "鄞州区某某路88号")
         page.get_by_text("“鄞州区某某路88号”中只认出了鄞州区").wait_for(timeout=30_000)
+
+
+def test_a_search_is_kept_in_the_url_and_the_link_opens_the_same_search(app_url):
+    with chromium() as browser:
+        page, _ = offline_page(browser)
+        _search(page, app_url, "宁波大学")
+        summary = page.get_by_text("宁波大学 —")
+        summary.wait_for(timeout=30_000)
+        page.wait_for_url(re.compile(r"place="), timeout=10_000)
+        assert "r=2000" in page.url
+        shared, log = offline_page(browser)
+        shared.goto(page.url.replace("r=2000", "r=1000"))
+        shared.get_by_text(re.compile(r"^宁波大学 — 1 公里内有 \d+ 个项目")).wait_for(timeout=30_000)
+        assert log.blocked == [] and log.page_errors == []
+
+
+def test_a_mangled_link_still_opens_the_page(app_url):
+    with chromium() as browser:
+        page, log = offline_page(browser)
+        page.goto(f"{app_url}/nearby?r=abc&at=north,pole&place=")
+        page.get_by_text("请输入地名，或在地图上点选一个位置。").wait_for(timeout=30_000)
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert log.page_errors == []
