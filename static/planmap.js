@@ -103,8 +103,50 @@
   }
 
   // ---- popups ------------------------------------------------------------
-  function popupContent(data, props) {
-    var t = data.labels;
+  var MAX_RELATED = 8;
+
+  // Records that name a place this one names ({id, name, place}), from the payload's
+  // compact `related` table (layers/relations.py decides what counts).
+  function relatedOf(pm, id) {
+    var rel = pm.data.related;
+    if (!rel || !rel.records.length) return [];
+    if (!pm.relatedPos) {
+      pm.relatedPos = {};
+      rel.records.forEach(function (r, i) { pm.relatedPos[r[0]] = i; });
+    }
+    var i = pm.relatedPos[id];
+    if (i === undefined || !rel.links[i]) return [];
+    return rel.links[i].map(function (link) {
+      var r = rel.records[link[0]];
+      return { id: r[0], name: r[1], doc: r[2], place: rel.places[link[1]] };
+    });
+  }
+
+  function relatedSection(pm, id) {
+    var t = pm.data.labels, rel = relatedOf(pm, id);
+    if (!rel.length) return null;
+    var box = el("div", { className: "pm-popup-related" });
+    box.appendChild(el("div", { className: "pm-popup-related-title" }, t.related.replace("{n}", rel.length)));
+    var list = el("ul");
+    rel.slice(0, MAX_RELATED).forEach(function (r) {
+      var item = el("li");
+      if (pm.index[r.id]) {
+        var link = el("a", { href: "#", className: "pm-related-link", "data-id": r.id }, r.name);
+        link.addEventListener("click", function (e) { e.preventDefault(); pm.select(r.id); });
+        item.appendChild(link);
+      } else {
+        item.appendChild(el("span", null, r.name + " · " + t.not_drawn));
+      }
+      item.appendChild(el("span", { className: "pm-related-place" }, (r.doc ? t.related_doc.replace("{doc}", r.doc) : "") + " · " + r.place));
+      list.appendChild(item);
+    });
+    if (rel.length > MAX_RELATED) list.appendChild(el("li", null, t.related_more.replace("{n}", rel.length - MAX_RELATED)));
+    box.appendChild(list);
+    return box;
+  }
+
+  function popupContent(pm, props) {
+    var data = pm.data, t = data.labels;
     var box = el("div", { className: "pm-popup" });
     box.appendChild(el("div", { className: "pm-popup-title" }, props.name));
     if (props.category_label) box.appendChild(el("div", { className: "pm-popup-cat" }, props.category_label));
@@ -129,6 +171,8 @@
     row(t.precision, (data.precision_labels[props.precision] || props.precision || ""));
     row(t.location_source, props.location_note);
     box.appendChild(dl);
+    var related = relatedSection(pm, props.id);
+    if (related) box.appendChild(related);
     return box;
   }
 
@@ -183,7 +227,7 @@
         },
         onEachFeature: function (f, lyr) {
           self.index[f.properties.id] = { layerId: def.id, layer: lyr, feature: f };
-          lyr.bindPopup(function () { return popupContent(self.data, f.properties); }, { maxWidth: 360 });
+          lyr.bindPopup(function () { return popupContent(self, f.properties); }, { maxWidth: 360 });
           lyr.on("popupopen", function () { self.select(f.properties.id, { fly: false, open: false }); });
           if (f.properties.name) lyr.bindTooltip(f.properties.name, { sticky: true });
         }

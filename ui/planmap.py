@@ -22,6 +22,7 @@ from jinja2 import Template
 
 from layers.categories import category, category_keys
 from layers.plans import load_catalog
+from layers.relations import related_records
 from layers.styles import (
     PLACE_COLOR,
     PRECISION_LABELS,
@@ -62,6 +63,8 @@ _UI = {
         "district_only_name": "{district}：{n} 个项目仅知所在区",
         "legend_exact": "精确位置：实线、实色", "legend_approx": "近似位置：浅色，面为虚线边",
         "legend_planned": "规划或在建：长虚线", "legend_district_only": "仅知所在区：灰色圆圈，不是精确位置",
+        "related": "提到同一地点的规划内容（{n}）", "related_more": "另有 {n} 条", "not_drawn": "未在图上",
+        "related_doc": "（{doc}）",
     },
     "en": {
         "layers": "Layers", "search": "Search", "search_placeholder": "Search places or projects, e.g. 慈城",
@@ -77,6 +80,8 @@ _UI = {
         "legend_exact": "Exact location: solid", "legend_approx": "Approximate: pale, areas dashed",
         "legend_planned": "Planned or under construction: long dashes",
         "legend_district_only": "Known only by district: grey circle, not a location",
+        "related": "Plan items naming the same place ({n})", "related_more": "{n} more",
+        "not_drawn": "not on the map", "related_doc": " ({doc})",
     },
 }
 
@@ -231,7 +236,45 @@ def plan_payload(
     return {
         "layers": layers, "groups": [g for g in groups if g["layers"]], "filters": filters,
         "legend": legend, "docs": docs, "labels": t, "precision_labels": precision_labels,
-        "source_url": source_url,
+        "source_url": source_url, "related": _related_payload(projects, structures, places, plans=plans, lang=lang),
+    }
+
+
+def _related_payload(projects: gpd.GeoDataFrame, structures: gpd.GeoDataFrame | None,
+                     places: gpd.GeoDataFrame, *, plans: dict[str, Any], lang: str) -> dict[str, Any]:
+    """`layers.relations` in a compact form: each record id and place name written once.
+
+    `records[i]` is [id, name, short document label] (the same name can come
+    from two documents); `places[k]` a place name; `links[i]` lists [j, k]:
+    record j names place k as record i does.
+    """
+    frames = []
+    for frame in (structures, projects):
+        if frame is None or "place_ids" not in frame.columns:
+            continue
+        name = frame["name"].fillna("").astype(str)
+        if "part" in frame.columns:  # a structure part without a name of its own goes by its part
+            name = name.where(name != "", frame["part"].fillna("").astype(str))
+        frames.append(pd.DataFrame({"id": frame["id"], "name": name, "doc_id": frame["doc_id"],
+                                    "place_ids": frame["place_ids"]}))
+    if not frames or places.empty:
+        return {"records": [], "places": [], "links": []}
+    records = pd.concat(frames, ignore_index=True).drop_duplicates("id")
+    related = related_records(records, places)
+    order = [rid for rid in records["id"] if rid in related]
+    position = {rid: i for i, rid in enumerate(order)}
+    names = dict(zip(records["id"], records["name"]))
+    docs = {rid: DOC_KIND_LABELS.get(plans[doc].kind, {}).get(lang, "") if doc in plans else ""
+            for rid, doc in zip(records["id"], records["doc_id"])}
+    extra = [rid for rid in dict.fromkeys(o for rid in order for o, _ in related[rid]) if rid not in position]
+    for rid in extra:
+        position[rid] = len(position)
+    place_names = list(dict.fromkeys(p for rid in order for _, p in related[rid]))
+    place_index = {name: k for k, name in enumerate(place_names)}
+    return {
+        "records": [[rid, display_text(names.get(rid, "")), docs.get(rid, "")] for rid in [*order, *extra]],
+        "places": place_names,
+        "links": [[[position[o], place_index[p]] for o, p in related[rid]] for rid in order],
     }
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from layers.store import read_layer
 from layers.text import display_text
@@ -112,8 +113,40 @@ def test_a_shared_url_opens_the_same_layers_view_and_selection(app_url, browser)
     assert sorted(visible) == sorted([layer, "rail-existing"])
     frame.locator(".leaflet-popup .pm-popup-title").wait_for()
     assert frame.locator(".leaflet-popup .pm-popup-title").inner_text() == project["name"]
-    centre = frame.evaluate("planmap.map.getCenter()")
-    assert abs(centre["lat"] - project.geometry.y) < 0.01 and abs(centre["lng"] - project.geometry.x) < 0.01
+    # The project is in view (its popup may have panned the map a little to fit).
+    assert frame.evaluate(f"planmap.map.getBounds().contains([{project.geometry.y}, {project.geometry.x}])")
+    assert frame.evaluate("planmap.map.getZoom()") >= 14
+
+
+def test_a_popup_lists_what_else_names_its_place_and_a_click_goes_there(app_url, browser):
+    page, log = offline_page(browser)
+    page.goto(app_url)
+    frame = leaflet_frame(page)
+    # A drawn record related to another drawn record, as the payload says.
+    source, target = frame.evaluate("""() => {
+        var rel = planmap.data.related;
+        for (var i = 0; i < rel.links.length; i++) {
+            var from = rel.records[i][0];
+            if (!planmap.index[from]) continue;
+            for (var k = 0; k < rel.links[i].length; k++) {
+                var to = rel.records[rel.links[i][k][0]][0];
+                if (planmap.index[to] && to !== from) return [from, to];
+            }
+        }
+        return [null, null];
+    }""")
+    assert source and target, "no two drawn records name the same place"
+    page.goto(f"{app_url}/?sel={source}")
+    frame = leaflet_frame(page)
+    related = frame.locator(f".leaflet-popup .pm-related-link[data-id='{target}']")
+    related.wait_for()
+    name = related.inner_text()
+    related.click()
+    page.wait_for_function(f"() => new URL(location.href).searchParams.get('sel') === {target!r}")
+    # The first popup closes (it may still be fading out for a moment).
+    expect(frame.locator(".leaflet-popup .pm-popup-title")).to_have_count(1)
+    assert frame.locator(".leaflet-popup .pm-popup-title").inner_text() == name
+    assert log.blocked == [] and log.page_errors == []
 
 
 def test_html_in_a_document_is_shown_as_text_and_never_runs(browser, tmp_path):
