@@ -28,6 +28,7 @@ from geo.settings import NINGBO_DISTRICTS, STORAGE_CRS
 from layers.categories import category
 from layers.errors import LayersError
 from layers.store import read_layer
+from layers.styles import PRECISION_LABELS
 
 MIN_RADIUS_M = 100
 MAX_RADIUS_M = 20_000
@@ -173,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"{origin.label} ({origin.lat:.5f}, {origin.lon:.5f}) — {result.summary()}")
         if origin.unplaced:
-            print(f"（地址中的“{origin.unplaced}”无法离线定位，已按“{origin.label}”查找，{origin.precision}）")
+            print(f"（地址中的“{origin.unplaced}”无法离线定位，已按“{origin.label}”查找；"
+                  f"位置精度：{PRECISION_LABELS['zh'].get(origin.precision, origin.precision)}）")
         for row in rows:
             print(f"{format_distance(row['distance_m']):>9}  {row['name']}  [{row['category']}, {row['precision']}]")
         if len(result.district_only):

@@ -261,18 +261,16 @@ def _related_payload(projects: gpd.GeoDataFrame, structures: gpd.GeoDataFrame | 
         return {"records": [], "places": [], "links": []}
     records = pd.concat(frames, ignore_index=True).drop_duplicates("id")
     related = related_records(records, places)
+    # Relations go both ways, so every record a link points to has links of its own.
     order = [rid for rid in records["id"] if rid in related]
     position = {rid: i for i, rid in enumerate(order)}
     names = dict(zip(records["id"], records["name"]))
     docs = {rid: DOC_KIND_LABELS.get(plans[doc].kind, {}).get(lang, "") if doc in plans else ""
             for rid, doc in zip(records["id"], records["doc_id"])}
-    extra = [rid for rid in dict.fromkeys(o for rid in order for o, _ in related[rid]) if rid not in position]
-    for rid in extra:
-        position[rid] = len(position)
     place_names = list(dict.fromkeys(p for rid in order for _, p in related[rid]))
     place_index = {name: k for k, name in enumerate(place_names)}
     return {
-        "records": [[rid, display_text(names.get(rid, "")), docs.get(rid, "")] for rid in [*order, *extra]],
+        "records": [[rid, display_text(names[rid]), docs[rid]] for rid in order],
         "places": place_names,
         "links": [[[position[o], place_index[p]] for o, p in related[rid]] for rid in order],
     }
