@@ -113,10 +113,10 @@ def resolve_origin(query: str, *, district: str | None = None) -> Origin:
     text = query.strip()
     if not text:
         raise UnknownPlaceError("Type a place name, e.g. 慈城, or click the map")
-    match = _LATLON.match(text)
-    if match:
-        lat, lon = float(match.group(1)), float(match.group(2))
-        if not (28.5 < lat < 31 and 120.5 < lon < 122.6):
+    point = parse_lat_lon(text)
+    if point:
+        lat, lon = point
+        if not in_ningbo(lat, lon):
             raise GeoError(f"{text} is not in 宁波 (expected latitude,longitude such as 29.90,121.55)")
         return Origin(f"{lat:.5f}, {lon:.5f}", lon, lat, "exact", "coordinates given")
     gazetteer = default_gazetteer()
@@ -133,6 +133,17 @@ def resolve_origin(query: str, *, district: str | None = None) -> Origin:
     if found.lon is None or found.lat is None:
         raise GeoError(f"{found.name} is in the gazetteer but has no location yet; try a nearby place")
     return Origin(found.name, found.lon, found.lat, found.precision, found.source)
+
+
+def parse_lat_lon(text: str) -> tuple[float, float] | None:
+    """"29.90,121.55" (or with a full-width comma) → (lat, lon); None for anything else."""
+    match = _LATLON.match(text)
+    return (float(match.group(1)), float(match.group(2))) if match else None
+
+
+def in_ningbo(lat: float, lon: float) -> bool:
+    """Whether a point lies in and around 宁波 (a generous box, for telling typos from places)."""
+    return 28.5 < lat < 31 and 120.5 < lon < 122.6
 
 
 def format_distance(metres: float, *, lang: str = "zh") -> str:

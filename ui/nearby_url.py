@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from layers.nearby import in_ningbo, parse_lat_lon
+
 _RESTORED = "nearby_url_restored"
 
 
@@ -25,8 +27,8 @@ def restore_from_url(radii: list[int]) -> None:
     radius = params.get("r", "")
     if radius.isdigit() and int(radius) in radii:
         st.session_state["nearby_radius"] = int(radius)
-    point = _lat_lon(params.get("at", ""))
-    if point:
+    point = parse_lat_lon(params.get("at", ""))
+    if point and in_ningbo(*point):  # anything else is a mangled link
         st.session_state["nearby_click"] = point
     if params.get("sel"):
         st.session_state["nearby_selected"] = params["sel"]
@@ -41,12 +43,3 @@ def write_to_url(*, typed: str | None, radius: int, clicked: tuple[float, float]
             st.query_params.pop(name, None)
         elif st.query_params.get(name) != value:
             st.query_params[name] = value
-
-
-def _lat_lon(text: str) -> tuple[float, float] | None:
-    try:
-        lat, lon = (float(part) for part in text.split(","))
-    except ValueError:
-        return None
-    # Only points in and around 宁波; anything else is a mangled link.
-    return (lat, lon) if 28.5 < lat < 31 and 120.5 < lon < 122.6 else None
