@@ -45,3 +45,27 @@ class AddressTooWideError(GeoError, LookupError):
     def __init__(self, message: str, parts: tuple[str, ...]) -> None:
         super().__init__(message)
         self.parts = parts
+
+
+class SourceError(GeoError):
+    """A place source (file, layer or online geocoder) cannot answer; the message names it."""
+
+
+class LayerImportError(SourceError, ValueError):
+    """A GIS layer given as a place source cannot be read as declared; nothing was applied."""
+
+
+class SourceUnavailableError(SourceError, ConnectionError):
+    """An online geocoder is not configured, unreachable or refused the request."""
+
+
+class SourceQuotaError(SourceUnavailableError):
+    """An online geocoder's quota or rate limit is exhausted; `retry_after` in seconds if known."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class SourceTimeoutError(SourceUnavailableError, TimeoutError):
+    """An online geocoder did not answer in time."""
