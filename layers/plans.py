@@ -11,12 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from layers.errors import PlanFormatError, UnknownPlanError
+from layers.documents import decode_text
+from layers.errors import UnknownPlanError
 from layers.settings import CATALOG_CSV, PLANS_DIR
 
-#: Encodings tried in order. UTF-8 with a BOM is handled by `utf-8-sig`; GB18030
-#: is a superset of GBK/GB2312, the usual encodings of Chinese government files.
-_ENCODINGS = ("utf-8-sig", "gb18030")
 
 
 @dataclass(frozen=True)
@@ -55,18 +53,13 @@ def get_plan(plan_id: str) -> Plan:
 
 
 def decode_plan_bytes(raw: bytes, *, name: str = "document") -> str:
-    """Decode a plan file, detecting UTF-8 (with or without BOM) or GB18030.
+    """Decode a plan file: UTF-8 (with or without BOM), else GB18030, Big5 or UTF-16, detected.
 
     Line endings are kept as they are, so offsets match the file's characters.
+    Big5 is told apart from GB18030 (which would decode it into nonsense);
+    undetectable or binary bytes raise `PlanFormatError` (`layers.documents`).
     """
-    for encoding in _ENCODINGS:
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise PlanFormatError(
-        f"{name}: not UTF-8 or GB18030 text; save it as UTF-8 and add it again"
-    )
+    return decode_text(raw, name=name)[0]
 
 
 @lru_cache(maxsize=16)

@@ -53,7 +53,7 @@ def test_html_is_kept_verbatim_and_reported() -> None:
 def test_bytes_that_are_not_text_are_refused_with_a_message() -> None:
     from layers.errors import PlanFormatError
 
-    with pytest.raises(PlanFormatError, match="UTF-8 or GB18030"):
+    with pytest.raises(PlanFormatError, match="save it as UTF-8"):
         decode_plan_bytes(b"\xff\xfe\x00\xd8\x00", name="bad.txt")
 
 
