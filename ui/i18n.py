@@ -115,6 +115,9 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "ind_unmatched": {"zh": "仅一区设置的指标", "en": "Indicators only one district sets"},
     "ind_district": {"zh": "区", "en": "District"},
+    "ind_compare_needs_two": {"zh": "对比需要至少两个区的规划设有此表的指标；目前只有：{districts}。",
+                              "en": "A comparison needs two districts whose plans set this table's indicators; "
+                                    "now only: {districts}."},
     "ind_chart_base_target": {"zh": "基期值与目标值", "en": "Base vs target"},
     "ind_chart_growth": {"zh": "由基期值和目标值推算的年均变化", "en": "Implied yearly change from base to target"},
     "ind_chart_growth_help": {
