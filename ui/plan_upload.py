@@ -72,7 +72,7 @@ def add_form(editor: Editor, lang: str) -> None:
 def replace_form(plans: tuple[Plan, ...], editor: Editor, lang: str) -> None:
     """Replace one plan's text by a new file, after the editor confirms."""
     with st.form("plans-replace", clear_on_submit=False):
-        doc_id = st.selectbox(t("plans_choose", lang), [p.id for p in plans], key="plans-replace-doc",
+        doc_id = st.selectbox(t("plans_choose_replace", lang), [p.id for p in plans], key="plans-replace-doc",
                               format_func=_labels(plans).get)
         upload = st.file_uploader(t("plans_file", lang).format(mb=MAX_BYTES // (1024 * 1024)),
                                   type=[s.lstrip(".") for s in FORMATS], key="plans-replace-file")
@@ -94,7 +94,7 @@ def replace_form(plans: tuple[Plan, ...], editor: Editor, lang: str) -> None:
 def remove_form(plans: tuple[Plan, ...], editor: Editor, lang: str) -> None:
     """Remove one plan after the editor types its id to confirm."""
     with st.form("plans-remove", clear_on_submit=False):
-        doc_id = st.selectbox(t("plans_choose", lang), [p.id for p in plans], key="plans-remove-doc",
+        doc_id = st.selectbox(t("plans_choose_remove", lang), [p.id for p in plans], key="plans-remove-doc",
                               format_func=_labels(plans).get)
         typed = st.text_input(t("plans_remove_confirm", lang), key="plans-remove-typed")
         submitted = st.form_submit_button(t("plans_remove_button", lang), type="primary")
