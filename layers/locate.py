@@ -17,6 +17,7 @@ import shapely
 from shapely.geometry import LineString, Point
 from shapely.ops import substring
 
+from geo.boundaries import county_units
 from geo.gazetteer import Entry, Gazetteer
 from geo.geoparse import find_places
 from geo.settings import NINGBO_DISTRICTS, STORAGE_CRS
@@ -162,7 +163,9 @@ def _located_line(gazetteer: Gazetteer, name: str, district: str | None) -> Entr
 
 def _district_only(row: pd.Series, candidates: list[tuple[str, Entry]]) -> Placement:
     adcode = str(row.get("district_adcode") or "")
-    district = NINGBO_DISTRICTS.get(adcode, adcode)
+    # A plan's district outside 宁波市 is named from the boundary data's index.
+    unit = county_units().get(adcode)
+    district = NINGBO_DISTRICTS.get(adcode) or (unit.name if unit else adcode)
     unlocated = [e.name for _, e in candidates if e.precision in ("unlocated", "district")
                  and e.type not in _DISTRICT_TYPES]
     if unlocated:

@@ -169,6 +169,7 @@ def _apply(action: str, plan: Plan, before: tuple[Plan, ...], plans: list[Plan],
     with _atomic.locked(PLANS_DIR / ".catalog.lock", timeout_s=_LOCK_TIMEOUT_S):
         if load_catalog() != before:
             raise CatalogEditError("the catalog changed while this change was prepared; try again")
+        _clean_stale_staging(store)
         old_catalog = CATALOG_CSV.read_bytes()
         old_text = text_path.read_bytes() if text_path.exists() else None
         staging = store.with_name(f".{store.name}.{os.getpid()}.{secrets.token_hex(4)}.staging.gpkg")
@@ -197,6 +198,14 @@ def _apply(action: str, plan: Plan, before: tuple[Plan, ...], plans: list[Plan],
         warnings = (*warnings, "no projects, structures or indicators were found in this text; "
                                "see `python -m layers report` for what was read")
     return CatalogChange(action, plan, tables, records, warnings, time.perf_counter() - started)
+
+
+def _clean_stale_staging(store: Path) -> None:
+    """Remove staging stores left by a writer that was killed (its process is gone)."""
+    for path in store.parent.glob(f".{store.name}.*.staging*.gpkg"):
+        pid = path.name.removeprefix(f".{store.name}.").split(".")[0]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            path.unlink(missing_ok=True)
 
 
 def _check_tours(store: Path) -> None:

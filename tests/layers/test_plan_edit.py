@@ -189,3 +189,12 @@ def _catalog(plans: Path) -> list[dict[str, str]]:
 def _records(store: Path) -> dict[str, set[str]]:
     return {kind: set(pyogrio.read_dataframe(store, layer=kind, read_geometry=False)["id"])
             for kind in ("projects", "structures", "indicators")}
+
+
+def test_a_staging_store_left_by_a_killed_writer_is_cleaned_up_by_the_next_change(data) -> None:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    left = data["store"].with_name(f".{data['store'].name}.{dead}.deadbeef.staging.gpkg")
+    left.write_bytes(b"half a store")
+    assert _layers(data["env"], "add", str(HAISHU_PRESS), "--district", "海曙区").returncode == 0
+    assert not left.exists()
