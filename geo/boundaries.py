@@ -153,16 +153,16 @@ def resolve_county(text: str) -> County:
             return units[query]
         raise UnknownDistrictError(
             f"{text!r} is not the adcode of a county-level unit in the boundary data "
-            f"(six digits, e.g. 330205 for 宁波市江北区)")
+            f"(six digits, e.g. 330205 for 宁波市江北区)", code="unknown_district")
     matches = [u for u in units.values() if query in (u.name, u.full_name, f"{u.city}{u.name}")]
     if len(matches) > 1:
         home = [u for u in matches if u.city == NINGBO_CITY]
         if len(home) == 1:
             return home[0]
         choices = "; ".join(f"{u.full_name} ({u.adcode})" for u in matches)
-        raise UnknownDistrictError(f"{text!r} names several county-level units: {choices}; give the adcode or the full name")
+        raise UnknownDistrictError(f"{text!r} names several county-level units: {choices}; give the adcode or the full name", code="ambiguous_district")
     if matches:
         return matches[0]
     close = [u for u in units.values() if query and (query in u.full_name or u.name.rstrip("区县市旗") == query)]
     hint = "; close: " + "; ".join(f"{u.full_name} ({u.adcode})" for u in close[:8]) if close else ""
-    raise UnknownDistrictError(f"No county-level unit named {text!r} in the boundary data{hint}")
+    raise UnknownDistrictError(f"No county-level unit named {text!r} in the boundary data{hint}", code="unknown_district")

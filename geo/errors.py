@@ -20,7 +20,14 @@ class BoundaryDataError(GeoError, FileNotFoundError):
 
 
 class UnknownDistrictError(GeoError, LookupError):
-    """A district (adcode or name) is not a county-level unit of the boundary data, or is ambiguous."""
+    """A district (adcode or name) is not a county-level unit of the boundary data, or is ambiguous.
+
+    `code` is "unknown_district" or "ambiguous_district".
+    """
+
+    def __init__(self, message: str, *, code: str = "unknown_district") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class PermissionDenied(GeoError, PermissionError):

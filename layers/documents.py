@@ -71,7 +71,7 @@ def read_document(path: Path) -> Document:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise DocumentError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
+        raise DocumentError(f"{path.name}: cannot be read ({exc.strerror or exc})", code="unreadable") from exc
     _check_size(size, name=path.name)
     return read_document_bytes(path.read_bytes(), name=path.name)
 
@@ -83,9 +83,9 @@ def read_document_bytes(raw: bytes, *, name: str) -> Document:
     kind = FORMATS.get(suffix)
     if kind is None:
         known = ", ".join(sorted(FORMATS))
-        raise DocumentError(f"{name}: unknown format {suffix or '(no suffix)'!r}; accepted: {known}")
+        raise DocumentError(f"{name}: unknown format {suffix or '(no suffix)'!r}; accepted: {known}", code="format")
     if not raw.strip():
-        raise DocumentError(f"{name}: the file is empty")
+        raise DocumentError(f"{name}: the file is empty", code="empty")
     if kind == "text":
         text, encoding = decode_text(raw, name=name)
         document = Document(text, "text", encoding)
@@ -97,7 +97,7 @@ def read_document_bytes(raw: bytes, *, name: str) -> Document:
         text, encoding = decode_text(raw, name=name)
         document = Document(html_text(text), "html", encoding)
     if not _HAN_RE.search(document.text):
-        raise DocumentError(f"{name}: no Chinese text found; a plan document is expected")
+        raise DocumentError(f"{name}: no Chinese text found; a plan document is expected", code="no_chinese")
     return document
 
 
@@ -120,10 +120,10 @@ def decode_text(raw: bytes, *, name: str = "document") -> tuple[str, str]:
     if best is None:
         if b"\x00" in raw[:65536] or len(_CONTROL_RE.findall(raw[:65536].decode("latin-1"))) > 8:
             raise DocumentError(f"{name}: looks like a binary file, not text; "
-                                "add the plan as text, .docx, .pdf or .html")
+                                "add the plan as text, .docx, .pdf or .html", code="binary")
         raise DocumentError(
             f"{name}: the encoding is not recognised (tried UTF-8, GB18030, Big5, UTF-16); "
-            "save it as UTF-8 text and add it again")
+            "save it as UTF-8 text and add it again", code="encoding")
     encoding = "big5" if best.encoding.startswith("big5") else best.encoding
     return _checked(_decode(raw, encoding, name=name), name=name), encoding.replace("_", "-")
 
@@ -137,7 +137,7 @@ def docx_text(raw: bytes, *, name: str = "document.docx") -> str:
     try:
         document = docx.Document(io.BytesIO(raw))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DocumentError(f"{name}: not a readable .docx file ({exc}); save it again from Word as .docx") from exc
+        raise DocumentError(f"{name}: not a readable .docx file ({exc}); save it again from Word as .docx", code="docx") from exc
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
@@ -158,17 +158,17 @@ def pdf_text(raw: bytes, *, name: str = "document.pdf") -> str:
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise DocumentError(f"{name}: the PDF is password-protected; save an unprotected copy and add it again")
+            raise DocumentError(f"{name}: the PDF is password-protected; save an unprotected copy and add it again", code="protected")
         pages = [page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise DocumentError(f"{name}: not a readable PDF ({exc})") from exc
+        raise DocumentError(f"{name}: not a readable PDF ({exc})", code="pdf") from exc
     text = "\n".join(p.rstrip("\n") for p in pages)
     if len(text.strip()) < MIN_PDF_CHARS_PER_PAGE * max(1, len(pages)) or not _HAN_RE.search(text):
         raise DocumentError(
             f"{name}: the PDF has no text layer ({len(pages)} page(s), {len(text.strip())} characters of text): "
-            "it looks scanned. Run it through OCR, or add the plan's text as .txt or .docx")
+            "it looks scanned. Run it through OCR, or add the plan's text as .txt or .docx", code="scanned")
     return _checked(text + "\n", name=name)
 
 
@@ -189,7 +189,7 @@ def _check_size(size: int, *, name: str) -> None:
     if size > MAX_BYTES:
         raise DocumentError(
             f"{name}: {size / 1024 / 1024:.1f} MB is larger than the {MAX_BYTES // 1024 // 1024} MB limit; "
-            "add the plan's text alone (.txt or .docx)")
+            "add the plan's text alone (.txt or .docx)", code="too_large")
 
 
 def _decode(raw: bytes, encoding: str, *, name: str) -> str:
@@ -197,7 +197,7 @@ def _decode(raw: bytes, encoding: str, *, name: str) -> str:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
         raise DocumentError(
-            f"{name}: not valid {encoding} text at byte {exc.start}; save it as UTF-8 and add it again") from exc
+            f"{name}: not valid {encoding} text at byte {exc.start}; save it as UTF-8 and add it again", code="encoding") from exc
 
 
 def _checked(text: str, *, name: str) -> str:
@@ -206,11 +206,11 @@ def _checked(text: str, *, name: str) -> str:
     if bad:
         raise DocumentError(
             f"{name}: looks like a binary file (control character U+{ord(bad.group(0)):04X} at character "
-            f"{bad.start()}); add the plan as text, .docx, .pdf or .html")
+            f"{bad.start()}); add the plan as text, .docx, .pdf or .html", code="binary")
     unassigned = sum(1 for ch in text[:20000] if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
     if unassigned > 3:
         raise DocumentError(f"{name}: {unassigned} unassigned or private characters: not a text document "
-                            "in a supported encoding; save it as UTF-8 and add it again")
+                            "in a supported encoding; save it as UTF-8 and add it again", code="binary")
     return text
 
 

@@ -55,8 +55,8 @@ class CatalogChange:
     tables: dict[str, int]
     #: This plan's records per kind (projects, structures, indicators, sections, problems); empty after a remove.
     records: dict[str, int]
-    #: Things the user should know (traditional characters kept, no records found …).
-    warnings: tuple[str, ...]
+    #: Things the user should know, by code: "traditional_kept", "no_records".
+    warnings: dict[str, str]
     seconds: float
 
     def summary(self) -> str:
@@ -137,7 +137,7 @@ def replace_plan(
     text, warnings, how = _prepared(document, to_simplified=to_simplified)
     _refuse_duplicate(text, [p for p in plans if p.id != doc_id])
     if text == read_plan_text(doc_id):
-        raise CatalogEditError(f"{file_name}: the text is the same as {doc_id}'s; nothing to replace")
+        raise CatalogEditError(f"{file_name}: the text is the same as {doc_id}'s; nothing to replace", code="same_text")
     plan = replace(old, original_file=file_name, note=_joined(_without_reading_note(old.note), how))
     return _apply("replaced", plan, plans, [plan if p.id == doc_id else p for p in plans], text=text,
                   warnings=warnings, store=store, gazetteer_dir=gazetteer_dir)
@@ -152,15 +152,15 @@ def remove_plan(doc_id: str, *, store: Path = LAYERS_GPKG, gazetteer_dir: Path =
     plans = load_catalog()
     plan = _find(doc_id, plans)
     if len(plans) == 1:
-        raise CatalogEditError(f"{doc_id} is the only plan in the catalog; add another before removing it")
-    return _apply("removed", plan, plans, [p for p in plans if p.id != doc_id], text=None, warnings=(),
+        raise CatalogEditError(f"{doc_id} is the only plan in the catalog; add another before removing it", code="only_plan")
+    return _apply("removed", plan, plans, [p for p in plans if p.id != doc_id], text=None, warnings={},
                   store=store, gazetteer_dir=gazetteer_dir)
 
 
 # --- the one place that writes -------------------------------------------------------------
 
 
-def _apply(action: str, plan: Plan, before: tuple[Plan, ...], plans: list[Plan], *, text: str | None, warnings: tuple[str, ...],
+def _apply(action: str, plan: Plan, before: tuple[Plan, ...], plans: list[Plan], *, text: str | None, warnings: dict[str, str],
            store: Path, gazetteer_dir: Path) -> CatalogChange:
     from layers.build import build  # imported here: reading a document needs no geopandas
 
@@ -168,7 +168,7 @@ def _apply(action: str, plan: Plan, before: tuple[Plan, ...], plans: list[Plan],
     text_path = PLANS_DIR / f"{plan.id}.txt"
     with _atomic.locked(PLANS_DIR / ".catalog.lock", timeout_s=_LOCK_TIMEOUT_S):
         if load_catalog() != before:
-            raise CatalogEditError("the catalog changed while this change was prepared; try again")
+            raise CatalogEditError("the catalog changed while this change was prepared; try again", code="busy")
         _clean_stale_staging(store)
         old_catalog = CATALOG_CSV.read_bytes()
         old_text = text_path.read_bytes() if text_path.exists() else None
@@ -195,8 +195,8 @@ def _apply(action: str, plan: Plan, before: tuple[Plan, ...], plans: list[Plan],
             text_path.unlink(missing_ok=True)
     records = {} if action == "removed" else _record_counts(plan.id, store)
     if action != "removed" and not any(records.get(k) for k in ("projects", "structures", "indicators")):
-        warnings = (*warnings, "no projects, structures or indicators were found in this text; "
-                               "see `python -m layers report` for what was read")
+        warnings = {**warnings, "no_records": "no projects, structures or indicators were found in this text; "
+                                              "see `python -m layers report` for what was read"}
     return CatalogChange(action, plan, tables, records, warnings, time.perf_counter() - started)
 
 
@@ -215,7 +215,7 @@ def _check_tours(store: Path) -> None:
         try:
             load_tour_file(path, store=store)
         except TourError as exc:
-            raise CatalogEditError(f"the tour {path.stem} would break: {exc}. Edit the tour first") from exc
+            raise CatalogEditError(f"the tour {path.stem} would break: {exc}. Edit the tour first", code="tour") from exc
 
 
 def _record_counts(doc_id: str, store: Path) -> dict[str, int]:
@@ -237,30 +237,31 @@ def _read(source: Path | bytes, name: str | None) -> tuple[Document, str]:
         return read_document_bytes(bytes(source), name=file_name), file_name
     path = Path(source)
     if not path.is_file():
-        raise CatalogEditError(f"{path}: no such file")
+        raise CatalogEditError(f"{path}: no such file", code="no_file")
     return read_document(path), path.name
 
 
-def _prepared(document: Document, *, to_simplified: bool) -> tuple[str, tuple[str, ...], str]:
+def _prepared(document: Document, *, to_simplified: bool) -> tuple[str, dict[str, str], str]:
     """The text to store, warnings, and how it was read (for the catalog note)."""
     how = f"read from {document.format}" + (f" ({document.encoding})" if document.encoding else "")
     if not document.is_traditional:
-        return document.text, (), how
+        return document.text, {}, how
     if to_simplified:
         import opencc
 
-        return (opencc.OpenCC("t2s").convert(document.text), (),
+        return (opencc.OpenCC("t2s").convert(document.text), {},
                 f"{how}; traditional characters converted to simplified with OpenCC t2s")
-    return document.text, ("the text is Big5 (traditional characters) and is kept as written; the extraction "
-                           "rules read simplified text, so few records may be found (add it with "
-                           "--to-simplified to convert it)",), f"{how}; traditional characters kept"
+    return document.text, {"traditional_kept": "the text is Big5 (traditional characters) and is kept as written; "
+                                               "the extraction rules read simplified text, so few records may be "
+                                               "found (add it with --to-simplified to convert it)"}, \
+        f"{how}; traditional characters kept"
 
 
 def _refuse_duplicate(text: str, plans: list[Plan] | tuple[Plan, ...]) -> None:
     digest = _digest(text)
     for plan in plans:
         if plan.path.exists() and _digest(read_plan_text(plan.id)) == digest:
-            raise CatalogEditError(f"this text is already in the catalog as {plan.id} ({plan.title})")
+            raise CatalogEditError(f"this text is already in the catalog as {plan.id} ({plan.title})", code="duplicate")
 
 
 def _find(doc_id: str, plans: tuple[Plan, ...]) -> Plan:
@@ -268,7 +269,7 @@ def _find(doc_id: str, plans: tuple[Plan, ...]) -> Plan:
         if plan.id == doc_id:
             return plan
     known = ", ".join(p.id for p in plans)
-    raise CatalogEditError(f"No plan {doc_id!r} in the catalog; known: {known}")
+    raise CatalogEditError(f"No plan {doc_id!r} in the catalog; known: {known}", code="unknown_plan")
 
 
 def _new_id(county: County, kind: str, text: str, plans: tuple[Plan, ...]) -> str:
@@ -293,14 +294,14 @@ def _checked_kind(kind: str) -> str:
     kind = kind.strip() or "plan"
     if not _KIND_RE.match(kind):
         raise CatalogEditError(f"kind {kind!r}: use a short slug of lower-case letters, digits and '-' "
-                               "(five-year-plan, government-work-report, plan)")
+                               "(five-year-plan, government-work-report, plan)", code="kind")
     return kind
 
 
 def _checked_date(date: str) -> str:
     date = date.strip()
     if date and not _DATE_RE.match(date):
-        raise CatalogEditError(f"date {date!r}: write YYYY, YYYY-MM or YYYY-MM-DD, or leave it empty")
+        raise CatalogEditError(f"date {date!r}: write YYYY, YYYY-MM or YYYY-MM-DD, or leave it empty", code="date")
     return date
 
 
@@ -358,6 +359,6 @@ def _run(change) -> int:  # noqa: ANN001 - a zero-argument callable returning Ca
         print(f"error: {exc}\nnothing was changed", file=sys.stderr)
         return 1
     print(result.summary())
-    for warning in result.warnings:
+    for warning in result.warnings.values():
         print(f"warning: {warning}", file=sys.stderr)
     return 0

@@ -360,7 +360,41 @@ _TEXTS: dict[str, dict[str, str]] = {
     "plans_confirm_first": {"zh": "请先勾选确认。", "en": "Tick the confirmation first."},
     "plans_confirm_id": {"zh": "未删除：请输入编号 {id} 以确认。", "en": "Not removed: type the id {id} to confirm."},
     "plans_working": {"zh": "正在读取并重建图层…", "en": "Reading and rebuilding the layers…"},
-    "plans_refused": {"zh": "未作任何修改：{detail}", "en": "Nothing was changed: {detail}"},
+    "plans_refused": {"zh": "未作任何修改：{reason}（{detail}）", "en": "Nothing was changed: {reason} ({detail})"},
+    "plans_why_refused": {"zh": "无法完成此操作", "en": "the change was refused"},
+    "plans_why_disk": {"zh": "无法写入文件（磁盘已满或只读）", "en": "the files cannot be written (disk full or read-only)"},
+    "plans_why_unreadable": {"zh": "文件无法读取", "en": "the file cannot be read"},
+    "plans_why_format": {"zh": "不支持的文件格式（可用 .txt .docx .pdf .html）",
+                         "en": "unsupported format (use .txt, .docx, .pdf, .html)"},
+    "plans_why_empty": {"zh": "文件是空的", "en": "the file is empty"},
+    "plans_why_no_chinese": {"zh": "文件中没有中文文字", "en": "the file has no Chinese text"},
+    "plans_why_binary": {"zh": "这是二进制文件，不是文本", "en": "this is a binary file, not text"},
+    "plans_why_encoding": {"zh": "无法识别文字编码，请另存为 UTF-8",
+                           "en": "the encoding is not recognised; save it as UTF-8"},
+    "plans_why_docx": {"zh": "不是可读的 .docx 文件", "en": "not a readable .docx file"},
+    "plans_why_pdf": {"zh": "不是可读的 PDF 文件", "en": "not a readable PDF"},
+    "plans_why_protected": {"zh": "PDF 有密码保护", "en": "the PDF is password-protected"},
+    "plans_why_scanned": {"zh": "PDF 没有文字层（扫描件），请先做文字识别（OCR）或上传文本",
+                          "en": "the PDF has no text layer (a scan); run OCR first or upload the text"},
+    "plans_why_too_large": {"zh": "文件超过 50 MB", "en": "the file is larger than 50 MB"},
+    "plans_why_unknown_district": {"zh": "找不到这个区县", "en": "no such county-level district"},
+    "plans_why_ambiguous_district": {"zh": "有多个同名区县，请填代码或全称",
+                                     "en": "several districts have this name; give the adcode or the full name"},
+    "plans_why_duplicate": {"zh": "这份文字已在目录中", "en": "this text is already in the catalog"},
+    "plans_why_same_text": {"zh": "新文件与现有文字相同", "en": "the new file has the same text"},
+    "plans_why_unknown_plan": {"zh": "目录中没有这个规划", "en": "no such plan in the catalog"},
+    "plans_why_only_plan": {"zh": "这是目录中唯一的规划", "en": "it is the only plan in the catalog"},
+    "plans_why_tour": {"zh": "有演示路线引用了它的内容，请先修改演示路线",
+                       "en": "a tour cites its records; edit the tour first"},
+    "plans_why_busy": {"zh": "目录刚被别人修改，请重试", "en": "the catalog was just changed by someone else; try again"},
+    "plans_why_kind": {"zh": "类型只能用小写字母、数字和连字符", "en": "the kind must be lower-case letters, digits and '-'"},
+    "plans_why_date": {"zh": "日期格式应为 YYYY、YYYY-MM 或 YYYY-MM-DD", "en": "write the date as YYYY, YYYY-MM or YYYY-MM-DD"},
+    "plans_warn_no_records": {"zh": "在这份文字中没有找到项目、空间结构或指标；可用 python -m layers report 查看读取情况。",
+                              "en": "No projects, structures or indicators were found in this text; "
+                                    "python -m layers report shows what was read."},
+    "plans_warn_traditional_kept": {"zh": "文字为繁体（Big5），按原样保存；提取规则读取简体，可能找到的内容较少（可勾选“转为简体”重新添加）。",
+                                    "en": "The text is Big5 (traditional) and kept as written; the extraction rules "
+                                          "read simplified text, so few records may be found (tick “convert” to convert it)."},
     "plans_done_added": {"zh": "已添加 {title}（{district}，编号 {id}）：{counts}；图层已重建（{seconds} 秒）。",
                          "en": "Added {title} ({district}, id {id}): {counts}; layers rebuilt in {seconds} s."},
     "plans_done_replaced": {"zh": "已替换 {title}（编号 {id}）：{counts}；图层已重建（{seconds} 秒）。",
@@ -368,6 +402,11 @@ _TEXTS: dict[str, dict[str, str]] = {
     "plans_done_removed": {"zh": "已删除 {title}（编号 {id}）；图层已重建（{seconds} 秒）。",
                            "en": "Removed {title} (id {id}); layers rebuilt in {seconds} s."},
 }
+
+
+def has_text(key: str) -> bool:
+    """Whether `key` has a text (for reasons that may or may not have their own wording)."""
+    return key in _TEXTS
 
 
 def t(key: str, lang: str = "zh") -> str:

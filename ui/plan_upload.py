@@ -20,7 +20,7 @@ from layers.documents import FORMATS, MAX_BYTES
 from layers.errors import LayersError
 from layers.plan_edit import CatalogChange, add_plan, remove_plan, replace_plan
 from layers.plans import Plan
-from ui.i18n import t
+from ui.i18n import has_text, t
 
 #: Where the outcome of the last change waits for the rerun that shows it.
 FLASH_KEY = "plans-flash"
@@ -115,14 +115,21 @@ def _change(editor: Editor, lang: str, change) -> None:  # noqa: ANN001 - zero-a
         st.error(as_text(exc))
         return
     except (LayersError, GeoError, OSError) as exc:
-        st.error(t("plans_refused", lang).format(detail=as_text(exc)))
+        st.error(refusal(exc, lang))
         return
     message = t(f"plans_done_{result.action}", lang).format(
         id=as_text(result.plan.id), title=as_text(result.plan.title), district=as_text(result.plan.district),
         counts=", ".join(f"{n} {kind}" for kind, n in result.records.items()) or "—",
         seconds=f"{result.seconds:.1f}")
-    st.session_state[FLASH_KEY] = ("success", message, [as_text(w) for w in result.warnings])
+    st.session_state[FLASH_KEY] = ("success", message, [t(f"plans_warn_{code}", lang) for code in result.warnings])
     st.rerun()
+
+
+def refusal(exc: Exception, lang: str) -> str:
+    """What the user is told when a change is refused: the reason in their language, then the details."""
+    code = getattr(exc, "code", None) or ("disk" if isinstance(exc, OSError) else "refused")
+    reason = t(f"plans_why_{code}", lang) if has_text(f"plans_why_{code}") else t("plans_why_refused", lang)
+    return t("plans_refused", lang).format(reason=reason, detail=as_text(exc))
 
 
 def _labels(plans: tuple[Plan, ...]) -> dict[str, str]:

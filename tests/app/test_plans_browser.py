@@ -66,7 +66,8 @@ def test_an_editor_adds_a_third_district_and_it_shows_in_filters_map_and_indicat
     _fill(page, name="plan.txt", data=(Path(__file__).resolve().parents[2] / "docs" / "screenshot-tour.png").read_bytes())
     page.get_by_role("button", name="添加规划").click()
     page.get_by_text("未作任何修改").wait_for(timeout=60_000)
-    assert "binary" in page.locator("[data-testid='stAlert']").filter(has_text="未作任何修改").inner_text()
+    refused = page.locator("[data-testid='stAlert']").filter(has_text="未作任何修改").inner_text()
+    assert "这是二进制文件" in refused and "binary" in refused
     assert page.get_by_label("区县（代码或名称）").input_value() == "海曙区"
     assert len((server["plans"] / "catalog.csv").read_text(encoding="utf-8").splitlines()) == 6
 

@@ -133,3 +133,12 @@ def _pdf(lines: list[str]) -> bytes:
     for line in lines:
         pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def test_each_refusal_names_its_reason_by_code() -> None:
+    cases = {"format": (b"x", "a.xls"), "empty": (b" ", "a.txt"), "binary": (b"\x00\x01" * 500, "a.txt"),
+             "no_chinese": (b"hello", "a.txt"), "docx": (b"PK not a zip", "a.docx"), "pdf": (b"%PDF-1.4 junk", "a.pdf")}
+    for code, (raw, name) in cases.items():
+        with pytest.raises(DocumentError) as caught:
+            read_document_bytes(raw, name=name)
+        assert caught.value.code == code, (code, str(caught.value))
