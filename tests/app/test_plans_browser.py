@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 from layers.settings import LAYERS_GPKG, PLANS_DIR
 from testkit.browser import chromium, offline_page
 from testkit.curation import PASSWORD, copy_gazetteer, copy_store, data_env
-from testkit.plans import HAISHU_PRESS, copy_plans, digests
+from testkit.plans import HAISHU_PRESS, HAISHU_REPORT, copy_plans, digests
 from testkit.server import running_app
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -71,6 +71,15 @@ def test_an_editor_adds_a_third_district_and_it_shows_in_filters_map_and_indicat
     assert page.get_by_label("区县（代码或名称）").input_value() == "海曙区"
     assert len((server["plans"] / "catalog.csv").read_text(encoding="utf-8").splitlines()) == 6
 
+    # A scanned PDF, then a district name several units share: each refused, nothing added.
+    _fill(page, name="scan.pdf", data=_scanned_pdf())
+    page.get_by_role("button", name="添加规划").click()
+    expect(page.locator("[data-testid='stAlert']").filter(has_text="扫描件")).to_have_count(1, timeout=60_000)
+    _fill(page, name=HAISHU_PRESS.name, data=HAISHU_PRESS.read_bytes(), district="鼓楼区")
+    page.get_by_role("button", name="添加规划").click()
+    expect(page.locator("[data-testid='stAlert']").filter(has_text="有多个同名区县")).to_have_count(1, timeout=60_000)
+    assert len((server["plans"] / "catalog.csv").read_text(encoding="utf-8").splitlines()) == 6
+
     _fill(page, name=HAISHU_PRESS.name, data=HAISHU_PRESS.read_bytes())
     page.get_by_role("button", name="添加规划").click()
     page.get_by_text("已添加").wait_for(timeout=120_000)
@@ -102,6 +111,28 @@ def test_an_editor_adds_a_third_district_and_it_shows_in_filters_map_and_indicat
     assert log.page_errors == []
 
 
+def test_an_editor_replaces_the_added_plans_text_after_confirming(server, browser):
+    doc_id = _doc_id(server)
+    page, log = offline_page(browser, height=1400)
+    page.goto(f"{server['url']}/plans")
+    page.get_by_role("heading", name="规划文件").wait_for(timeout=60_000)
+    _log_in(page)
+    page.get_by_role("tab", name="替换").click()
+    page.get_by_role("combobox", name="要替换的规划").click()
+    page.get_by_role("option", name=doc_id, exact=False).click()
+    page.locator("input[type='file']").nth(1).set_input_files(
+        files=[{"name": HAISHU_REPORT.name, "mimeType": "text/plain", "buffer": HAISHU_REPORT.read_bytes()}])
+    page.get_by_role("button", name="替换", exact=True).click()
+    page.get_by_text("请先勾选确认").wait_for(timeout=30_000)
+    assert (server["plans"] / f"{doc_id}.txt").read_bytes() == HAISHU_PRESS.read_bytes()
+    page.get_by_text("确认用新文件替换此规划的文字").click()
+    page.get_by_role("button", name="替换", exact=True).click()
+    page.get_by_text("已替换").wait_for(timeout=120_000)
+    assert (server["plans"] / f"{doc_id}.txt").read_bytes() == HAISHU_REPORT.read_bytes()
+    assert TITLE in (server["plans"] / "catalog.csv").read_text(encoding="utf-8")  # details kept
+    assert log.page_errors == []
+
+
 def test_an_editor_removes_the_added_plan_after_typing_its_id(server, browser):
     doc_id = _doc_id(server)
     page, log = offline_page(browser, height=1400)
@@ -127,10 +158,19 @@ def _doc_id(server) -> str:
     return next(line.split(",")[0] for line in lines if ",330203," in line)
 
 
-def _fill(page, *, name: str, data: bytes) -> None:
+def _scanned_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(str(Path(__file__).resolve().parents[2] / "docs" / "screenshot-tour.png"), x=10, y=10, w=150)
+    return bytes(pdf.output())
+
+
+def _fill(page, *, name: str, data: bytes, district: str = "海曙区") -> None:
     page.locator("input[type='file']").first.set_input_files(
         files=[{"name": name, "mimeType": "text/plain", "buffer": data}])
-    page.get_by_label("区县（代码或名称）").fill("海曙区")
+    page.get_by_label("区县（代码或名称）").fill(district)
     page.get_by_label("标题（留空则取第一行）").fill(TITLE)
 
 
