@@ -5,11 +5,12 @@ from __future__ import annotations
 LANGUAGES = {"zh": "中文", "en": "English"}
 
 _TEXTS: dict[str, dict[str, str]] = {
-    "app_title": {"zh": "规划地图 · 宁波江北区与鄞州区", "en": "Plan map · Ningbo Jiangbei & Yinzhou"},
+    # {districts}: the districts of the plan catalog (江北区、鄞州区 as shipped).
+    "app_title": {"zh": "规划地图 · {districts}", "en": "Plan map · {districts}"},
     "overview": {"zh": "规划总览", "en": "Plan overview"},
     "overview_caption": {
-        "zh": "江北区与鄞州区“十四五”规划的空间布局。地图无需联网即可显示。",
-        "en": "Spatial layout of the Jiangbei and Yinzhou 14th Five-Year Plans. The map works offline.",
+        "zh": "{districts}规划的空间布局。地图无需联网即可显示。",
+        "en": "Spatial layout of the plans of {districts}. The map works offline.",
     },
     # One label in both languages: whoever cannot read the current one still finds the switch.
     "language": {"zh": "语言 · Language"},

@@ -90,6 +90,7 @@ def test_an_editor_adds_a_third_district_and_it_shows_in_filters_map_and_indicat
 
     # The planner's map: a district filter for 海曙区, the district drawn as a plan district.
     page.goto(f"{server['url']}/")
+    page.get_by_role("heading", name="规划地图 · 江北区、鄞州区、海曙区").wait_for(timeout=60_000)
     frame = _planmap_frame(page)
     assert frame.locator("input[data-filter='district'][value='330203']").count() == 1
     assert frame.evaluate("planmap.data.docs")[_doc_id(server)] == TITLE
