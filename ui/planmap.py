@@ -171,7 +171,8 @@ def plan_payload(
                      style=structure_style(row["kind"])[1], category=None)
             for _, row in part.iterrows()
         ]
-        kind_label = DOC_KIND_LABELS.get(plans[doc_id].kind, {}).get(lang, "")
+        # A kind without a short label (a plan added with its own kind) goes by its kind as written.
+        kind_label = DOC_KIND_LABELS.get(plans[doc_id].kind, {}).get(lang, "") or plans[doc_id].kind
         label = f"{name}（{kind_label}）" if lang == "zh" else f"{name} ({kind_label})"
         visible = plans[doc_id].kind == "five-year-plan" and len(siblings) < 2
         siblings.append(layer_id)
@@ -281,7 +282,7 @@ def _related_payload(projects: gpd.GeoDataFrame, structures: gpd.GeoDataFrame | 
     order = [rid for rid in records["id"] if rid in related]
     position = {rid: i for i, rid in enumerate(order)}
     names = dict(zip(records["id"], records["name"]))
-    docs = {rid: DOC_KIND_LABELS.get(plans[doc].kind, {}).get(lang, "") if doc in plans else ""
+    docs = {rid: (DOC_KIND_LABELS.get(plans[doc].kind, {}).get(lang, "") or plans[doc].kind) if doc in plans else ""
             for rid, doc in zip(records["id"], records["doc_id"])}
     place_names = list(dict.fromkeys(p for rid in order for _, p in related[rid]))
     place_index = {name: k for k, name in enumerate(place_names)}
