@@ -177,9 +177,11 @@ def _apply(action: str, plan: Plan, before: tuple[Plan, ...], plans: list[Plan],
             if text is not None:
                 _atomic.replace_atomically(text_path, text.encode("utf-8"))
             _atomic.replace_atomically(CATALOG_CSV, catalog_csv(plans))
-            tables = build(path=staging, gazetteer_dir=gazetteer_dir)
-            _check_tours(staging)
+            # The store's lock (the one `layers.rebuild` takes after a curation save) is held
+            # from the build to the swap, so a place saved meanwhile is not lost from the store.
             with _atomic.locked(store.with_name(f".{store.name}.lock"), timeout_s=_LOCK_TIMEOUT_S):
+                tables = build(path=staging, gazetteer_dir=gazetteer_dir)
+                _check_tours(staging)
                 os.replace(staging, store)
         except BaseException:
             _atomic.replace_atomically(CATALOG_CSV, old_catalog)
