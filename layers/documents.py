@@ -137,7 +137,8 @@ def docx_text(raw: bytes, *, name: str = "document.docx") -> str:
     try:
         document = docx.Document(io.BytesIO(raw))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DocumentError(f"{name}: not a readable .docx file ({exc}); save it again from Word as .docx", code="docx") from exc
+        raise DocumentError(f"{name}: not a readable .docx file ({exc}); save it again from Word as .docx",
+                            code="docx") from exc
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
@@ -158,7 +159,8 @@ def pdf_text(raw: bytes, *, name: str = "document.pdf") -> str:
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise DocumentError(f"{name}: the PDF is password-protected; save an unprotected copy and add it again", code="protected")
+            raise DocumentError(f"{name}: the PDF is password-protected; save an unprotected copy and add it again",
+                                code="protected")
         pages = [page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise
@@ -197,7 +199,8 @@ def _decode(raw: bytes, encoding: str, *, name: str) -> str:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
         raise DocumentError(
-            f"{name}: not valid {encoding} text at byte {exc.start}; save it as UTF-8 and add it again", code="encoding") from exc
+            f"{name}: not valid {encoding} text at byte {exc.start}; save it as UTF-8 and add it again",
+            code="encoding") from exc
 
 
 def _checked(text: str, *, name: str) -> str:

@@ -152,7 +152,8 @@ def remove_plan(doc_id: str, *, store: Path = LAYERS_GPKG, gazetteer_dir: Path =
     plans = load_catalog()
     plan = _find(doc_id, plans)
     if len(plans) == 1:
-        raise CatalogEditError(f"{doc_id} is the only plan in the catalog; add another before removing it", code="only_plan")
+        raise CatalogEditError(f"{doc_id} is the only plan in the catalog; add another before removing it",
+                               code="only_plan")
     return _apply("removed", plan, plans, [p for p in plans if p.id != doc_id], text=None, warnings={},
                   store=store, gazetteer_dir=gazetteer_dir)
 
@@ -160,8 +161,9 @@ def remove_plan(doc_id: str, *, store: Path = LAYERS_GPKG, gazetteer_dir: Path =
 # --- the one place that writes -------------------------------------------------------------
 
 
-def _apply(action: str, plan: Plan, before: tuple[Plan, ...], plans: list[Plan], *, text: str | None, warnings: dict[str, str],
-           store: Path, gazetteer_dir: Path) -> CatalogChange:
+def _apply(action: str, plan: Plan, before: tuple[Plan, ...], plans: list[Plan], *, text: str | None,
+           warnings: dict[str, str], store: Path, gazetteer_dir: Path) -> CatalogChange:
+    """Write `plans` as the catalog (and `text` as the plan's), rebuild, check tours, swap; or undo all."""
     from layers.build import build  # imported here: reading a document needs no geopandas
 
     started = time.perf_counter()
@@ -217,7 +219,8 @@ def _check_tours(store: Path) -> None:
         try:
             load_tour_file(path, store=store)
         except TourError as exc:
-            raise CatalogEditError(f"the tour {path.stem} would break: {exc}. Edit the tour first", code="tour") from exc
+            raise CatalogEditError(f"the tour {path.stem} would break: {exc}. Edit the tour first",
+                                   code="tour") from exc
 
 
 def _record_counts(doc_id: str, store: Path) -> dict[str, int]:
