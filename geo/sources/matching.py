@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import geopandas as gpd
+import numpy as np
 import shapely
 
 from geo import crs
@@ -145,9 +146,16 @@ def distance_m(a: shapely.Geometry, b: shapely.Geometry) -> float:
     return float(metric.iloc[0].distance(metric.iloc[1]))
 
 
+def _spread_m(points: list[shapely.Point]) -> float:
+    """Largest distance (m) between any two of the points, in the metric CRS."""
+    metric = crs.to_metric(gpd.GeoSeries(points, crs=STORAGE_CRS))
+    xy = np.column_stack([metric.x.to_numpy(), metric.y.to_numpy()])
+    return float(np.sqrt(((xy[:, None, :] - xy[None, :, :]) ** 2).sum(axis=-1)).max())
+
+
 def _status(entry: Entry, passed: list[Candidate]) -> tuple[str, str]:
     if len(passed) > 1:
-        spread = max(distance_m(a.point, b.point) for a in passed for b in passed)
+        spread = _spread_m([c.point for c in passed])
         return "ambiguous", f"{len(passed)} candidates, up to {spread:.0f} m apart: an editor chooses"
     candidate = passed[0]
     if not candidate.matched.startswith(("exact", "Chinese alternate name", "station name", "canonical", "alias")):
