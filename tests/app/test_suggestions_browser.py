@@ -74,6 +74,8 @@ def test_an_editor_accepts_all_unambiguous_seats_into_the_history_and_layers(ser
     sidebar.get_by_label("密码").fill(PASSWORD)
     sidebar.get_by_role("button", name="登录").click()
     sidebar.get_by_text("已登录编辑").wait_for(timeout=30_000)
+    # The run before the login may still show its copy of the page's tabs for a moment.
+    expect(page.get_by_role("tab", name="来源建议")).to_have_count(1, timeout=30_000)
     page.get_by_role("tab", name="来源建议").click()
     button = page.get_by_role("button", name="接受全部无歧义建议（12 条）")
     expect(button).to_have_count(1, timeout=30_000)
