@@ -89,4 +89,9 @@ def test_an_editor_accepts_all_unambiguous_seats_into_the_history_and_layers(ser
     places = read_layer("places", path=server["store"]).set_index("id")
     assert places.loc["yz-tangxi-town", "precision"] == "approximate"
     assert "geonames.org/7070639" in places.loc["yz-tangxi-town", "source"]
-    assert log.blocked == [] and log.page_errors == []
+    # The planner's map now credits GeoNames (its data is drawn) in the Leaflet attribution.
+    planner, planner_log = offline_page(browser)
+    planner.goto(server["url"])
+    credit = planner.frame_locator("iframe[title*='streamlit_folium']").first.locator(".leaflet-control-attribution")
+    expect(credit).to_contain_text("GeoNames (CC BY 4.0)", timeout=60_000)
+    assert log.blocked == [] and log.page_errors == [] and planner_log.blocked == []
