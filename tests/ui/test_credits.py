@@ -24,3 +24,12 @@ def test_the_curation_geojson_export_carries_the_credits_of_its_rows(tmp_path):
     suggestions.refresh(OsmSource(), store.gazetteer())
     suggestions.accept(login("wang"), OsmSource(), store.gazetteer(), [("jb-mixc", "r2")])
     assert json.loads(store.export_geojson())["credits"] == ["© OpenStreetMap contributors (ODbL)"]
+
+
+def test_the_tour_export_carries_the_credits_in_its_map_payload():
+    from layers.tours import list_tours
+    from layers.tours_export import export_tour_html
+
+    page = export_tour_html(list_tours()[0])
+    assert '"credits":["GeoNames (CC BY 4.0)","© OpenStreetMap contributors (ODbL)"]' in page
+    assert "map.attributionControl.addAttribution" in page  # planmap.js inlined, which shows them
