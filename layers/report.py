@@ -146,6 +146,13 @@ def report_sources(ex: Extraction) -> list[str]:
     by_source = {k: sum(r["source_key"] == k for r in waiting) for k in store.keys()}
     lines.append(f"== Suggestions waiting == {len(waiting)} ("
                  + ", ".join(f"{k} {n}" for k, n in by_source.items()) + ")")
+    from geo.sources.public import metro_crosscheck
+
+    moves = metro_crosscheck(gazetteer)
+    if moves:
+        far = [f"{gazetteer.get(i).name} {m:.0f} m" for i, m in moves if m > 100]
+        lines.append(f"-- stations vs the pinned metro list: {len(moves)} compared, "
+                     f"{len(far)} over 100 m" + (f" ({', '.join(far)})" if far else ""))
     credits = credits_for(e.source for e in located)
     lines.append("== Credits == " + ("; ".join(credits) if credits else "none needed"))
     return lines

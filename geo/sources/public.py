@@ -22,7 +22,9 @@ from geo import crs
 from geo.errors import SourceError
 from geo.names import normalise_query
 from geo.settings import DATA_DIR
+from geo.gazetteer import Gazetteer
 from geo.sources.base import Candidate, PlaceSource
+from geo.sources.matching import distance_m, normalise
 
 SOURCES_DIR: Path = DATA_DIR / "sources"
 GEONAMES_FILE = "geonames_cities500_ningbo.csv"
@@ -165,9 +167,24 @@ class MetroSource(PlaceSource):
 
 def name_key(name: str) -> str:
     """A source's own spelling reduced to what matching compares (see `geo.sources.matching.normalise`)."""
-    from geo.sources.matching import normalise  # matching imports nothing from here at import time
-
     return normalise(name)
+
+
+def metro_crosscheck(gazetteer: Gazetteer, *, directory: Path = SOURCES_DIR) -> list[tuple[str, float]]:
+    """(station id, metres) between each located station in the gazetteer and the same name in the pinned list.
+
+    The gazetteer's stations come from an older commit of the same list, which
+    moved 潘火路 by 424 m: this shows such moves after any update of either.
+    """
+    source = MetroSource(directory)
+    out = []
+    for entry in gazetteer:
+        if entry.type != "station" or not entry.located or "metromancn" not in entry.source:
+            continue
+        found = source.candidates(entry.name)
+        if found:
+            out.append((entry.id, distance_m(found[0].geometry, shapely.Point(entry.lon, entry.lat))))
+    return sorted(out, key=lambda pair: -pair[1])
 
 
 def current_units(directory: Path = SOURCES_DIR) -> dict[str, str]:

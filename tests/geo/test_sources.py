@@ -84,3 +84,11 @@ def test_every_osm_row_is_a_valid_wgs84_polygon_in_ningbo():
     assert len(features) == 389
     assert all(f.geometry.is_valid and isinstance(f.geometry, (shapely.Polygon, shapely.MultiPolygon)) for f in features)
     assert all(121.0 < f.geometry.centroid.x < 122.3 and 29.4 < f.geometry.centroid.y < 30.4 for f in features)
+
+
+def test_the_metro_crosscheck_finds_the_424_m_move_of_panhuolu():
+    from geo.sources.public import metro_crosscheck
+
+    moves = dict(metro_crosscheck(load_gazetteer(curated=False)))
+    assert 400 < moves["rail-metro-panhuolu"] < 450  # README of the extracts: moved by 424 m
+    assert moves["rail-metro-gulou"] < 100
