@@ -171,7 +171,10 @@ def curation_row(current: dict[str, str], candidate: Candidate, suggestion: Sugg
     row["source"] = f"{candidate.source}; licence {candidate.licence}"
     what = ("seat point of the 乡镇/街道 (its seat, not its centre)" if candidate.extra.get("kind") == "seat"
             else f"{candidate.source_key} feature {candidate.feature_id} ({candidate.name})")
-    parts = [current["note"], f"located from {what}; suggestion {suggestion.status}", note]
+    # An unlocated or district-only row's note says why it was not located; keep it, marked as past.
+    earlier = current["note"] if current["precision"] in ("exact", "approximate") else (
+        f"before: {current['note']}" if current["note"] else "")
+    parts = [f"located from {what}; suggestion {suggestion.status}", note, earlier]
     row["note"] = "; ".join(p for p in parts if p)
     row["revision"] = revision
     row["reason"] = f"accepted suggestion {candidate.source_key}:{candidate.feature_id} ({suggestion.status}: {suggestion.reason})"
