@@ -8,6 +8,7 @@ store, so every acceptance is in the history and can be undone there.
 
 from __future__ import annotations
 
+import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
@@ -22,7 +23,8 @@ from geo.sources.registry import all_sources
 from geo.sources.suggestions import SuggestionStore
 from ui import curation_data as data
 from ui.curation_edit import rebuild_message
-from ui.curation_map import curation_map
+from ui.curation_map import CURRENT_STYLE
+from ui.maps import base_map
 from ui.i18n import t
 
 #: Columns shown in the table, in this order.
@@ -42,7 +44,8 @@ def suggestions_tab(editor: Editor | None, *, districts: gpd.GeoDataFrame, lang:
         st.caption(t("cur_sg_none", lang))
         return
     key = st.selectbox(t("cur_sg_source", lang), keys, key="cur-sg-source")
-    rows = store.rows(key)
+    # Waiting first, then the editor's decisions, then what matching refused.
+    rows = sorted(store.rows(key), key=lambda r: (r["decision"] != "waiting", r["status"] == "rejected"))
     waiting = [r for r in rows if r["decision"] == "waiting"]
     unambiguous = [r for r in waiting if r["status"] == "unambiguous"]
     st.caption(t("cur_sg_caption", lang).format(waiting=len(waiting), unambiguous=len(unambiguous)))
@@ -56,7 +59,7 @@ def suggestions_tab(editor: Editor | None, *, districts: gpd.GeoDataFrame, lang:
     labels = {f"{r['place_name']} ← {r['candidate_name']} ({r['feature_id']}, {r['status']})": r for r in waiting}
     chosen = labels[st.selectbox(t("cur_sg_pick", lang), list(labels), key=f"cur-sg-pick-{key}")]
     st.caption(f"{chosen['reason']} · {chosen['source']} · {chosen['licence']}")
-    m = curation_map(districts, current=_preview(key, chosen), tiles=tiles)
+    m = preview_map(districts, _preview(key, chosen), tiles=tiles)
     st_folium(m, height=360, use_container_width=True, returned_objects=[],
               key=f"cur-sg-map-{key}-{chosen['place_id']}-{chosen['feature_id']}-{tiles}")
     if editor is None:
@@ -89,6 +92,21 @@ def _accept(editor: Editor, store: SuggestionStore, key: str, picks: list[tuple[
         st.session_state["cur-flash"] = rebuild_message(
             place_ids, lang, saved=t("cur_sg_accepted", lang).format(n=len(place_ids)))
         st.rerun()
+
+
+def preview_map(districts: gpd.GeoDataFrame, geometry: shapely.Geometry, *, tiles: str) -> folium.Map:
+    """The offline basemap with the candidate drawn (a circle for a point, needing no marker image), zoomed to it."""
+    point = geometry.representative_point()
+    m = base_map(districts, tiles=tiles, location=(point.y, point.x), zoom=15)
+    options = {"color": CURRENT_STYLE["color"], "weight": 3, "class_name": "planmap-suggestion"}
+    if isinstance(geometry, shapely.Point):
+        folium.CircleMarker([geometry.y, geometry.x], radius=9, fill=True, fill_opacity=0.4, **options).add_to(m)
+    else:
+        folium.GeoJson(shapely.geometry.mapping(geometry), style_function=lambda _f: {
+            **CURRENT_STYLE, "className": "planmap-suggestion"}).add_to(m)
+        minx, miny, maxx, maxy = geometry.bounds
+        m.fit_bounds([[miny, minx], [maxy, maxx]], max_zoom=17)
+    return m
 
 
 def _preview(key: str, row: dict[str, str]) -> shapely.Geometry:

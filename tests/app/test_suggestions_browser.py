@@ -59,8 +59,9 @@ def test_a_visitor_sees_the_suggestions_and_a_preview_but_cannot_decide(server, 
     _open_tab(page, server["url"])
     page.get_by_text("12 条待定").wait_for(timeout=30_000)
     frame = page.frame_locator("iframe[title*='streamlit_folium']").last
-    frame.locator(".leaflet-interactive").first.wait_for(timeout=30_000)
+    frame.locator("path.planmap-suggestion").first.wait_for(timeout=30_000)
     page.get_by_text("登录编辑后可接受或拒绝建议").wait_for()
+    page.screenshot(path=str(ARTIFACTS / "curation-suggestions-visitor.png"), full_page=True)
     assert page.get_by_role("button", name="接受此建议").count() == 0
     assert page.get_by_role("button", name="接受全部无歧义建议", exact=False).count() == 0
     assert log.blocked == [] and log.page_errors == []
