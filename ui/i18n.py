@@ -175,6 +175,21 @@ _TEXTS: dict[str, dict[str, str]] = {
     "cur_tab_records": {"zh": "未精确定位的项目", "en": "Records not drawn exactly"},
     "cur_tab_history": {"zh": "全部修改记录", "en": "All changes"},
     "cur_tab_files": {"zh": "导出 / 导入", "en": "Export / import"},
+    "cur_tab_suggestions": {"zh": "来源建议", "en": "Suggestions"},
+    "cur_sg_caption": {
+        "zh": "公开数据与其他来源按名称找到的位置，等待编辑确认：{waiting} 条待定（无歧义 {unambiguous}）。接受即写入校正记录，可撤销。",
+        "en": "Locations that public data and other sources offer by name, waiting for an editor: {waiting} waiting ({unambiguous} unambiguous). Accepting writes a curation change that can be undone.",
+    },
+    "cur_sg_source": {"zh": "来源", "en": "Source"},
+    "cur_sg_none": {"zh": "暂无建议。运行 `python -m geo suggest --source KEY` 生成。",
+                    "en": "No suggestions yet. Run `python -m geo suggest --source KEY`."},
+    "cur_sg_pick": {"zh": "查看建议", "en": "Look at a suggestion"},
+    "cur_sg_accept": {"zh": "接受此建议", "en": "Accept this suggestion"},
+    "cur_sg_decline": {"zh": "拒绝此建议", "en": "Decline this suggestion"},
+    "cur_sg_accept_all": {"zh": "接受全部无歧义建议（{n} 条）", "en": "Accept all unambiguous ({n})"},
+    "cur_sg_accepted": {"zh": "已接受 {n} 条建议。", "en": "Accepted {n} suggestion(s)."},
+    "cur_sg_declined": {"zh": "已拒绝该建议，不再提示。", "en": "Declined; it will not be offered again."},
+    "cur_sg_read_only": {"zh": "登录编辑后可接受或拒绝建议。", "en": "Log in as an editor to accept or decline."},
     "cur_queue_caption": {
         "zh": "共 {n} 处：未定位 {unlocated}，近似 {approximate}，仅知所在区 {district}。排序：先未定位，再按依赖它的项目数与提及次数。",
         "en": "{n} places: {unlocated} unlocated, {approximate} approximate, {district} district only. Ranked unlocated "

@@ -250,11 +250,21 @@ def plan_payload(
                      for key in category_keys() if (projects["category"] == key).any()]},
     ]
     legend = _legend(layers, t)
+    credits = _credits(layers)
     return {
         "layers": layers, "groups": [g for g in groups if g["layers"]], "filters": filters,
         "legend": legend, "docs": docs, "labels": t, "precision_labels": precision_labels,
         "source_url": source_url, "related": _related_payload(projects, structures, places, plans=plans, lang=lang),
+        "credits": credits,
     }
+
+
+def _credits(layers: list[dict[str, Any]]) -> list[str]:
+    """Licence credits (GeoNames, OpenStreetMap) of the data the drawn features use."""
+    from geo.sources.credits import credits_for
+
+    return credits_for(f["properties"].get("location_note") for layer in layers
+                       for f in layer["features"]["features"])
 
 
 def _related_payload(projects: gpd.GeoDataFrame, structures: gpd.GeoDataFrame | None,
