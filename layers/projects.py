@@ -29,7 +29,8 @@ PROJECT_COLUMNS: list[str] = [
     "places", "parent_id", "source",
 ]
 
-_BOX_RE = re.compile(r"^专栏\s*(?P<num>\d+)\s*[:：]\s*(?P<title>.*)$")
+from layers.lexicon import BOX_TITLE_RE, cn_number
+
 _LEAD_RE = re.compile(r"^[(（﹝\[【]\s*牵头单位\s*[:：]\s*(?P<units>.+?)\s*[)）﹞\]】]$")
 _BULLET_RE = re.compile(r"[◆·•●▪]\s*")
 _NUMBERED_RE = re.compile(r"(?P<num>\d{1,2})\s*[.、．]\s*(?!\d)")
@@ -138,29 +139,64 @@ def projects_from_plan(
     return pd.DataFrame(ctx.rows, columns=PROJECT_COLUMNS)
 
 
+def box_title(clean: str) -> re.Match[str] | None:
+    """The match of a box title line ("专栏1：…", "专栏 2 …", "专栏四　…"), else None.
+
+    A title without colon or space ("专栏1重大项目") is taken only when the line is
+    short and is not a sentence, so "专栏1所列项目要…。" in prose is not a box.
+    """
+    m = BOX_TITLE_RE.match(clean)
+    if not m:
+        return None
+    gap = clean[m.end("num"):m.start("title")]
+    if not gap and m.group("title") and (len(clean) > 40 or clean.endswith("。")):
+        return None
+    return m
+
+
 def find_boxes(text: str) -> list[Box]:
-    """Every 专栏 box: from its title line to the first heading, figure or body paragraph."""
+    """Every 专栏 box: from its title line to the next heading, figure, table, box or
+    body paragraph; a blank line followed by a prose paragraph also ends it.
+
+    The title may stand on the line after "专栏N" when that line is empty of text.
+    """
     stops = {h.start for h in find_headings(text)}
     lines = list(iter_lines(text))
     out = []
     for i, line in enumerate(lines):
-        m = _BOX_RE.match(line.clean)
+        m = box_title(line.clean)
         if not m:
             continue
-        body_end = len(text)
-        last = line.end
-        for nxt in lines[i + 1:]:
+        title = m.group("title")
+        title_line = line
+        first_body = i + 1
+        if not title.strip():  # "专栏3" alone; its title is the next non-empty line
+            for j in range(i + 1, min(i + 3, len(lines))):
+                if lines[j].clean:
+                    title, title_line, first_body = lines[j].clean, lines[j], j + 1
+                    break
+        last = title_line.end
+        blank = 0
+        for nxt in lines[first_body:]:
             clean = nxt.clean
             if not clean:
+                blank += 1
+                if blank >= 2:
+                    break
                 continue
-            if (nxt.content_start in stops or _BOX_RE.match(clean) or _FIGURE_RE.match(clean)
-                    or re.match(r"^表\s*\d", clean) or _TOPIC_RE.match(clean)):
+            prose_after_blank = (blank and last > title_line.end and len(clean) >= 60
+                                 and "。" in clean and not _BULLET_RE.match(clean)
+                                 and not _NUMBERED_RE.match(clean)
+                                 and _name_split(clean)[0] is None)
+            blank = 0
+            if (nxt.content_start in stops or box_title(clean) or _FIGURE_RE.match(clean)
+                    or re.match(r"^表\s*\d", clean) or _TOPIC_RE.match(clean)
+                    or prose_after_blank):
                 break
             last = nxt.end
-        body_end = last
-        ts, te = trim_span(text, line.start, line.end)
-        out.append(Box(f"专栏{m.group('num')}", display_text(m.group("title")), ts, te,
-                       line.end, body_end))
+        ts, te = trim_span(text, line.start, title_line.end)
+        num = cn_number(m.group("num"))
+        out.append(Box(f"专栏{num}", display_text(title), ts, te, title_line.end, last))
     return out
 
 
