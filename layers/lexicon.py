@@ -121,3 +121,24 @@ def cn_number(s: str) -> int | None:
         else:
             return None
     return total + current
+
+
+#: Action words a list entry may still open with ("发挥文创港", "做优中山东路"): cut, not named.
+ENTRY_VERB_RE = re.compile(
+    r"^(?:[^、]{0,4}?)(?:统筹用好|规划建好|先后推动|主动承接|发挥|做优|做精|做强|做大|推动|增强|"
+    r"提升|用好|承接|依托|扩容|以及|打造|培育|支持|引进|布局|谋划|新建|改建|扩建|迁建|续建|"
+    r"建设|建成|推进|加快|实施|启动|开工|投用|配套|完善|改造|以)"
+)
+#: A list whose clause reads "以A、B为核心/代表/重点" names examples, not projects.
+EXAMPLE_CLAUSE_RE = re.compile(r"为(?:代表|核心|重点|主|龙头|引领|支撑|载体|依托)")
+#: Words that show an entry is a title, a count or a kind, not one named object.
+NOT_A_NAME_RE = re.compile(
+    r"^(?:一批|各类|各级|若干|多个|一大批|全国|全省|全市|全区)|现代化区|均衡|模范|之区|入选|称号|"
+    r"[两三四五六七八九十]大|[两三四五六七八九十]个|载体|场景|资源|要素|地区|领域|行业|企业$"
+)
+#: Modifiers that, taken away, leave only a kind of thing ("科技孵化园" → "园"): generic.
+GENERIC_MODIFIER_RE = re.compile(
+    r"公共|企业|科技|产业|特色|重点|群众|文化|技术|攻关|研究|开发|创新|孵化|展销|新能源汽车|充电|"
+    r"共性|功能性|省级|市级|区级|国家级|博物|图书|美术|高压|养老|养护|停车|集聚|现代|农业|综合|"
+    r"配套|专业|智慧|数字|公益|示范|应用|服务|体育|健身|新型|小型|大型|社区|城市|乡村|人才"
+)

@@ -29,7 +29,11 @@ PROJECT_COLUMNS: list[str] = [
     "places", "parent_id", "source",
 ]
 
-from layers.lexicon import BOX_TITLE_RE, cn_number
+from layers.lexicon import (
+    BOX_TITLE_RE, ENTRY_VERB_RE, EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, NAME_SUFFIX_RE,
+    NOT_A_NAME_RE, LEAD_VERBS, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
+    cn_number,
+)
 
 _LEAD_RE = re.compile(r"^[(（﹝\[【]\s*牵头单位\s*[:：]\s*(?P<units>.+?)\s*[)）﹞\]】]$")
 _BULLET_RE = re.compile(r"[◆·•●▪]\s*")
@@ -104,6 +108,8 @@ class _Ctx:
     rows: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     counters: dict[str, int] = field(default_factory=dict)
+    #: Box items whose inner lists the general rule reads after the first pass.
+    deferred: list[tuple] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -376,10 +382,25 @@ def _emit_parts(ctx: _Ctx, box: Box | None, parts: list[_Part], *, group: str,
 
 def _emit_children(ctx: _Ctx, box: Box, parent: dict, content: str, offset: int) -> list[dict]:
     out = []
+    taken: set[tuple[int, int]] = set()
     for parts in _embedded_lists(content, offset):
+        taken |= {(p.start, p.end) for p in parts}
         out += _emit_parts(ctx, box, parts, group=parent["name"], parent=parent["id"],
                            source="专栏 item (named inside)")
+    ctx.deferred.append((box, parent, content, offset, taken))
     return out
+
+
+def _deferred_children(ctx: _Ctx) -> None:
+    """Named objects the general rule finds inside box items ("A、B、C等地块"), one record
+    each with the item as parent; numbered after the box's other records so their ids stay."""
+    for box, parent, content, offset, taken in ctx.deferred:
+        taken = taken | {(r["start"], r["end"]) for r in ctx.rows if r["box"] == box.label}
+        for parts in _general_lists(content, offset):
+            fresh = [p for p in parts if not any(a < p.end and p.start < b for a, b in taken)]
+            if fresh:
+                _emit_parts(ctx, box, fresh, group=parent["name"], parent=parent["id"],
+                            source="专栏 item (named inside)")
 
 
 def _leading_name(body: str) -> str:
@@ -512,6 +533,74 @@ def _embedded_lists(text: str, offset: int, *, body: bool = False) -> list[list[
     return out
 
 
+#: "全面开工建设A、B和C": a lead verb, possibly after a short adverb, opens the list.
+_GENERAL_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alternation(LEAD_VERBS))
+#: "A、B建成通车", "A、B等项目开工建设", "A、B等一批项目": what may follow a list.
+_GENERAL_TRAIL_RE = re.compile(
+    r"(?:等(?:[\d一二三四五六七八九十]+[条个座所家处项])?(?:一批)?[^、]{0,10}?)?"
+    r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(TRAIL_VERBS)
+    + r"[^、]{0,6}$|等[^、]{0,16}$"
+)
+
+
+def named_list(clause: str) -> list[tuple[int, int]] | None:
+    """Spans of the named objects a clause lists, or None when it is not such a list.
+
+    A list is two or more 、/和/及-separated names, each ending like a built thing or
+    place (路, 中心, 地块 …, `lexicon.NAME_SUFFIXES`), opened by a common verb
+    ("全面开工建设A、B和C") or closed by one ("A、B建成通车", "A、B等项目建设").
+    """
+    lead = _GENERAL_LEAD_RE.match(clause)
+    a = lead.end() if lead else 0
+    trail = _GENERAL_TRAIL_RE.search(clause, a)
+    b = trail.start() if trail else len(clause)
+    if not lead and not trail or b - a < 4 or EXAMPLE_CLAUSE_RE.search(clause):
+        return None
+    spans: list[tuple[int, int]] = []
+    pieces = split_top_level(clause[a:b], "、", start=a)
+    if not pieces:
+        return None
+    cut: list[tuple[int, int]] = []
+    for pa, pb in pieces:
+        m = re.search(r"以及|和|及|与", clause[pa:pb])
+        if m and m.start() >= 2 and pb - pa - m.end() >= 2 \
+                and _has_suffix(clause[pa:pa + m.start()]):
+            cut += [(pa, pa + m.start()), (pa + m.end(), pb)]
+        else:
+            cut.append((pa, pb))
+    for pa, pb in cut:
+        pa, pb = trim_span(clause, pa, pb)
+        verb = ENTRY_VERB_RE.match(clause, pa, pb)
+        if verb and pb - verb.end() >= 2:
+            pa = verb.end()
+        piece = clause[pa:pb]
+        bare = _PAREN_RE.sub("", piece)
+        if (not 2 <= len(piece) <= 30 or not _has_suffix(piece) or PROSE_WORDS_RE.search(bare)
+                or _STRONG_PROSE.search(bare) or _WEAK_PROSE.search(bare)
+                or NOT_A_NAME_RE.search(bare) or _is_generic(bare)):
+            return None
+        spans.append((pa, pb))
+    return spans if len(spans) >= 2 else None
+
+
+def _is_generic(name: str) -> bool:
+    """"科技孵化园", "快速路", "产业园区": a kind of thing, not one named object."""
+    rest = GENERIC_MODIFIER_RE.sub("", name)
+    return not rest or bool(NAME_SUFFIX_RE.fullmatch(rest)) or rest in ("场馆", "设施", "项目")
+
+
+def _general_lists(text: str, offset: int) -> list[list[_Part]]:
+    """Every clause of `text` that `named_list` reads as a list, as parts."""
+    out = []
+    for a, b in split_top_level(text, "。；;，,：:"):
+        spans = named_list(text[a:b])
+        if spans:
+            verb_m = _GENERAL_LEAD_RE.match(text, a, b)
+            verb = verb_m.group(0) if verb_m else ""
+            out.append([_Part(a + pa + offset, a + pb + offset, verb) for pa, pb in spans])
+    return out
+
+
 # --- 一览表 tables ----------------------------------------------------------------
 
 def _table_projects(ctx: _Ctx, table: TableRegion) -> None:
@@ -588,6 +677,24 @@ def _body_projects(ctx: _Ctx, skip: list[tuple[int, int]]) -> None:
             if fresh:
                 _emit_parts(ctx, None, fresh, group="", box_label="正文", box_title="",
                             source="body text")
+    _deferred_children(ctx)
+    # Second pass, numbered after the first so earlier record ids stay: lists the
+    # general rule reads ("全面开工建设A、B和C", "A、B建成通车").
+    taken = [(r["start"], r["end"]) for r in ctx.rows]
+    for line in iter_lines(text):
+        if any(a <= line.start < b for a, b in skip) or len(line.clean) < 12:
+            continue
+        for parts in _general_lists(line.raw, line.start):
+            fresh = []
+            for p in parts:
+                name = parse_extent(display_text(text[p.start:p.end]))[0]
+                if name in known or any(a < p.end and p.start < b for a, b in taken):
+                    continue
+                fresh.append(p)
+                known.add(name)
+            if fresh:
+                _emit_parts(ctx, None, fresh, group="", box_label="正文", box_title="",
+                            source="body text (general rule)")
 
 
 # --- records -----------------------------------------------------------------------
