@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from layers.lexicon import FIVE_YEAR_RE, INDICATOR_HEADER_WORDS
 from layers.sections import SectionIndex, TableRegion, find_tables, tab_cells
 from layers.text import Problem, iter_lines, plain_number, squash, trim_span
 
@@ -75,7 +76,7 @@ def indicators_from_plan(
     ctx = _Context(plan_id, text, adcode, SectionIndex(sections))
     rows: list[dict] = []
     for region in find_tables(text):
-        if "-" in region.label or "指标" not in region.title:
+        if not is_indicator_table(text, region):
             continue
         found = _cell_table(ctx, region) if region.tab_cells else _run_together_table(ctx, region)
         for row in found:
@@ -85,6 +86,19 @@ def indicators_from_plan(
     if problems is not None:
         problems.extend(ctx.problems)
     return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
+
+
+def is_indicator_table(text: str, region: TableRegion) -> bool:
+    """A 表 whose title speaks of 指标, or whose header holds three indicator header words
+    (单位, 基期, 目标, 年均增长, 属性 …, `lexicon.INDICATOR_HEADER_WORDS`) or a five-year period;
+    project lists (表4-1 …, titles with 项目) are read by `layers.projects`."""
+    if "项目" in region.title:
+        return False
+    if "指标" in region.title and "-" not in region.label:
+        return True
+    header = squash(text[region.body_start:min(region.body_end, region.body_start + 300)])
+    words = sum(1 for w in INDICATOR_HEADER_WORDS if w in header)
+    return words + (1 if FIVE_YEAR_RE.search(header) else 0) >= 3
 
 
 def split_values(values: str, n: int) -> list[str] | None:

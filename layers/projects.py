@@ -133,7 +133,11 @@ def projects_from_plan(
     ctx = _Ctx(plan_id, text, adcode, SectionIndex(sections))
     boxes = find_boxes(text)
     for box in boxes:
+        before = len(ctx.rows)
         _box_projects(ctx, box)
+        if len(ctx.rows) == before:
+            ctx.problems.append(_problem(ctx, box.title_start, box.title_end,
+                                         f"{box.label} found but no items read from it"))
     tables = [t for t in find_tables(text) if "项目" in t.title]
     for table in tables:
         _table_projects(ctx, table)
@@ -395,7 +399,8 @@ def _deferred_children(ctx: _Ctx) -> None:
     """Named objects the general rule finds inside box items ("A、B、C等地块"), one record
     each with the item as parent; numbered after the box's other records so their ids stay."""
     for box, parent, content, offset, taken in ctx.deferred:
-        taken = taken | {(r["start"], r["end"]) for r in ctx.rows if r["box"] == box.label}
+        taken = taken | {(r["start"], r["end"]) for r in ctx.rows
+                         if r["box"] == box.label and r["parent_id"] == parent["id"]}
         for parts in _general_lists(content, offset):
             fresh = [p for p in parts if not any(a < p.end and p.start < b for a, b in taken)]
             if fresh:
