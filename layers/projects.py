@@ -31,7 +31,7 @@ PROJECT_COLUMNS: list[str] = [
 
 from layers.lexicon import (
     BOX_TITLE_RE, ENTRY_VERB_RE, EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, NAME_SUFFIX_RE,
-    NOT_A_NAME_RE, LEAD_VERBS, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
+    AIM_WORDS_RE, NOT_A_NAME_RE, LEAD_VERBS, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
     cn_number,
 )
 
@@ -578,14 +578,53 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
         verb = ENTRY_VERB_RE.match(clause, pa, pb)
         if verb and pb - verb.end() >= 2:
             pa = verb.end()
-        piece = clause[pa:pb]
-        bare = _PAREN_RE.sub("", piece)
-        if (not 2 <= len(piece) <= 30 or not _has_suffix(piece) or PROSE_WORDS_RE.search(bare)
-                or _STRONG_PROSE.search(bare) or _WEAK_PROSE.search(bare)
-                or NOT_A_NAME_RE.search(bare) or _is_generic(bare)):
+        if not _is_named_object(clause[pa:pb], etc=bool(trail and _ETC_PROJECTS.match(trail.group(0)))):
             return None
         spans.append((pa, pb))
     return spans if len(spans) >= 2 else None
+
+
+def _is_named_object(piece: str, *, etc: bool = False) -> bool:
+    """Whether `piece` names one built thing or site: a name ending ("…大桥", "…段改扩建"
+    after its status word), or a quoted name ("“三江六岸”"), or any short name when the
+    plan itself calls it a project ("荣芯半导体等项目", `etc`)."""
+    bare = _PAREN_RE.sub("", piece)
+    core = STATUS_TAIL_RE.sub("", bare) or bare
+    quoted = bool(re.fullmatch(r"“[^“”]{2,12}”", bare))
+    named = _has_suffix(core) or quoted or (etc and 2 <= len(core) <= 12)
+    return (2 <= len(piece) <= 30 and named and not PROSE_WORDS_RE.search(core)
+            and not _STRONG_PROSE.search(core) and not _WEAK_PROSE.search(core)
+            and not NOT_A_NAME_RE.search(core) and not _is_generic(core))
+
+
+#: "…等项目", "…等重大项目": the plan itself calls the entries projects.
+_ETC_PROJECTS = re.compile(r"等(?:[^、，,。]{0,4}?)项目")
+
+_SINGLE_RE = re.compile(
+    r"^(?:[^、，,。；;]{0,4}?)" + build_verb_alternation(SINGLE_BUILD_VERBS)
+    + r"(?P<name>[^、，,。；;]{2,30}?)(?P<etc>等(?:[^、，,。；;]{0,4}?)项目[^、，,。；;]{0,8})?"
+    r"(?:开发建设|项目建设|建设|项目)?$"
+)
+
+
+def named_single(clause: str) -> tuple[int, int] | None:
+    """The span of the one named object a clause builds, opens or prepares, else None:
+    "开工建设国际会议中心", "投用宁波院士中心", "推动荣芯半导体等项目提速放量"."""
+    m = _SINGLE_RE.match(clause)
+    if not m:
+        return None
+    a, b = trim_span(clause, m.start("name"), m.end("name"))
+    verb = ENTRY_VERB_RE.match(clause, a, b)
+    if verb and b - verb.end() >= 2:
+        a = verb.end()
+    name = clause[a:b]
+    etc = bool(m.group("etc"))
+    core = STATUS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
+    if ("、" in name or "和" in name or AIM_WORDS_RE.search(core)
+            or not (etc or SINGLE_SUFFIX_RE.search(core))
+            or not _is_named_object(name, etc=etc)):
+        return None
+    return a, b
 
 
 def _is_generic(name: str) -> bool:
@@ -599,6 +638,9 @@ def _general_lists(text: str, offset: int) -> list[list[_Part]]:
     out = []
     for a, b in split_top_level(text, "。；;，,：:"):
         spans = named_list(text[a:b])
+        if not spans:
+            one = named_single(text[a:b])
+            spans = [one] if one else None
         if spans:
             verb_m = _GENERAL_LEAD_RE.match(text, a, b)
             verb = verb_m.group(0) if verb_m else ""

@@ -351,7 +351,7 @@ def _grammar_parts(ctx: _Ctx) -> None:
         for count, group, found in parts:
             if not found:
                 ctx.problems.append(Problem(
-                    ctx.doc_id, m.start(), m.end(), code,
+                    ctx.doc_id, m.start(), m.end(), ctx.text[m.start():m.end()],
                     f"structure code {code}: group {group} found but its members are not "
                     f"enumerated within {_GRAMMAR_WINDOW} characters"))
                 continue
@@ -412,7 +412,7 @@ def _named_only(ctx: _Ctx) -> None:
              role=display_text(ctx.text[sentence[0]:sentence[1]]), members=[],
              spelled_out=False)
         ctx.problems.append(Problem(
-            ctx.doc_id, m.start(), m.end(), name,
+            ctx.doc_id, m.start(), m.end(), ctx.text[m.start():m.end()],
             f"structure code {name} is named but its parts are not enumerated near it; "
             "recorded without members"))
 
