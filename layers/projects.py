@@ -31,13 +31,13 @@ PROJECT_COLUMNS: list[str] = [
 
 from layers.lexicon import (
     BOX_TITLE_RE, ENTRY_VERB_RE, EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, NAME_SUFFIX_RE,
-    AIM_WORDS_RE, NOT_A_NAME_RE, LEAD_VERBS, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
+    AIM_WORDS_RE, ITEM_NUMBER_RE, NOT_A_NAME_RE, LEAD_VERBS, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
     cn_number,
 )
 
 _LEAD_RE = re.compile(r"^[(（﹝\[【]\s*牵头单位\s*[:：]\s*(?P<units>.+?)\s*[)）﹞\]】]$")
 _BULLET_RE = re.compile(r"[◆·•●▪]\s*")
-_NUMBERED_RE = re.compile(r"(?P<num>\d{1,2})\s*[.、．]\s*(?!\d)")
+_NUMBERED_RE = ITEM_NUMBER_RE
 #: A body paragraph opens with a short topic sentence ("推动人口集聚。编制…").
 _TOPIC_RE = re.compile(r"^[^\s:：,，。、◆·；;]{2,24}。")
 _FIGURE_RE = re.compile(r"^图\s*\d")
@@ -180,15 +180,22 @@ def find_boxes(text: str) -> list[Box]:
         title = m.group("title")
         title_line = line
         first_body = i + 1
-        if not title.strip():  # "专栏3" alone; its title is the next non-empty line
+        if not title.strip():  # "专栏N" alone; its title is the next non-empty line
             for j in range(i + 1, min(i + 3, len(lines))):
                 if lines[j].clean:
                     title, title_line, first_body = lines[j].clean, lines[j], j + 1
                     break
         last = title_line.end
         blank = 0
+        next_number = 1  # numbered items 1. 2、 （3） inside a box are items, not headings
         for nxt in lines[first_body:]:
             clean = nxt.clean
+            num = ITEM_NUMBER_RE.match(clean)
+            if num and (num.group("num") or num.group("pnum") or "") == str(next_number):
+                next_number += 1
+                blank = 0
+                last = nxt.end
+                continue
             if not clean:
                 blank += 1
                 if blank >= 2:
@@ -569,7 +576,7 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
     for pa, pb in pieces:
         m = re.search(r"以及|和|及|与", clause[pa:pb])
         if m and m.start() >= 2 and pb - pa - m.end() >= 2 \
-                and _has_suffix(clause[pa:pa + m.start()]):
+                and _is_named_object(clause[pa:pa + m.start()]):
             cut += [(pa, pa + m.start()), (pa + m.end(), pb)]
         else:
             cut.append((pa, pb))
@@ -591,9 +598,11 @@ def _is_named_object(piece: str, *, etc: bool = False) -> bool:
     bare = _PAREN_RE.sub("", piece)
     core = STATUS_TAIL_RE.sub("", bare) or bare
     quoted = bool(re.fullmatch(r"“[^“”]{2,12}”", bare))
-    named = _has_suffix(core) or quoted or (etc and 2 <= len(core) <= 12)
+    named = (_has_suffix(core) or bool(NAME_SUFFIX_RE.search(core)) or quoted
+             or (etc and 2 <= len(core) <= 12))
     return (2 <= len(piece) <= 30 and named and not PROSE_WORDS_RE.search(core)
-            and not _STRONG_PROSE.search(core) and not _WEAK_PROSE.search(core)
+            and not _STRONG_PROSE.search(core)
+            and not _WEAK_PROSE.search(re.sub(r"发展区$", "", core))
             and not NOT_A_NAME_RE.search(core) and not _is_generic(core))
 
 
@@ -607,10 +616,17 @@ _SINGLE_RE = re.compile(
 )
 
 
+#: "甬矽芯片封测二期等项目加快推进": a name the plan calls a project, then what happens to it.
+_ETC_SINGLE_RE = re.compile(
+    r"^(?P<name>[^、，,。；;]{2,24}?)(?P<etc>等[^、，,。；;]{0,4}?项目)"
+    r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(TRAIL_VERBS) + r"$"
+)
+
+
 def named_single(clause: str) -> tuple[int, int] | None:
     """The span of the one named object a clause builds, opens or prepares, else None:
     "开工建设国际会议中心", "投用宁波院士中心", "推动荣芯半导体等项目提速放量"."""
-    m = _SINGLE_RE.match(clause)
+    m = _SINGLE_RE.match(clause) or _ETC_SINGLE_RE.match(clause)
     if not m:
         return None
     a, b = trim_span(clause, m.start("name"), m.end("name"))

@@ -65,7 +65,7 @@ SPECS: tuple[Spec, ...] = (
     # 江北 纲要 第三章第二节: 三城 (塑能中心城 / 崛起姚江城 / 复兴古县城)
     Spec("三港三城", "三城", "core",
          r"(?m)^(?:塑能|崛起|复兴)(?P<name>[^。\n]{2,4}城)。(?P<role>[^\n]*)", "one"),
-    Spec("“十四五”重点开发建设区块", "专栏3", "block", mode="box"),
+    Spec("“十四五”重点开发建设区块", "", "block", mode="box"),
     Spec("两片、两郊", "两片", "zone", r"“两片”[:：](?P<body>[^\n]*)", "pieces",
          piece=r"(?P<name>[^,，、。]{1,6}?)(?P<role>打造[^,，。]+)"),
     Spec("两片、两郊", "两郊", "zone", r"“两郊”[:：](?P<body>[^\n]*)", "pieces",
@@ -272,6 +272,8 @@ def _box_elements(ctx: _Ctx, spec: Spec) -> bool:
     if not boxes:
         return False
     box = boxes[0]
+    if not spec.part:  # the part is the box itself: named by its label ("专栏N")
+        spec = Spec(spec.structure, box.label, spec.kind, spec.pattern, spec.mode, spec.piece)
     for line in iter_lines(ctx.text, box.body_start, box.body_end):
         clean = line.clean
         if not re.match(r"[◆·•]", clean):
