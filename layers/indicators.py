@@ -24,10 +24,10 @@ import pandas as pd
 
 from layers.lexicon import FIVE_YEAR_RE, INDICATOR_HEADER_WORDS
 from layers.sections import SectionIndex, TableRegion, find_tables, tab_cells
-from layers.text import Problem, iter_lines, plain_number, squash, trim_span
+from layers.text import PROVENANCE_COLUMNS, Problem, iter_lines, plain_number, squash, trim_span
 
 INDICATOR_COLUMNS: list[str] = [
-    "id", "doc_id", "section_path", "start", "end", "quote",
+    *PROVENANCE_COLUMNS,
     "table", "seq", "group", "name", "unit",
     "base_year", "base_value", "base_num", "target_year", "target_value", "target_num",
     "growth", "growth_num", "attribute", "department",

@@ -160,3 +160,23 @@ GENERIC_MODIFIER_RE = re.compile(
     r"配套|专业|智慧|数字|公益|示范|应用|服务|体育|健身|新型|小型|大型|社区|城市|乡村|人才|"
     r"未来|高端|教育|医疗|文体|活动|滨水"
 )
+
+
+#: What kind of record a box item or table row is (`layers.projects` column `record_type`):
+#: a quantified aim ("六倍增", "…比重力争达4%") is a target, not a project.
+TARGET_RE = re.compile(
+    r"\d+(?:\.\d+)?\s*[%％‰]|倍增|翻番|比重|占比|力争(?:达|超过|突破)|[增下]降\d|率(?:达|超过|提高)"
+)
+#: A name ending like this is a programme or policy, not a thing on the map.
+PROGRAMME_END_RE = re.compile(r"(?:行动|计划|机制|政策|联盟|活动|体系|战略|改革|倍增|传承)”?$")
+RECORD_TYPES = ("project", "target", "programme")
+
+
+def record_type(name: str, *, category: str = "") -> str:
+    """"target", "programme" or "project" for a record named `name`."""
+    if TARGET_RE.search(name):
+        return "target"
+    if PROGRAMME_END_RE.search(name) or (name.endswith(("工程", "工程”")) and category in
+                                          ("programs", "innovation")):
+        return "programme"
+    return "project"

@@ -20,17 +20,17 @@ from layers.categories import category_for
 from layers.sections import (
     Cell, SectionIndex, TableRegion, find_headings, find_tables, line_cells, sections_from_text,
 )
-from layers.text import Problem, display_text, iter_lines, split_top_level, trim_span
+from layers.text import PROVENANCE_COLUMNS, Problem, display_text, iter_lines, split_top_level, trim_span
 
 PROJECT_COLUMNS: list[str] = [
-    "id", "doc_id", "section_path", "start", "end", "quote",
+    *PROVENANCE_COLUMNS,
     "name", "category", "box", "box_title", "group", "extent_from", "extent_to",
     "lead_unit", "content", "start_year", "end_year", "status", "district_adcode",
-    "places", "parent_id", "source",
+    "places", "parent_id", "source", "record_type", "summary",
 ]
 
 from layers.lexicon import (
-    BOX_TITLE_RE, ENTRY_VERB_RE, EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, NAME_SUFFIX_RE,
+    BOX_TITLE_RE, ENTRY_VERB_RE, record_type, EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, NAME_SUFFIX_RE,
     AIM_WORDS_RE, ITEM_NUMBER_RE, NOT_A_NAME_RE, LEAD_VERBS, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
     cn_number,
 )
@@ -795,8 +795,28 @@ def _add(ctx: _Ctx, *, box: str, box_title: str, start: int, end: int, name: str
         "source": source,
     }
     rec["places"] = "|".join(places_of(name, extent_from, extent_to, category=rec["category"]))
+    rec["record_type"] = record_type(name, category=rec["category"])
+    rec["summary"] = summary(rec)
     ctx.rows.append(rec)
     return rec
+
+
+def summary(rec: dict) -> str:
+    """The record as a reader should see it: its name, then its content, then years and lead
+    unit ("5号线一期鄞州段 — 区城市开发… （2016–2022） · 牵头：区交通局"), never the row
+    number or bare year cells of a table line (those stay in `quote`, the exact text)."""
+    name = rec["name"].strip()
+    content = display_text(rec.get("content") or "").strip()
+    parts = [name]
+    if content and content != name and not content.startswith(name):
+        parts.append(content)
+    text = " — ".join(parts)
+    years = [y for y in (rec.get("start_year"), rec.get("end_year")) if y]
+    if years:
+        text += f"（{'–'.join(years)}）"
+    if rec.get("lead_unit"):
+        text += f" · 牵头：{rec['lead_unit']}"
+    return text
 
 
 def _status(text: str) -> str:

@@ -21,10 +21,10 @@ import pandas as pd
 
 from layers.lexicon import BOX_TITLE_RE, TABLE_TITLE_RE, cn_number
 
-from layers.text import Line, display_text, iter_lines, trim_span
+from layers.text import PROVENANCE_COLUMNS, Line, display_text, iter_lines, trim_span
 
 SECTION_COLUMNS: list[str] = [
-    "id", "doc_id", "section_path", "start", "end", "quote",
+    *PROVENANCE_COLUMNS,
     "level", "kind", "number", "title", "body_end",
 ]
 

@@ -18,10 +18,10 @@ import pandas as pd
 from layers.lexicon import cn_number
 from layers.projects import find_boxes
 from layers.sections import SectionIndex, sections_from_text
-from layers.text import Problem, display_text, iter_lines, split_top_level, trim_span
+from layers.text import PROVENANCE_COLUMNS, Problem, display_text, iter_lines, split_top_level, trim_span
 
 STRUCTURE_COLUMNS: list[str] = [
-    "id", "doc_id", "section_path", "start", "end", "quote",
+    *PROVENANCE_COLUMNS,
     "structure", "part", "name", "kind", "role", "members", "spelled_out", "district_adcode",
 ]
 

@@ -141,3 +141,18 @@ def test_category_words_name_no_place_of_the_gazetteer() -> None:
     places = {n for e in load_gazetteer() for n in e.names if e.type not in ("district", "city")}
     # "动车所" (a train depot) is a kind of facility that one gazetteer entry uses as its alias.
     assert not (words & places) - {"动车所"}, sorted(words & places)
+
+
+def test_targets_are_not_projects_and_rows_read_name_then_content() -> None:
+    from layers.extract import extract_all
+
+    projects = extract_all(["jiangbei-14th-five-year-plan", "yinzhou-yangtze-delta-14th-plan"]).projects
+    by_name = projects.set_index("name")
+    assert by_name.loc["六倍增", "record_type"] == "target"
+    assert by_name.loc["研究与试验发展经费支出占地区生产总值比重力争达4%", "record_type"] == "target"
+    rows = projects[projects["source"] == "一览表 row"]
+    assert len(rows) > 0
+    for row in rows.itertuples():
+        assert row.summary.startswith(row.name)
+        assert not re.match(r"^\d+\s", row.summary)       # no row number
+        assert not re.search(r"\s(?:19|20)\d\d\s", row.summary)  # no bare year cells
