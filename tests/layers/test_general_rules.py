@@ -156,3 +156,18 @@ def test_targets_are_not_projects_and_rows_read_name_then_content() -> None:
         assert row.summary.startswith(row.name)
         assert not re.match(r"^\d+\s", row.summary)       # no row number
         assert not re.search(r"\s(?:19|20)\d\d\s", row.summary)  # no bare year cells
+
+
+def test_an_indicator_table_of_another_layout_is_read_by_its_header() -> None:
+    text = ("表3 “十五五”经济社会发展目标\n"
+            "\t序号\t指标\t单位\t2025年\t2030年\t年均增长\t属性\n"
+            "\t1\t地区生产总值\t亿元\t1000\t1300\t5.4\t预期性\n"
+            "\t2\t常住人口\t万人\t100\t102\t9.0\t预期性\n")
+    ex = extract_plan(plan_id="t", text=text, adcode="")
+    rows = ex.indicators
+    assert list(rows["name"]) == ["地区生产总值", "常住人口"]
+    assert list(rows["target_value"]) == ["1300", "102"] and list(rows["base_year"]) == ["2025"] * 2
+    assert "check failed" not in rows["flags"].iloc[0]
+    assert "check failed" in rows["flags"].iloc[1]  # 100 → 102 is not 9 % a year
+    for row in rows.itertuples():
+        assert text[row.start:row.end] == row.quote
