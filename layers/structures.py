@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from layers.lexicon import cn_number
+from layers.lexicon import SPATIAL_NOUNS, cn_number
 from layers.projects import find_boxes
 from layers.sections import SectionIndex, sections_from_text
 from layers.text import PROVENANCE_COLUMNS, Problem, display_text, iter_lines, split_top_level, trim_span
@@ -332,11 +332,42 @@ def code_groups(code: str) -> list[tuple[int, str]]:
     return out
 
 
+_NOUN_ALT = "|".join(sorted(SPATIAL_NOUNS, key=len, reverse=True))
+#: An unquoted code a plan builds: "构建一带两轴三核四片空间格局".
+_UNQUOTED_CODE_RE = re.compile(
+    rf"(?:构建|形成|打造|优化|完善)(?P<code>(?:[{_NUMERAL}]{{1,2}}(?:{_NOUN_ALT})){{2,}})"
+    r"(?:的)?(?:空间|城市|发展|总体|产业|功能)*(?:格局|布局|结构|框架|体系)"
+)
+
+
+class _CodeMatch:
+    """A code found quoted or unquoted: its text (group 1) and span."""
+
+    def __init__(self, code: str, start: int, end: int) -> None:
+        self._code, self._start, self._end = code, start, end
+
+    def group(self, _i: int = 0) -> str:
+        return self._code
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _code_mentions(text: str) -> list[_CodeMatch]:
+    found = [_CodeMatch(m.group(1), m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
+    found += [_CodeMatch(m.group("code"), m.start("code"), m.end("code"))
+              for m in _UNQUOTED_CODE_RE.finditer(text)]
+    return sorted(found, key=lambda m: m.start())
+
+
 def _grammar_parts(ctx: _Ctx) -> None:
     """Parts of codes no wording rule spelled out, found by each group's enumeration nearby."""
     covered = {r["structure"].replace("、", "") for r in ctx.rows}
     seen: set[str] = set()
-    for m in _QUOTED_RE.finditer(ctx.text):
+    for m in _code_mentions(ctx.text):
         code = m.group(1)
         key = code.replace("、", "")
         if key in covered or key in seen or any(key in c for c in covered):

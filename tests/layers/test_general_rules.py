@@ -171,3 +171,9 @@ def test_an_indicator_table_of_another_layout_is_read_by_its_header() -> None:
     assert "check failed" in rows["flags"].iloc[1]  # 100 → 102 is not 9 % a year
     for row in rows.itertuples():
         assert text[row.start:row.end] == row.quote
+
+
+def test_an_unquoted_code_is_read_too() -> None:
+    text = ("全区构建一核两带空间格局。一核即滨江新城核心区。两带：沿江产业带、沿湖生态带。\n")
+    df = structures_from_plan(plan_id="t", text=text)
+    assert list(df["part"]) == ["一核", "两带", "两带"]
