@@ -100,7 +100,7 @@ PROSE_WORDS_RE = re.compile(
 #: Count + noun groups of a spatial structure code ("一核四城六空间", "一带两轴三核四片").
 SPATIAL_NOUNS: tuple[str, ...] = (
     "带", "轴", "核", "片", "城", "区", "圈", "廊", "线", "环", "横", "纵", "港", "中心", "谷", "园",
-    "湾", "点", "空间", "组团", "通道", "块", "郊", "枢纽", "基地", "疏港", "联", "心", "极", "滩",
+    "湾", "点", "空间", "组团", "通道", "块", "郊", "枢纽", "基地", "疏港", "联", "心", "极",
 )
 
 #: Five-year periods an indicator table may speak of ("十一五" … "十五五").

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from layers.lexicon import SPATIAL_NOUNS, cn_number
+from layers.lexicon import CN_NUMERAL, SPATIAL_NOUNS, cn_number
 from layers.projects import find_boxes
 from layers.sections import SectionIndex, sections_from_text
 from layers.text import PROVENANCE_COLUMNS, Problem, display_text, iter_lines, split_top_level, trim_span
@@ -118,10 +118,8 @@ SPECS: tuple[Spec, ...] = (
          r"加快推进(?P<list>东钱湖快速路[^等]+)等交通“六大通道”"),
 )
 
-_NUMERAL = "一二两三四五六七八九十百千万多"
-_SPATIAL_NOUN = ("带", "轴", "核", "片", "城", "区", "圈", "廊", "线", "环", "横", "纵", "港",
-                 "中心", "谷", "园", "湾", "点", "空间", "组团", "通道", "块", "郊", "枢纽", "基地",
-                 "疏港", "联")
+_NUMERAL = CN_NUMERAL
+_SPATIAL_NOUN = SPATIAL_NOUNS
 _QUOTED_RE = re.compile(r"“([^“”]{2,24})”")
 _NOT_STRUCTURES = {"一带一路"}
 _PLACE_SUFFIX = re.compile(
@@ -314,7 +312,7 @@ def _places_in(sentence: str) -> list[str]:
 _NOUN_KIND = {"核": "core", "心": "core", "极": "core", "港": "core", "带": "belt", "轴": "axis",
               "环": "ring", "线": "line", "廊": "line", "通道": "line", "横": "line", "纵": "line",
               "片": "zone", "区": "zone", "城": "zone", "空间": "zone", "组团": "zone", "块": "block",
-              "圈": "zone", "湾": "zone", "郊": "zone", "园": "zone", "基地": "zone", "滩": "zone"}
+              "圈": "zone", "湾": "zone", "郊": "zone", "园": "zone", "基地": "zone"}
 #: How a plan introduces a group's members: "“一核”即…", "四城：A、B、C、D", "四城分别为…".
 _ENUM_WORDS = r"(?:即|是指|指|是|为|分别为|分别是|主要包括|包括|由|：|:)"
 _GRAMMAR_WINDOW = 4000
