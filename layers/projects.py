@@ -582,9 +582,9 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
             cut.append((pa, pb))
     for pa, pb in cut:
         pa, pb = trim_span(clause, pa, pb)
-        verb = ENTRY_VERB_RE.match(clause, pa, pb)
-        if verb and pb - verb.end() >= 2:
-            pa = verb.end()
+        verb = ENTRY_VERB_RE.match(clause[pa:pb])  # `^` anchors at the string, not at pos
+        if verb and pb - pa - verb.end() >= 2:
+            pa += verb.end()
         if not _is_named_object(clause[pa:pb], etc=bool(trail and _ETC_PROJECTS.match(trail.group(0)))):
             return None
         spans.append((pa, pb))
@@ -630,9 +630,9 @@ def named_single(clause: str) -> tuple[int, int] | None:
     if not m:
         return None
     a, b = trim_span(clause, m.start("name"), m.end("name"))
-    verb = ENTRY_VERB_RE.match(clause, a, b)
-    if verb and b - verb.end() >= 2:
-        a = verb.end()
+    verb = ENTRY_VERB_RE.match(clause[a:b])
+    if verb and b - a - verb.end() >= 2:
+        a += verb.end()
     name = clause[a:b]
     etc = bool(m.group("etc"))
     core = STATUS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
