@@ -177,3 +177,13 @@ def test_an_unquoted_code_is_read_too() -> None:
     text = ("全区构建一核两带空间格局。一核即滨江新城核心区。两带：沿江产业带、沿湖生态带。\n")
     df = structures_from_plan(plan_id="t", text=text)
     assert list(df["part"]) == ["一核", "两带", "两带"]
+
+
+def test_the_report_lists_per_document_what_was_found_and_read() -> None:
+    from layers.extract import extract_all
+    from layers.report import report_per_document
+
+    lines = report_per_document(extract_all(["yinzhou-14th-five-year-plan", "jiangbei-2022-press-feature"]))
+    yz = next(line for line in lines if line.startswith("yinzhou-14th-five-year-plan"))
+    assert yz.split()[1] == "17/17"  # boxes read/found
+    assert any(line.startswith("jiangbei-2022-press-feature") for line in lines)
