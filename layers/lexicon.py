@@ -57,7 +57,7 @@ TRAIL_VERBS: tuple[str, ...] = tuple(sorted((
 #: Verbs that, alone before one name, make it a project ("开工建设国际会议中心", "投用宁波院士中心").
 SINGLE_BUILD_VERBS: tuple[str, ...] = (
     "力争开工建设", "开工建设", "加快建设", "高起点建设", "谋划", "投用", "建成投用", "建成", "新建",
-    "迁建", "改扩建", "启动", "全力推动", "推动", "建设", "实施",
+    "迁建", "改扩建", "启动", "全力推动", "推动", "建设", "实施", "创办",
 )
 #: Endings of a built thing or site, strict enough that one name after a verb is a project.
 SINGLE_SUFFIX_RE = re.compile(
@@ -143,7 +143,7 @@ def cn_number(s: str) -> int | None:
 #: Action words a list entry may still open with ("发挥文创港", "做优中山东路"): cut, not named.
 ENTRY_VERB_RE = re.compile(
     r"^(?:[^、]{0,4}?)(?:统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
-    r"建立|把|发挥|做优|做精|做强|做大|推动|增强|"
+    r"建立|深化与|深化|把|发挥|做优|做精|做强|做大|推动|增强|"
     r"提升|用好|承接|依托|扩容|以及|打造|培育|支持|引进|布局|谋划|新建|改建|扩建|迁建|续建|"
     r"建设|建成|推进|加快|实施|启动|开工|投用|配套|完善|改造|以)"
 )

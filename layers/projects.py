@@ -720,6 +720,9 @@ def _table_row(ctx: _Ctx, table: TableRegion, header: list[str], k: int, seq_cel
                status=status, context=content[:30], source="一览表 row", id_num=k)
     if places:
         rec["places"] = "|".join([*rec["places"].split("|"), *places])
+    # Named objects inside a row's cells ("建设华师大宁波艺术实验学校") become its children.
+    for c in cells[1:lead_i] if lead_i is not None else cells[1:]:
+        ctx.deferred.append((table, rec, text[c.start:c.end], c.start, set()))
 
 
 # --- body text ---------------------------------------------------------------------
