@@ -3,6 +3,11 @@
 `category_for(name, context=...)` tries the rules in order on the project's
 name, then on its context (the 专栏/表 group it sits in), and falls back to
 `other`. Rules are keyword patterns: cheap, readable and easy to correct.
+
+The patterns are one documented word list of kinds of things (医院, 学校, 路, 公园 …) and
+name no place, brand or village: a plan from any district is sorted by the same words,
+and a project whose name says nothing of its kind takes the category of its box or table
+group ("农林水利项目") or `other`.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ CATEGORIES: tuple[Category, ...] = (
     Category("housing", "住房安置", "Housing",
              r"安置房|住房|公寓|住区|未来社区|棚改|新村建设|宜居"),
     Category("energy", "能源设施", "Energy",
-             r"能源|变电|输变电|(?<=\w)变$|\d+\s*[kK][vV]|千伏|供能|电厂|热电|光伏|天然气|电网|白岩山"),
+             r"能源|电力|变电|输变电|(?<=\w)变$|\d+\s*[kK][vV]|千伏|供能|电厂|热电|光伏|天然气|电网"),
     Category("water", "水利水务", "Water, rivers and flood control",
              r"水利|水环境|水系|河|排涝|泵站|海塘|截污|污水|水库|护城河|闸|流域|清水|强排|水厂|"
              r"碧水|水安全|水灾害|水资源|水生态|水智慧|再生水|卡口"),
@@ -43,21 +48,21 @@ CATEGORIES: tuple[Category, ...] = (
     Category("sports", "体育设施", "Sports",
              r"体育|健身|奥体|运动"),
     Category("culture_tourism", "文化旅游", "Culture and tourism",
-             r"博物馆|非遗馆|美术馆|图书馆|文化|艺术|旅游|景区|演艺|文旅|农旅|禅意|欢乐海岸|步行街|音乐|古县城|"
-             r"风景线|时尚港|游步道|牧云|初心谷|体艺"),
+             r"博物馆|非遗馆|美术馆|图书馆|文化|艺术|旅游|景区|演艺|文旅|农旅|禅意|步行街|音乐|"
+             r"风景线|游步道|体艺"),
     Category("transport_hubs", "交通枢纽场站", "Stations, hubs and parking",
              r"停车|场站|枢纽|P\+R|客运站|公交"),
     Category("roads", "道路桥梁", "Roads, bridges and tunnels",
              r"(?<!号)线$|路|大道|桥|通道|高速|快速|隧道|互通|接线|连接线|街(?!区|道)|省道|公路|断头路|路网"),
     Category("agriculture", "农业农村", "Agriculture and rural",
-             r"农业|种业|田园|农村|乡村|育种|盆景|古村|强镇|半浦|鞍山|毛岙|云湖|洪塘|慈江|北郊|句章"),
+             r"农业|种业|田园|农村|乡村|育种|盆景|古村|强镇"),
     Category("commerce", "商业商贸", "Commerce and retail",
-             r"商圈|广场|商业|购物|银泰|万达|商贸|步行街|夜市"),
+             r"商圈|广场|商业|购物|商贸|步行街|夜市"),
     Category("industry_platforms", "产业平台", "Industry platforms and parks",
              r"开发区|产业园|园区|集聚区|产业|总部|小镇|飞地|孵化|创新中心|研究院|工研院|基地|"
              r"软件园|集聚平台|商务区|经济圈|金融|保险港|电商|跨境"),
     Category("development_blocks", "开发区块", "Development blocks and new towns",
-             r"区块|地块|新城|新区|片区|组团|TOD|文创港|港$|城市组团|东外滩|融合区|片$"),
+             r"区块|地块|新城|新区|片区|组团|TOD|港$|城市组团|融合区|片$"),
     Category("digital", "数字基础设施", "Digital infrastructure and platforms",
              r"5G|数据|信息|智治|视频|时空|数字|平台"),
     Category("environment", "生态环境治理", "Environmental protection",

@@ -149,3 +149,27 @@ def _records(gazetteer: Gazetteer) -> pd.DataFrame:
 def _extraction() -> Extraction:
     # The plan texts do not change while the app runs; only the gazetteer does.
     return extract_all()
+
+
+UNKNOWN_COLUMNS = ["kind", "name", "mentions", "documents", "doc_id", "start", "end", "quote"]
+
+
+def unknown_names_queue(*, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+    """Place-like names the plans use that the gazetteer lacks: entries of kind "unknown name".
+
+    One row per name, most mentioned first: how often and in how many plans it
+    is named, and its first mention (doc_id, start, end, the words around it),
+    so a planner can read it and add the place. See `layers.unknown_places`.
+    """
+    from layers.unknown_places import gazetteer_names, unknown_names
+
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    texts = {plan.id: read_plan_text(plan.id) for plan in load_catalog()}
+    rows = []
+    for u in unknown_names(texts, gazetteer_names(gaz)):
+        first = u.mentions[0]
+        rows.append({"kind": "unknown name", "name": u.name, "mentions": u.count,
+                     "documents": len({m["doc_id"] for m in u.mentions}),
+                     "doc_id": first["doc_id"], "start": first["start"], "end": first["end"],
+                     "quote": first["quote"]})
+    return pd.DataFrame(rows, columns=UNKNOWN_COLUMNS)

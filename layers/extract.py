@@ -38,6 +38,8 @@ class Extraction:
     problems: list[Problem] = field(default_factory=list)
     #: Wall-clock seconds the extraction took.
     seconds: float = 0.0
+    #: Seconds per document (doc_id → seconds), for the report.
+    doc_seconds: dict[str, float] = field(default_factory=dict)
 
     def problems_frame(self) -> pd.DataFrame:
         """The problems as a DataFrame (doc_id, start, end, quote, reason)."""
@@ -53,6 +55,7 @@ def extract_all(plan_ids: Iterable[str] | None = None) -> Extraction:
              for pid in ids]
     result = _concat(parts)
     result.seconds = time.perf_counter() - started
+    result.doc_seconds = {pid: part.seconds for pid, part in zip(ids, parts, strict=True)}
     return result
 
 
@@ -85,8 +88,24 @@ def extract_plan(*, plan_id: str, text: str, adcode: str | None = None) -> Extra
             lambda func=func: func(plan_id=plan_id, text=text, adcode=adcode,
                                    sections=sections, problems=problems),
         )
+    problems.extend(_unread_tables(plan_id, text, frames))
     return Extraction(sections, frames["projects"], frames["structures"], frames["indicators"],
                       problems, time.perf_counter() - started)
+
+
+def _unread_tables(plan_id: str, text: str, frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Every 表 found whose rows went into no record: never silently skipped."""
+    from layers.sections import find_tables
+
+    read = set(frames["projects"]["box"]) | set(frames["indicators"]["table"])
+    out = []
+    for table in find_tables(text):
+        if table.label not in read:
+            out.append(Problem(plan_id, table.title_start, table.title_end,
+                               text[table.title_start:table.title_end],
+                               f"{table.label} found but no rows read: neither a project list "
+                               "nor an indicator table the rules recognise"))
+    return out
 
 
 def _guard(problems: list[Problem], plan_id: str, what: str, columns: list[str],

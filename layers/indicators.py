@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from layers.lexicon import FIVE_YEAR_RE, INDICATOR_HEADER_WORDS
 from layers.sections import SectionIndex, TableRegion, find_tables, tab_cells
-from layers.text import Problem, iter_lines, plain_number, squash, trim_span
+from layers.text import PROVENANCE_COLUMNS, Problem, iter_lines, plain_number, squash, trim_span
 
 INDICATOR_COLUMNS: list[str] = [
-    "id", "doc_id", "section_path", "start", "end", "quote",
+    *PROVENANCE_COLUMNS,
     "table", "seq", "group", "name", "unit",
     "base_year", "base_value", "base_num", "target_year", "target_value", "target_num",
     "growth", "growth_num", "attribute", "department",
@@ -75,7 +76,7 @@ def indicators_from_plan(
     ctx = _Context(plan_id, text, adcode, SectionIndex(sections))
     rows: list[dict] = []
     for region in find_tables(text):
-        if "-" in region.label or "指标" not in region.title:
+        if not is_indicator_table(text, region):
             continue
         found = _cell_table(ctx, region) if region.tab_cells else _run_together_table(ctx, region)
         for row in found:
@@ -85,6 +86,19 @@ def indicators_from_plan(
     if problems is not None:
         problems.extend(ctx.problems)
     return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
+
+
+def is_indicator_table(text: str, region: TableRegion) -> bool:
+    """A 表 whose title speaks of 指标, or whose header holds three indicator header words
+    (单位, 基期, 目标, 年均增长, 属性 …, `lexicon.INDICATOR_HEADER_WORDS`) or a five-year period;
+    project lists (表4-1 …, titles with 项目) are read by `layers.projects`."""
+    if "项目" in region.title:
+        return False
+    if "指标" in region.title and "-" not in region.label:
+        return True
+    header = squash(text[region.body_start:min(region.body_end, region.body_start + 300)])
+    words = sum(1 for w in INDICATOR_HEADER_WORDS if w in header)
+    return words + (1 if FIVE_YEAR_RE.search(header) else 0) >= 3
 
 
 def split_values(values: str, n: int) -> list[str] | None:
@@ -110,9 +124,11 @@ def _cell_table(ctx: _Context, region: TableRegion) -> list[dict]:
     elif "一级指标" in header:
         cols = ["seq", "group", "name", "base", "target", "growth", "attribute"]
     else:
-        ctx.problems.append(_problem(ctx, region.title_start, region.title_end,
-                                     "table header not recognised; rows not read"))
-        return []
+        cols = header_columns(values)
+        if cols is None:
+            ctx.problems.append(_problem(ctx, region.title_start, region.title_end,
+                                         "table header not recognised; rows not read"))
+            return []
     seq_col = cols.index("seq")
     years = _YEAR_RE.findall(header)
     note = _note(ctx, region)
@@ -127,7 +143,7 @@ def _cell_table(ctx: _Context, region: TableRegion) -> list[dict]:
     while p is not None and p + len(cols) <= len(cells):
         row = dict(zip(cols, values[p:p + len(cols)], strict=True))
         start, end = cells[p].start, cells[p + len(cols) - 1].end
-        if row["group"]:
+        if row.get("group"):
             group = _dedupe_repeat(row["group"])
         row["group"] = group
         nxt = _find_seq(values, seq_col, k + 1, p + len(cols))
@@ -136,10 +152,60 @@ def _cell_table(ctx: _Context, region: TableRegion) -> list[dict]:
             ctx.problems.append(_problem(ctx, skipped, cells[nxt].start,
                                          f"{region.label}: cells between rows {k} and {k + 1} "
                                          "do not fit the columns"))
+        check = growth_check(row)
+        if check:
+            row["check"] = check
         rows.append(_record(ctx, region, row, start, end, years=years, note=note,
                             default_unit=default_unit))
         k, p = k + 1, nxt
     return rows
+
+
+#: Header words → the column they name, for tables of any other layout.
+_HEADER_WORDS: tuple[tuple[str, str], ...] = (
+    ("序号", "seq"), ("一级指标", "group"), ("类别", "group"), ("分类", "group"), ("领域", "group"),
+    ("指标名称", "name"), ("二级指标", "name"), ("指标", "name"), ("名称", "name"), ("项目", "name"),
+    ("单位", "unit"), ("年均增长", "growth"), ("年均", "growth"), ("累计", "growth"),
+    ("属性", "attribute"), ("指标属性", "attribute"), ("责任部门", "department"),
+)
+
+
+def header_columns(values: list[str]) -> list[str] | None:
+    """Columns named by the header cells before the row numbered 1, or None.
+
+    Year cells ("2020年", "基期", "2025年", "目标") become base then target, so
+    "序号 指标 单位 2020年 2025年 年均增长 属性" reads as seq, name, unit, base,
+    target, growth, attribute. A header without seq, name and a target is refused.
+    """
+    try:
+        first = values.index("1")
+    except ValueError:
+        return None
+    cols: list[str] = []
+    for cell in values[:first]:
+        key = next((c for w, c in _HEADER_WORDS if cell.startswith(w)), None)
+        if key is None and (_YEAR_RE.search(cell) or re.search(r"基期|现状|基数", cell)):
+            key = "base" if "base" not in cols else "target"
+        if key is None and re.search(r"目标|规划|预期", cell):
+            key = "target"
+        if key is None or key in cols:
+            continue
+        cols.append(key)
+    if "seq" not in cols or "name" not in cols or "target" not in cols or cols[0] != "seq" \
+            and cols[0] != "group":
+        return None
+    return cols
+
+
+def growth_check(row: dict) -> str:
+    """"" when base, target and yearly growth agree (or cannot be compared), else why not."""
+    base, target, growth = (plain_number(str(row.get(k, ""))) for k in ("base", "target", "growth"))
+    if any(v != v for v in (base, target, growth)) or base <= 0 or target <= 0:
+        return ""
+    implied = ((target / base) ** (1 / _YEARS) - 1) * 100
+    if abs(implied - growth) > max(0.3, abs(growth) * 0.1):
+        return f"{base}→{target} in {_YEARS} years is {implied:.1f}%/year, not {growth}"
+    return ""
 
 
 def _find_seq(values: list[str], seq_col: int, k: int, start: int) -> int | None:

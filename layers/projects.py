@@ -20,19 +20,24 @@ from layers.categories import category_for
 from layers.sections import (
     Cell, SectionIndex, TableRegion, find_headings, find_tables, line_cells, sections_from_text,
 )
-from layers.text import Problem, display_text, iter_lines, split_top_level, trim_span
+from layers.text import PROVENANCE_COLUMNS, Problem, display_text, iter_lines, split_top_level, trim_span
 
 PROJECT_COLUMNS: list[str] = [
-    "id", "doc_id", "section_path", "start", "end", "quote",
+    *PROVENANCE_COLUMNS,
     "name", "category", "box", "box_title", "group", "extent_from", "extent_to",
     "lead_unit", "content", "start_year", "end_year", "status", "district_adcode",
-    "places", "parent_id", "source",
+    "places", "parent_id", "source", "record_type", "summary",
 ]
 
-_BOX_RE = re.compile(r"^专栏\s*(?P<num>\d+)\s*[:：]\s*(?P<title>.*)$")
+from layers.lexicon import (
+    BOX_TITLE_RE, ENTRY_VERB_RE, record_type, EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, NAME_SUFFIX_RE,
+    AIM_WORDS_RE, ITEM_NUMBER_RE, NOT_A_NAME_RE, LEAD_VERBS, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
+    cn_number,
+)
+
 _LEAD_RE = re.compile(r"^[(（﹝\[【]\s*牵头单位\s*[:：]\s*(?P<units>.+?)\s*[)）﹞\]】]$")
 _BULLET_RE = re.compile(r"[◆·•●▪]\s*")
-_NUMBERED_RE = re.compile(r"(?P<num>\d{1,2})\s*[.、．]\s*(?!\d)")
+_NUMBERED_RE = ITEM_NUMBER_RE
 #: A body paragraph opens with a short topic sentence ("推动人口集聚。编制…").
 _TOPIC_RE = re.compile(r"^[^\s:：,，。、◆·；;]{2,24}。")
 _FIGURE_RE = re.compile(r"^图\s*\d")
@@ -103,6 +108,8 @@ class _Ctx:
     rows: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     counters: dict[str, int] = field(default_factory=dict)
+    #: Box items whose inner lists the general rule reads after the first pass.
+    deferred: list[tuple] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -126,7 +133,11 @@ def projects_from_plan(
     ctx = _Ctx(plan_id, text, adcode, SectionIndex(sections))
     boxes = find_boxes(text)
     for box in boxes:
+        before = len(ctx.rows)
         _box_projects(ctx, box)
+        if len(ctx.rows) == before:
+            ctx.problems.append(_problem(ctx, box.title_start, box.title_end,
+                                         f"{box.label} found but no items read from it"))
     tables = [t for t in find_tables(text) if "项目" in t.title]
     for table in tables:
         _table_projects(ctx, table)
@@ -138,29 +149,71 @@ def projects_from_plan(
     return pd.DataFrame(ctx.rows, columns=PROJECT_COLUMNS)
 
 
+def box_title(clean: str) -> re.Match[str] | None:
+    """The match of a box title line ("专栏1：…", "专栏 2 …", "专栏四　…"), else None.
+
+    A title without colon or space ("专栏1重大项目") is taken only when the line is
+    short and is not a sentence, so "专栏1所列项目要…。" in prose is not a box.
+    """
+    m = BOX_TITLE_RE.match(clean)
+    if not m:
+        return None
+    gap = clean[m.end("num"):m.start("title")]
+    if not gap and m.group("title") and (len(clean) > 40 or clean.endswith("。")):
+        return None
+    return m
+
+
 def find_boxes(text: str) -> list[Box]:
-    """Every 专栏 box: from its title line to the first heading, figure or body paragraph."""
+    """Every 专栏 box: from its title line to the next heading, figure, table, box or
+    body paragraph; a blank line followed by a prose paragraph also ends it.
+
+    The title may stand on the line after "专栏N" when that line is empty of text.
+    """
     stops = {h.start for h in find_headings(text)}
     lines = list(iter_lines(text))
     out = []
     for i, line in enumerate(lines):
-        m = _BOX_RE.match(line.clean)
+        m = box_title(line.clean)
         if not m:
             continue
-        body_end = len(text)
-        last = line.end
-        for nxt in lines[i + 1:]:
+        title = m.group("title")
+        title_line = line
+        first_body = i + 1
+        if not title.strip():  # "专栏N" alone; its title is the next non-empty line
+            for j in range(i + 1, min(i + 3, len(lines))):
+                if lines[j].clean:
+                    title, title_line, first_body = lines[j].clean, lines[j], j + 1
+                    break
+        last = title_line.end
+        blank = 0
+        next_number = 1  # numbered items 1. 2、 （3） inside a box are items, not headings
+        for nxt in lines[first_body:]:
             clean = nxt.clean
-            if not clean:
+            num = ITEM_NUMBER_RE.match(clean)
+            if num and (num.group("num") or num.group("pnum") or "") == str(next_number):
+                next_number += 1
+                blank = 0
+                last = nxt.end
                 continue
-            if (nxt.content_start in stops or _BOX_RE.match(clean) or _FIGURE_RE.match(clean)
-                    or re.match(r"^表\s*\d", clean) or _TOPIC_RE.match(clean)):
+            if not clean:
+                blank += 1
+                if blank >= 2:
+                    break
+                continue
+            prose_after_blank = (blank and last > title_line.end and len(clean) >= 60
+                                 and "。" in clean and not _BULLET_RE.match(clean)
+                                 and not _NUMBERED_RE.match(clean)
+                                 and _name_split(clean)[0] is None)
+            blank = 0
+            if (nxt.content_start in stops or box_title(clean) or _FIGURE_RE.match(clean)
+                    or re.match(r"^表\s*\d", clean) or _TOPIC_RE.match(clean)
+                    or prose_after_blank):
                 break
             last = nxt.end
-        body_end = last
-        ts, te = trim_span(text, line.start, line.end)
-        out.append(Box(f"专栏{m.group('num')}", display_text(m.group("title")), ts, te,
-                       line.end, body_end))
+        ts, te = trim_span(text, line.start, title_line.end)
+        num = cn_number(m.group("num"))
+        out.append(Box(f"专栏{num}", display_text(title), ts, te, title_line.end, last))
     return out
 
 
@@ -340,10 +393,26 @@ def _emit_parts(ctx: _Ctx, box: Box | None, parts: list[_Part], *, group: str,
 
 def _emit_children(ctx: _Ctx, box: Box, parent: dict, content: str, offset: int) -> list[dict]:
     out = []
+    taken: set[tuple[int, int]] = set()
     for parts in _embedded_lists(content, offset):
+        taken |= {(p.start, p.end) for p in parts}
         out += _emit_parts(ctx, box, parts, group=parent["name"], parent=parent["id"],
                            source="专栏 item (named inside)")
+    ctx.deferred.append((box, parent, content, offset, taken))
     return out
+
+
+def _deferred_children(ctx: _Ctx) -> None:
+    """Named objects the general rule finds inside box items ("A、B、C等地块"), one record
+    each with the item as parent; numbered after the box's other records so their ids stay."""
+    for box, parent, content, offset, taken in ctx.deferred:
+        taken = taken | {(r["start"], r["end"]) for r in ctx.rows
+                         if r["box"] == box.label and r["parent_id"] == parent["id"]}
+        for parts in _general_lists(content, offset):
+            fresh = [p for p in parts if not any(a < p.end and p.start < b for a, b in taken)]
+            if fresh:
+                _emit_parts(ctx, box, fresh, group=parent["name"], parent=parent["id"],
+                            source="专栏 item (named inside)")
 
 
 def _leading_name(body: str) -> str:
@@ -476,6 +545,125 @@ def _embedded_lists(text: str, offset: int, *, body: bool = False) -> list[list[
     return out
 
 
+#: "全面开工建设A、B和C": a lead verb, possibly after a short adverb, opens the list.
+_GENERAL_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alternation(LEAD_VERBS))
+#: "A、B建成通车", "A、B等项目开工建设", "A、B等一批项目": what may follow a list.
+_GENERAL_TRAIL_RE = re.compile(
+    r"(?:等(?:[\d一二三四五六七八九十]+[条个座所家处项])?(?:一批)?[^、]{0,10}?)?"
+    r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(TRAIL_VERBS)
+    + r"[^、]{0,6}$|等[^、]{0,16}$"
+)
+
+
+def named_list(clause: str) -> list[tuple[int, int]] | None:
+    """Spans of the named objects a clause lists, or None when it is not such a list.
+
+    A list is two or more 、/和/及-separated names, each ending like a built thing or
+    place (路, 中心, 地块 …, `lexicon.NAME_SUFFIXES`), opened by a common verb
+    ("全面开工建设A、B和C") or closed by one ("A、B建成通车", "A、B等项目建设").
+    """
+    lead = _GENERAL_LEAD_RE.match(clause)
+    a = lead.end() if lead else 0
+    trail = _GENERAL_TRAIL_RE.search(clause, a)
+    b = trail.start() if trail else len(clause)
+    if not lead and not trail or b - a < 4 or EXAMPLE_CLAUSE_RE.search(clause):
+        return None
+    spans: list[tuple[int, int]] = []
+    pieces = split_top_level(clause[a:b], "、", start=a)
+    if not pieces:
+        return None
+    cut: list[tuple[int, int]] = []
+    for pa, pb in pieces:
+        m = re.search(r"以及|和|及|与", clause[pa:pb])
+        if m and m.start() >= 2 and pb - pa - m.end() >= 2 \
+                and _is_named_object(clause[pa:pa + m.start()]):
+            cut += [(pa, pa + m.start()), (pa + m.end(), pb)]
+        else:
+            cut.append((pa, pb))
+    for pa, pb in cut:
+        pa, pb = trim_span(clause, pa, pb)
+        verb = ENTRY_VERB_RE.match(clause[pa:pb])  # `^` anchors at the string, not at pos
+        if verb and pb - pa - verb.end() >= 2:
+            pa += verb.end()
+        if not _is_named_object(clause[pa:pb], etc=bool(trail and _ETC_PROJECTS.match(trail.group(0)))):
+            return None
+        spans.append((pa, pb))
+    return spans if len(spans) >= 2 else None
+
+
+def _is_named_object(piece: str, *, etc: bool = False) -> bool:
+    """Whether `piece` names one built thing or site: a name ending ("…大桥", "…段改扩建"
+    after its status word), or a quoted name ("“三江六岸”"), or any short name when the
+    plan itself calls it a project ("荣芯半导体等项目", `etc`)."""
+    bare = _PAREN_RE.sub("", piece)
+    core = STATUS_TAIL_RE.sub("", bare) or bare
+    quoted = bool(re.fullmatch(r"“[^“”]{2,12}”", bare))
+    named = (_has_suffix(core) or bool(NAME_SUFFIX_RE.search(core)) or quoted
+             or (etc and 2 <= len(core) <= 12))
+    return (2 <= len(piece) <= 30 and named and not PROSE_WORDS_RE.search(core)
+            and not _STRONG_PROSE.search(core)
+            and not _WEAK_PROSE.search(re.sub(r"发展区$", "", core))
+            and not NOT_A_NAME_RE.search(core) and not _is_generic(core))
+
+
+#: "…等项目", "…等重大项目": the plan itself calls the entries projects.
+_ETC_PROJECTS = re.compile(r"等(?:[^、，,。]{0,4}?)项目")
+
+_SINGLE_RE = re.compile(
+    r"^(?:[^、，,。；;]{0,4}?)" + build_verb_alternation(SINGLE_BUILD_VERBS)
+    + r"(?P<name>[^、，,。；;]{2,30}?)(?P<etc>等(?:[^、，,。；;]{0,4}?)项目[^、，,。；;]{0,8})?"
+    r"(?:开发建设|项目建设|建设|项目)?$"
+)
+
+
+#: "甬矽芯片封测二期等项目加快推进": a name the plan calls a project, then what happens to it.
+_ETC_SINGLE_RE = re.compile(
+    r"^(?P<name>[^、，,。；;]{2,24}?)(?P<etc>等[^、，,。；;]{0,4}?项目)"
+    r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(TRAIL_VERBS) + r"$"
+)
+
+
+def named_single(clause: str) -> tuple[int, int] | None:
+    """The span of the one named object a clause builds, opens or prepares, else None:
+    "开工建设国际会议中心", "投用宁波院士中心", "推动荣芯半导体等项目提速放量"."""
+    m = _SINGLE_RE.match(clause) or _ETC_SINGLE_RE.match(clause)
+    if not m:
+        return None
+    a, b = trim_span(clause, m.start("name"), m.end("name"))
+    verb = ENTRY_VERB_RE.match(clause[a:b])
+    if verb and b - a - verb.end() >= 2:
+        a += verb.end()
+    name = clause[a:b]
+    etc = bool(m.group("etc"))
+    core = STATUS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
+    if ("、" in name or "和" in name or AIM_WORDS_RE.search(core)
+            or not (etc or SINGLE_SUFFIX_RE.search(core))
+            or not _is_named_object(name, etc=etc)):
+        return None
+    return a, b
+
+
+def _is_generic(name: str) -> bool:
+    """"科技孵化园", "快速路", "产业园区": a kind of thing, not one named object."""
+    rest = GENERIC_MODIFIER_RE.sub("", name)
+    return not rest or bool(NAME_SUFFIX_RE.fullmatch(rest)) or rest in ("场馆", "设施", "项目")
+
+
+def _general_lists(text: str, offset: int) -> list[list[_Part]]:
+    """Every clause of `text` that `named_list` reads as a list, as parts."""
+    out = []
+    for a, b in split_top_level(text, "。；;，,：:"):
+        spans = named_list(text[a:b])
+        if not spans:
+            one = named_single(text[a:b])
+            spans = [one] if one else None
+        if spans:
+            verb_m = _GENERAL_LEAD_RE.match(text, a, b)
+            verb = verb_m.group(0) if verb_m else ""
+            out.append([_Part(a + pa + offset, a + pb + offset, verb) for pa, pb in spans])
+    return out
+
+
 # --- 一览表 tables ----------------------------------------------------------------
 
 def _table_projects(ctx: _Ctx, table: TableRegion) -> None:
@@ -532,6 +720,9 @@ def _table_row(ctx: _Ctx, table: TableRegion, header: list[str], k: int, seq_cel
                status=status, context=content[:30], source="一览表 row", id_num=k)
     if places:
         rec["places"] = "|".join([*rec["places"].split("|"), *places])
+    # Named objects inside a row's cells ("建设华师大宁波艺术实验学校") become its children.
+    for c in cells[1:lead_i] if lead_i is not None else cells[1:]:
+        ctx.deferred.append((table, rec, text[c.start:c.end], c.start, set()))
 
 
 # --- body text ---------------------------------------------------------------------
@@ -552,6 +743,24 @@ def _body_projects(ctx: _Ctx, skip: list[tuple[int, int]]) -> None:
             if fresh:
                 _emit_parts(ctx, None, fresh, group="", box_label="正文", box_title="",
                             source="body text")
+    _deferred_children(ctx)
+    # Second pass, numbered after the first so earlier record ids stay: lists the
+    # general rule reads ("全面开工建设A、B和C", "A、B建成通车").
+    taken = [(r["start"], r["end"]) for r in ctx.rows]
+    for line in iter_lines(text):
+        if any(a <= line.start < b for a, b in skip) or len(line.clean) < 12:
+            continue
+        for parts in _general_lists(line.raw, line.start):
+            fresh = []
+            for p in parts:
+                name = parse_extent(display_text(text[p.start:p.end]))[0]
+                if name in known or any(a < p.end and p.start < b for a, b in taken):
+                    continue
+                fresh.append(p)
+                known.add(name)
+            if fresh:
+                _emit_parts(ctx, None, fresh, group="", box_label="正文", box_title="",
+                            source="body text (general rule)")
 
 
 # --- records -----------------------------------------------------------------------
@@ -589,8 +798,28 @@ def _add(ctx: _Ctx, *, box: str, box_title: str, start: int, end: int, name: str
         "source": source,
     }
     rec["places"] = "|".join(places_of(name, extent_from, extent_to, category=rec["category"]))
+    rec["record_type"] = record_type(name, category=rec["category"])
+    rec["summary"] = summary(rec)
     ctx.rows.append(rec)
     return rec
+
+
+def summary(rec: dict) -> str:
+    """The record as a reader should see it: its name, then its content, then years and lead
+    unit ("5号线一期鄞州段 — 区城市开发… （2016–2022） · 牵头：区交通局"), never the row
+    number or bare year cells of a table line (those stay in `quote`, the exact text)."""
+    name = rec["name"].strip()
+    content = display_text(rec.get("content") or "").strip()
+    parts = [name]
+    if content and content != name and not content.startswith(name):
+        parts.append(content)
+    text = " — ".join(parts)
+    years = [y for y in (rec.get("start_year"), rec.get("end_year")) if y]
+    if years:
+        text += f"（{'–'.join(years)}）"
+    if rec.get("lead_unit"):
+        text += f" · 牵头：{rec['lead_unit']}"
+    return text
 
 
 def _status(text: str) -> str:

@@ -158,8 +158,55 @@ def report_sources(ex: Extraction) -> list[str]:
     return lines
 
 
+def report_per_document(ex: Extraction) -> list[str]:
+    """Per document: boxes found/read, items, tables and rows, structures and parts, time."""
+    from layers.plans import read_plan_text
+    from layers.projects import find_boxes
+    from layers.sections import find_tables
+
+    lines = ["== What was read, per document ==",
+             f"{'document':40} {'boxes':>9} {'items':>6} {'tables':>9} {'rows':>5} "
+             f"{'codes':>9} {'parts':>6} {'problems':>8} {'ms':>6}"]
+    for doc in ex.doc_seconds or dict.fromkeys(ex.sections["doc_id"]):
+        text = read_plan_text(doc)
+        projects = ex.projects[ex.projects["doc_id"] == doc]
+        indicators = ex.indicators[ex.indicators["doc_id"] == doc]
+        structures = ex.structures[ex.structures["doc_id"] == doc]
+        boxes = find_boxes(text)
+        tables = find_tables(text)
+        read_boxes = sum(1 for b in boxes if (projects["box"] == b.label).any())
+        read_tables = sum(1 for t in tables if (projects["box"] == t.label).any()
+                          or (indicators["table"] == t.label).any())
+        table_rows = int(projects["box"].isin([t.label for t in tables]).sum()) + len(indicators)
+        items = int(projects["box"].str.startswith("专栏").sum())
+        codes = structures["structure"].nunique()
+        spelled = structures[structures["spelled_out"].astype(bool)]["structure"].nunique()
+        n_problems = sum(1 for p in ex.problems if p.doc_id == doc)
+        ms = ex.doc_seconds.get(doc, float("nan")) * 1000
+        lines.append(f"{doc:40} {f'{read_boxes}/{len(boxes)}':>9} {items:>6} "
+                     f"{f'{read_tables}/{len(tables)}':>9} {table_rows:>5} "
+                     f"{f'{spelled}/{codes}':>9} {int(structures['spelled_out'].astype(bool).sum()):>6} "
+                     f"{n_problems:>8} {ms:>6.0f}")
+    lines.append("(boxes, tables: read/found; codes: spelled out/named; parts: structure parts)")
+    return lines
+
+
+def report_unknown_names(ex: Extraction) -> list[str]:
+    """Place-like names the documents use that the gazetteer does not know, with a mention each."""
+    from layers.plans import read_plan_text
+    from layers.unknown_places import gazetteer_names, unknown_names
+
+    docs = list(ex.doc_seconds or dict.fromkeys(ex.sections["doc_id"]))
+    found = unknown_names({d: read_plan_text(d) for d in docs}, gazetteer_names(default_gazetteer()))
+    lines = [f"== Place names not in the gazetteer == {len(found)}"]
+    for u in found:
+        m = u.mentions[0]
+        lines.append(f"  {u.name} ×{u.count} ({m['doc_id']} @{m['start']}): {m['quote'][:60]}")
+    return lines
+
+
 #: Printed in order; append a function here to add a section to the report.
 REPORT_SECTIONS: list[ReportSection] = [
-    report_documents, report_boxes, report_categories, report_problems, report_places,
-    report_located_records, report_sources, report_timing,
+    report_documents, report_per_document, report_boxes, report_categories, report_problems,
+    report_places, report_unknown_names, report_located_records, report_sources, report_timing,
 ]

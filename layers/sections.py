@@ -19,10 +19,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from layers.text import Line, display_text, iter_lines, trim_span
+from layers.lexicon import BOX_TITLE_RE, TABLE_TITLE_RE, cn_number
+
+from layers.text import PROVENANCE_COLUMNS, Line, display_text, iter_lines, trim_span
 
 SECTION_COLUMNS: list[str] = [
-    "id", "doc_id", "section_path", "start", "end", "quote",
+    *PROVENANCE_COLUMNS,
     "level", "kind", "number", "title", "body_end",
 ]
 
@@ -42,9 +44,9 @@ _MAX_TITLE = 32
 _TOC_RE = re.compile(r"\D\d{1,3}$")
 
 
-_TITLE_RE = re.compile(r"^表\s*(?P<num>\d+(?:-\d+)?)\s*[:：]\s*(?P<title>.*)$")
+_TITLE_RE = TABLE_TITLE_RE
 _NOTE_RE = re.compile(r"^注\s*[:：]")
-_BOX_RE = re.compile(r"^专栏\s*\d+\s*[:：]")
+_BOX_RE = BOX_TITLE_RE
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ def find_tables(text: str) -> list[TableRegion]:
     """Every 表N table of `text`, with the region that holds its rows."""
     stops = {h.start for h in find_headings(text)}
     lines = list(iter_lines(text))
-    titles = [(i, _TITLE_RE.match(line.clean)) for i, line in enumerate(lines)]
+    titles = [(i, table_title(line.clean)) for i, line in enumerate(lines)]
     out = []
     for i, m in titles:
         if not m:
@@ -160,7 +162,7 @@ def find_tables(text: str) -> list[TableRegion]:
         for j in range(i + 1, len(lines)):
             line = lines[j]
             clean = line.clean
-            if line.content_start in stops or _TITLE_RE.match(clean) or _BOX_RE.match(clean):
+            if line.content_start in stops or table_title(clean) or _BOX_RE.match(clean):
                 body_end = line.start
                 break
             if _NOTE_RE.match(clean):
@@ -171,11 +173,30 @@ def find_tables(text: str) -> list[TableRegion]:
         tab = any(line.raw.startswith("\t") for line in iter_lines(text, body_start, body_end))
         cs, ce = trim_span(text, title_line.start, title_line.end)
         out.append(TableRegion(
-            label=f"表{m.group('num')}", title=m.group("title").strip(),
+            label=f"表{_table_number(m.group('num'))}", title=m.group("title").strip(),
             title_start=cs, title_end=ce, body_start=body_start, body_end=body_end,
             note_start=note_start, note_end=note_end, tab_cells=tab,
         ))
     return out
+
+
+def table_title(clean: str) -> re.Match[str] | None:
+    """The match of a table title line ("表2：…", "表 4-1 …", "表三　…"), else None.
+
+    Without colon or space the line must be short and not a sentence, so prose
+    such as "表1所列…。" is not a table.
+    """
+    m = _TITLE_RE.match(clean)
+    if not m:
+        return None
+    if not m.group("gap") and m.group("title") and (len(clean) > 40 or clean.endswith("。")):
+        return None
+    return m
+
+
+def _table_number(num: str) -> str:
+    n = cn_number(num)
+    return str(n) if n is not None else num.replace("－", "-").replace("—", "-")
 
 
 def tab_cells(text: str, region: TableRegion) -> list[Cell]:

@@ -12,6 +12,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+#: Columns every record carries so it can be traced to the plan's exact words: its id,
+#: document, section path, character offsets and the quote `text[start:end]`.
+PROVENANCE_COLUMNS: tuple[str, ...] = ("id", "doc_id", "section_path", "start", "end", "quote")
+
 #: Word-export artefacts that carry no plan content.
 NOISE_RE = re.compile(r"\[(?:bookmark|image)\s*:[^\]\n]*\]")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u3000\r\n]+")

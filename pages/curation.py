@@ -51,6 +51,13 @@ with places_tab:
         n=len(queue), **{p: int((queue["precision"] == p).sum()) for p in ("unlocated", "approximate", "district")}))
     st.dataframe(queue.rename(columns=lambda c: t(f"cur_q_{c}", lang)), hide_index=True, height=240,
                  width="stretch")
+    unknown = data.unknown_names()
+    with st.expander(t("cur_unknown_title", lang).format(n=len(unknown))):
+        st.caption(t("cur_unknown_caption", lang))
+        st.dataframe(unknown[["name", "mentions", "documents", "quote"]].assign(
+            link=[f"/source?doc={r.doc_id}&start={r.start}&end={r.end}" for r in unknown.itertuples()]
+        ).rename(columns=lambda c: t(f"cur_unknown_{c}", lang)), hide_index=True, width="stretch",
+            column_config={t("cur_unknown_link", lang): st.column_config.LinkColumn(display_text="↗")})
     place_id = place_choice(queue, lang)
     if place_id:
         place_panel(place_id, editor, districts=districts, lang=lang, tiles=tiles)

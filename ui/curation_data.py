@@ -115,3 +115,15 @@ def after_change(place_ids: Iterable[str]) -> RebuildReport:
     _gazetteer.clear()
     default_gazetteer.cache_clear()
     return report
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _unknown(version: tuple) -> pd.DataFrame:
+    from layers.curation_queue import unknown_names_queue
+
+    return unknown_names_queue(gazetteer=_gazetteer(version))
+
+
+def unknown_names() -> pd.DataFrame:
+    """`layers.curation_queue.unknown_names_queue` for the current gazetteer."""
+    return _unknown(curation_version())

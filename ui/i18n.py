@@ -150,6 +150,17 @@ _TEXTS: dict[str, dict[str, str]] = {
     "ind_value": {"zh": "数值", "en": "Value"},
     # Curation page (pages/curation.py, ui/curation_*.py).
     "cur_page": {"zh": "校正地图", "en": "Fix the map"},
+    "cur_unknown_title": {"zh": "地名库未收录的地名（{n}）", "en": "Names not in the gazetteer ({n})"},
+    "cur_unknown_caption": {
+        "zh": "规划原文中像地名、但地名库里没有的词（分词工具自动识别，可能有误），提到最多的排在前面。",
+        "en": "Words of the plans that look like place names but are not in the gazetteer (found by a word "
+        "tagger, so some may be wrong), most mentioned first.",
+    },
+    "cur_unknown_name": {"zh": "名称", "en": "Name"},
+    "cur_unknown_mentions": {"zh": "提及次数", "en": "Mentions"},
+    "cur_unknown_documents": {"zh": "文件数", "en": "Documents"},
+    "cur_unknown_quote": {"zh": "首次出现处原文", "en": "First mention"},
+    "cur_unknown_link": {"zh": "原文", "en": "Source"},
     "cur_title": {"zh": "校正地图：补定位、改近似、留记录", "en": "Fix the map: place the unlocated, correct the approximate, keep a history"},
     "cur_caption": {
         "zh": "列出规划提到但尚未定位或只是近似定位的地点，最需要的排在前面；每处修改都记录修改人、时间、原因和来源，可撤销。",

@@ -142,3 +142,14 @@ def test_a_conflict_asks_to_reload_and_keeps_what_the_editor_typed(copy, tmp_pat
     assert any("已保存" in s.value for s in at.success)
     latest = curation_data.store().history(PLACE)[0]
     assert (latest.editor, latest.before["source"]) == ("wang", "unit test: made-up point (li)")
+
+
+def test_names_the_gazetteer_lacks_are_listed_with_a_mention(copy):
+    at = _page()
+    expanders = [e for e in at.expander if e.label.startswith("地名库未收录的地名")]
+    assert len(expanders) == 1
+    n = int(expanders[0].label.split("（")[1].rstrip("）"))
+    table = expanders[0].dataframe[0].value
+    assert n == len(table) > 0
+    assert list(table.columns)[:3] == ["名称", "提及次数", "文件数"]
+    assert (table["提及次数"] >= 1).all()

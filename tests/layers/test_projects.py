@@ -96,7 +96,8 @@ def test_every_line_of_every_box_is_covered_by_a_project() -> None:
 @pytest.mark.parametrize(("doc", "box", "count"), [
     (JB, "专栏1", 3), (JB, "专栏3", 7), (JB, "专栏4", 55), (JB, "专栏5", 7), (JB, "专栏6", 5),
     (JB, "专栏8", 4), (JB, "专栏9", 5), (JB, "专栏10", 16),
-    (YZ, "专栏1", 4), (YZ, "专栏6", 7), (YZ, "专栏7", 6), (YZ, "专栏8", 8), (YZ, "专栏13", 6),
+    # 鄞州 专栏1: 4 items plus 南部商务区三期四期, 宁波蓝色美丽湾区 and 山海产城融合示范区 named inside them.
+    (YZ, "专栏1", 7), (YZ, "专栏6", 7), (YZ, "专栏7", 6), (YZ, "专栏8", 8), (YZ, "专栏13", 6),
     (YZ, "专栏15", 10),
 ])
 def test_box_item_counts_match_the_plan(doc: str, box: str, count: int) -> None:
@@ -126,8 +127,15 @@ def test_each_box_item_gets_the_lead_unit_written_after_it() -> None:
 
 def test_every_row_of_the_project_tables_is_read() -> None:
     df = _projects(DELTA)
-    counts = df[df["box"].str.startswith("表")].groupby("box").size().to_dict()
-    assert counts == {"表4-1": 8, "表4-2": 6, "表4-3": 12, "表4-4": 8}
+    rows = df[df["box"].str.startswith("表") & (df["source"] == "一览表 row")]
+    assert rows.groupby("box").size().to_dict() == {"表4-1": 8, "表4-2": 6, "表4-3": 12, "表4-4": 8}
+
+
+def test_objects_named_inside_a_table_row_are_its_children() -> None:
+    df = _projects(DELTA)
+    row = df[df["name"] == "承接上海优质教育资源项目"].iloc[0]
+    children = set(df[df["parent_id"] == row["id"]]["name"])
+    assert {"华师大宁波艺术实验学校", "鄞州赫德实验学校"} <= children
 
 
 def test_table_rows_keep_scale_years_and_lead_unit() -> None:

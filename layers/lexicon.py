@@ -1,0 +1,185 @@
+"""The rule words every extractor shares: bullets, brackets, numerals, verbs, suffixes.
+
+One list per kind of word, so a rule in `projects`, `structures`, `indicators`
+or `sections` reads "a bullet", "a build verb" or "a name ending" instead of
+carrying its own copy. Nothing here names a document, a box number or a place:
+the words are those of Chinese planning prose in general (纲要, 政府工作报告,
+专项规划), so a new district's plan is read by the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Characters that open a list item in a box.
+BULLETS = "◆◇·•●▪■□○◎★☆▶►➢-—"
+BULLET_RE = re.compile(rf"[{re.escape(BULLETS)}](?![{re.escape(BULLETS)}])\s*")
+OPEN_BRACKETS = "(（[【“《〔﹝"
+CLOSE_BRACKETS = ")）]】”》〕﹞"
+#: Chinese numerals used in counts ("一核四城") and in numbered boxes (专栏一).
+CN_DIGITS = "〇零一二两三四五六七八九十百千"
+CN_NUMERAL = "一二两三四五六七八九十百千万多"
+#: Item numbers: "1." "1、" "（1）" "(1)" "①" "01".
+ITEM_NUMBER_RE = re.compile(
+    r"(?:(?P<num>\d{1,2})\s*[.、．](?!\d)|[(（]\s*(?P<pnum>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
+    r"|(?P<circled>[①-⑳]))\s*"
+)
+#: Spaces a title may use between its label and its text (incl. full-width U+3000).
+TITLE_GAP = r"[ \t\u00a0\u3000]*[:：]?[ \t\u00a0\u3000]*"
+#: "专栏1：…", "专栏 1 …", "专栏一　…", "专栏4　新农村建设重点工程"; the title may be on the next line.
+BOX_TITLE_RE = re.compile(
+    rf"^专栏[ \t\u00a0\u3000]*(?P<num>\d{{1,3}}|[{CN_DIGITS}]{{1,4}})(?![\d{CN_DIGITS}])"
+    rf"{TITLE_GAP}(?P<title>.*)$"
+)
+#: "表1：…", "表 2-1 …", "表三　…".
+TABLE_TITLE_RE = re.compile(
+    rf"^表[ \t\u00a0\u3000]*(?P<num>\d{{1,2}}(?:[-－—]\d{{1,2}})?|[{CN_DIGITS}]{{1,3}})"
+    rf"(?![\d{CN_DIGITS}年])(?P<gap>{TITLE_GAP})(?P<title>.*)$"
+)
+
+#: Verbs that open a list of projects in prose; longest first so the whole verb is taken.
+LEAD_VERBS: tuple[str, ...] = tuple(sorted((
+    "加快谋划推进", "全力配合建设", "配合宁波市建设", "加快推进", "加快建设", "重点推进", "规划建设",
+    "谋划建设", "谋划布局", "启动建设", "推进建设", "谋划推进", "加快实施", "改扩建", "新建", "迁建",
+    "续建", "扩建", "建成", "推进", "加快", "实施", "建设", "扩容", "开工", "在", "打通", "重点搭建",
+    "搭建", "全面建成", "全面开工建设", "开工建设", "建成投用", "建成开放", "启动", "投用",
+    "全面推进", "力促", "抓好", "做好", "完成", "全面完成", "力争开工建设", "开工建设", "加快打造",
+    "打造", "建成通车", "全线贯通",
+), key=len, reverse=True))
+#: Verbs written after a list: "A、B建成通车", "A、B等项目开工建设".
+TRAIL_VERBS: tuple[str, ...] = tuple(sorted((
+    "建成通车", "开工建设", "建成投用", "建成开放", "建成开业", "全面建成", "基本建成", "建成",
+    "开工", "通车", "投用", "投运", "投产", "落地", "全面落地", "竣工", "完工", "启用", "开通",
+    "开业", "贯通", "全线贯通", "项目建设", "等项目建设", "前期", "等项目前期", "尽早开工",
+    "加快推进", "顺利推进", "基本成型", "完成拆迁", "开发建设", "建设", "提前开工", "提速放量",
+    "前期工作", "项目前期工作",
+), key=len, reverse=True))
+#: Verbs that, alone before one name, make it a project ("开工建设国际会议中心", "投用宁波院士中心").
+SINGLE_BUILD_VERBS: tuple[str, ...] = (
+    "力争开工建设", "开工建设", "加快建设", "高起点建设", "谋划", "投用", "建成投用", "建成", "新建",
+    "迁建", "改扩建", "启动", "全力推动", "推动", "建设", "实施", "创办",
+)
+#: Endings of a built thing or site, strict enough that one name after a verb is a project.
+SINGLE_SUFFIX_RE = re.compile(
+    r"(?:路|桥|铁路|高速|通道|隧道|站|机场|码头|中心|馆|院|学校|中学|小学|幼儿园|医院|公园|广场|"
+    r"综合体|园|基地|地块|区块|新城|新区|片区|实验室|枢纽|变|线|段|[一二三四五六七八九十]期|水库|"
+    r"厂|大道|快速路|高架|港区|街区|小镇|合作区|发展区|功能区|区域)$"
+)
+#: Words that make one name an aim, not a thing to build ("高能级创新型城区", "甬舟同城").
+AIM_WORDS_RE = re.compile(r"一体|同城|强区|城区|之城|生态区|示范区|高地|标杆|样板|典范|^为|^成为|型")
+
+#: Status words written after a name ("…段改扩建"): not part of what makes it a name.
+STATUS_TAIL_RE = re.compile(r"(?:改扩建|扩建|改建|迁建|重建|改造提升|改造|开发建设|建设)$")
+#: Adverbs that may stand between a list and its trailing verb ("全面建成", "尽早开工").
+TRAIL_ADVERBS = ("全面", "基本", "顺利", "尽早", "加快", "率先", "相继", "先后", "均", "全部", "基本")
+
+#: How a named object (a project, a site) ends: a noun of built things and places.
+NAME_SUFFIXES: tuple[str, ...] = (
+    "工程", "项目", "路", "桥", "大桥", "线", "站", "园", "区", "中心", "学校", "医院", "院", "馆",
+    "城", "港", "镇", "村", "湖", "山", "基地", "小镇", "房", "所", "变", "段", "通道", "隧道", "大道",
+    "高速", "拓宽", "铁路", "街", "广场", "综合体", "地块", "工厂", "平台", "楼", "厂", "场", "带",
+    "廊", "湾", "岸", "片", "块", "校", "中学", "小学", "幼儿园", "省道", "快速路", "延", "延伸段",
+    "期", "系统", "设施", "综合体", "圈", "谷", "飞地", "TOD", "机场", "码头", "枢纽", "水库", "河",
+    "江", "塘", "闸", "公园", "社区", "街区", "实验室", "研究院", "园区", "新城", "新区", "片区",
+    "景区", "高架", "公路", "会展中心", "酒店", "区域", "机场",
+)
+NAME_SUFFIX_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, NAME_SUFFIXES),
+                                                   key=len, reverse=True)) + r")$")
+#: How a place name ends (for gazetteer look-ups and unknown-name candidates).
+PLACE_SUFFIXES: tuple[str, ...] = (
+    "省", "市", "区", "县", "镇", "乡", "街道", "村", "社区", "新城", "新区", "片区", "湖", "江", "河",
+    "山", "港", "湾", "岛", "路", "桥", "站", "园", "城",
+)
+#: Words that make a phrase a sentence, not a name.
+PROSE_WORDS_RE = re.compile(
+    r"打造|力争|实现|形成|成为|到20\d\d|不少于|以上|%|举办|开展|围绕|依托|聚焦|确保|每年|达到|超过|"
+    r"通过|增设|连通|按照|沿轴线|贯穿|并与|共计|构成|提高|增长|下降|比重|占比|力度|水平|能力|"
+    r"机制|体系|政策|改革|服务|质量|效率|规模|收入|亿元|万元|万人|个百分点"
+)
+
+#: Count + noun groups of a spatial structure code ("一核四城六空间", "一带两轴三核四片").
+SPATIAL_NOUNS: tuple[str, ...] = (
+    "带", "轴", "核", "片", "城", "区", "圈", "廊", "线", "环", "横", "纵", "港", "中心", "谷", "园",
+    "湾", "点", "空间", "组团", "通道", "块", "郊", "枢纽", "基地", "疏港", "联", "心", "极",
+)
+
+#: Five-year periods an indicator table may speak of ("十一五" … "十五五").
+FIVE_YEAR_RE = re.compile(r"“?十[一二三四五]五”?")
+#: Header words of an indicator table; a table whose header holds three of them is one.
+INDICATOR_HEADER_WORDS: tuple[str, ...] = (
+    "指标", "单位", "基期", "目标", "年均增长", "年均", "属性", "预期性", "约束性", "序号", "类别",
+)
+
+
+def build_verb_alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of `words`, longest first (so "开工建设" beats "开工")."""
+    return "(?:" + "|".join(map(re.escape, sorted(set(words), key=len, reverse=True))) + ")"
+
+
+def cn_number(s: str) -> int | None:
+    """"12" → 12, "十二" → 12, "两" → 2; None when `s` is not a number."""
+    if s.isdigit():
+        return int(s)
+    digits = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+    total, current = 0, 0
+    for ch in s:
+        if ch in digits:
+            current = digits[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "千":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+#: Action words a list entry may still open with ("发挥文创港", "做优中山东路"): cut, not named.
+ENTRY_VERB_RE = re.compile(
+    r"^(?:[^、]{0,4}?)(?:统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
+    r"建立|深化与|深化|把|发挥|做优|做精|做强|做大|推动|增强|"
+    r"提升|用好|承接|依托|扩容|以及|打造|培育|支持|引进|布局|谋划|新建|改建|扩建|迁建|续建|"
+    r"建设|建成|推进|加快|实施|启动|开工|投用|配套|完善|改造|以)"
+)
+#: A list whose clause reads "以A、B为核心/代表/重点" names examples, not projects.
+EXAMPLE_CLAUSE_RE = re.compile(r"为(?:代表|核心|重点|主|龙头|引领|支撑|载体|依托)")
+#: Words that show an entry is a title, a count or a kind, not one named object.
+NOT_A_NAME_RE = re.compile(
+    r"^(?:一批|各类|各级|若干|多个|一大批|全国|全省|全市|全区)|现代化区|均衡|模范|之区|入选|称号|"
+    r"[两三四五六七八九十]大|[两三四五六七八九十]个|载体|场景|资源|要素|地区|领域|行业|企业$|"
+    r"获评|十强|^法治|^“掌上|幸福家园|强区|^重点|^特色|板块$|^大花园$|^大通道$|^大都市区|^美丽|"
+    r"赋权|扩区|^高能级|首位战略|先行区|前沿区|^省委|^市委|^国内外"
+)
+#: Modifiers that, taken away, leave only a kind of thing ("科技孵化园" → "园"): generic.
+GENERIC_MODIFIER_RE = re.compile(
+    r"公共|企业|科技|产业|特色|重点|群众|文化|技术|攻关|研究|开发|创新|孵化|展销|新能源汽车|充电|"
+    r"共性|功能性|省级|市级|区级|国家级|博物|图书|美术|高压|养老|养护|停车|集聚|现代|农业|综合|"
+    r"配套|专业|智慧|数字|公益|示范|应用|服务|体育|健身|新型|小型|大型|社区|城市|乡村|人才|"
+    r"未来|高端|教育|医疗|文体|活动|滨水|研发|联合|孵化|海外"
+)
+
+
+#: What kind of record a box item or table row is (`layers.projects` column `record_type`):
+#: a quantified aim ("六倍增", "…比重力争达4%") is a target, not a project.
+TARGET_RE = re.compile(
+    r"\d+(?:\.\d+)?\s*[%％‰]|倍增|翻番|比重|占比|力争(?:达|超过|突破)|[增下]降\d|率(?:达|超过|提高)"
+)
+#: A name ending like this is a programme or policy, not a thing on the map.
+PROGRAMME_END_RE = re.compile(r"(?:行动|计划|机制|政策|联盟|活动|体系|战略|改革|倍增|传承)”?$")
+RECORD_TYPES = ("project", "target", "programme")
+
+
+def record_type(name: str, *, category: str = "") -> str:
+    """"target", "programme" or "project" for a record named `name`."""
+    if TARGET_RE.search(name):
+        return "target"
+    if PROGRAMME_END_RE.search(name) or (name.endswith(("工程", "工程”")) and category in
+                                          ("programs", "innovation")):
+        return "programme"
+    return "project"

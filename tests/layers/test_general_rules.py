@@ -1,0 +1,189 @@
+"""The general extraction rules read layouts the shipped plans do not use.
+
+The texts here are written for the tests (short, in the shape of real 纲要 and 报告
+wording); the real public texts are in tests/data/plans/ (test_plan_fixtures.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from layers.extract import extract_plan
+from layers.indicators import is_indicator_table
+from layers.projects import find_boxes, named_list, named_single
+from layers.sections import find_tables
+from layers.structures import code_groups, structures_from_plan
+
+LAYERS = Path(__file__).resolve().parents[2] / "layers"
+
+
+@pytest.mark.parametrize(("line", "label", "title"), [
+    ("专栏4\u3000新农村建设重点工程", "专栏4", "新农村建设重点工程"),
+    ("专栏 1 重大交通项目", "专栏1", "重大交通项目"),
+    ("专栏一：重点产业平台", "专栏1", "重点产业平台"),
+    ("专栏12:医疗卫生设施", "专栏12", "医疗卫生设施"),
+])
+def test_box_titles_are_read_with_or_without_colon_or_space(line: str, label: str,
+                                                            title: str) -> None:
+    text = f"第一章 总则\n{line}\n◆甲路：新建道路。\n◆乙桥：改建桥梁。\n"
+    boxes = find_boxes(text)
+    assert [(b.label, b.title) for b in boxes] == [(label, title)]
+
+
+def test_a_box_title_may_stand_on_the_next_line() -> None:
+    boxes = find_boxes("专栏3\n重点水利工程\n1. 甲水库\n2. 乙河道整治\n")
+    assert boxes[0].label == "专栏3" and boxes[0].title == "重点水利工程"
+
+
+def test_a_sentence_that_mentions_a_box_is_not_a_box() -> None:
+    assert find_boxes("专栏1所列项目要按期完成并接受社会监督，各部门要细化分工落实责任。\n") == []
+
+
+def test_a_box_ends_at_a_blank_line_before_a_body_paragraph() -> None:
+    text = ("专栏2：道路\n◆甲路\n◆乙路\n\n"
+            "加快完善城市路网，推动形成内畅外联的交通格局，提升通行效率，同时统筹推进城市更新，改善居民出行条件，"
+            "建设更加便捷高效的综合交通体系。\n")
+    box = find_boxes(text)[0]
+    assert "加快完善" not in text[box.body_start:box.body_end]
+
+
+def test_numbered_box_items_become_one_record_each() -> None:
+    text = "专栏5：重点项目\n1. 甲路改造工程\n2、乙大桥\n（3）丙公园\n"
+    ex = extract_plan(plan_id="t", text=text, adcode="")
+    assert list(ex.projects["name"]) == ["甲路改造工程", "乙大桥", "丙公园"]
+
+
+@pytest.mark.parametrize(("clause", "names"), [
+    ("全面开工建设甲大桥、乙隧道和丙快速路", ["甲大桥", "乙隧道", "丙快速路"]),
+    ("甲大桥、乙大桥建成通车", ["甲大桥", "乙大桥"]),
+    ("做好甲铁路、乙枢纽等项目前期", ["甲铁路", "乙枢纽"]),
+])
+def test_lists_named_in_prose_by_a_common_verb_are_projects(clause: str, names: list[str]) -> None:
+    spans = named_list(clause)
+    assert spans is not None and [clause[a:b] for a, b in spans] == names
+
+
+@pytest.mark.parametrize("clause", [
+    "推进科技、人才、资金等要素集聚",       # kinds of things, not named objects
+    "加快建设科技孵化园、产业园区",          # generic facilities
+    "以甲新城、乙新区为核心",                # examples, not projects
+])
+def test_lists_that_name_no_object_are_not_projects(clause: str) -> None:
+    assert named_list(clause) is None
+
+
+def test_one_named_object_after_a_build_verb_is_a_project() -> None:
+    clause = "开工建设国际会议中心"
+    a, b = named_single(clause)
+    assert clause[a:b] == "国际会议中心"
+    assert named_single("建设高能级创新型城区") is None
+
+
+def test_items_listed_inside_a_box_item_become_children_of_it() -> None:
+    text = "专栏2：区块\n· 甲区块：新世界广场、渔轮厂演艺综合体全面建成，老城区启动改造。\n"
+    ex = extract_plan(plan_id="t", text=text, adcode="")
+    parent = ex.projects.iloc[0]
+    children = ex.projects[ex.projects["parent_id"] == parent["id"]]
+    assert list(children["name"]) == ["新世界广场", "渔轮厂演艺综合体"]
+
+
+def test_a_structure_code_is_read_by_its_grammar() -> None:
+    assert code_groups("一核四城六空间") == [(1, "一核"), (4, "四城"), (6, "六空间")]
+    text = ("构建“一核两带三片”的空间格局。“一核”即滨江新城核心区。“两带”：沿江产业带、沿湖生态带。"
+            "“三片”分别为北部工业片、中部城市片和南部田园片。\n")
+    df = structures_from_plan(plan_id="t", text=text)
+    assert list(df["name"]) == ["滨江新城核心区", "沿江产业带", "沿湖生态带", "北部工业片",
+                                "中部城市片", "南部田园片"]
+    assert set(df["kind"]) == {"core", "belt", "zone"}
+    for row in df.itertuples():
+        assert text[row.start:row.end] == row.quote
+
+
+def test_a_code_group_without_members_is_a_problem_with_its_position() -> None:
+    text = "构建“一核两带”格局。“一核”即滨江新城核心区。\n"
+    problems: list = []
+    structures_from_plan(plan_id="t", text=text, problems=problems)
+    assert any("两带" in p.reason and text[p.start:p.end] == p.quote for p in problems)
+
+
+def test_an_indicator_table_is_found_by_its_header() -> None:
+    text = ("表3 “十五五”经济社会发展目标\n\t序号\t名称\t单位\t2025年\t2030年\t年均增长\t属性\n"
+            "\t1\t地区生产总值\t亿元\t1000\t1300\t5.4\t预期性\n")
+    table = find_tables(text)[0]
+    assert is_indicator_table(text, table)
+
+
+def test_a_box_and_a_table_that_yield_nothing_are_problems() -> None:
+    text = "专栏7：说明\n\n表5：人口结构\n\t年龄\t人数\n\t0-14\t100\n"
+    ex = extract_plan(plan_id="t", text=text, adcode="")
+    reasons = [p.reason for p in ex.problems]
+    assert any("专栏7" in r for r in reasons) and any("表5" in r for r in reasons)
+
+
+def test_no_rule_names_a_document_or_a_box_number() -> None:
+    ids = ["jiangbei-14th-five-year-plan", "jiangbei-2021-government-work-report",
+           "yinzhou-14th-five-year-plan", "yinzhou-yangtze-delta-14th-plan",
+           "jiangbei-2022-press-feature"]
+    for module in ("projects", "structures", "indicators", "sections", "categories", "lexicon"):
+        source = (LAYERS / f"{module}.py").read_text(encoding="utf-8")
+        assert not any(i in source for i in ids), module
+        assert not re.search(r"[\"']专栏\d+[\"']", source), module
+
+
+def test_category_words_name_no_place_of_the_gazetteer() -> None:
+    from geo.gazetteer import load_gazetteer
+    from layers.categories import CATEGORIES
+
+    words = {w for c in CATEGORIES for w in re.split(r"[|()?<!=$^\\]+", c.pattern) if len(w) >= 2}
+    places = {n for e in load_gazetteer() for n in e.names if e.type not in ("district", "city")}
+    # "动车所" (a train depot) is a kind of facility that one gazetteer entry uses as its alias.
+    assert not (words & places) - {"动车所"}, sorted(words & places)
+
+
+def test_targets_are_not_projects_and_rows_read_name_then_content() -> None:
+    from layers.extract import extract_all
+
+    projects = extract_all(["jiangbei-14th-five-year-plan", "yinzhou-yangtze-delta-14th-plan"]).projects
+    by_name = projects.set_index("name")
+    assert by_name.loc["六倍增", "record_type"] == "target"
+    assert by_name.loc["研究与试验发展经费支出占地区生产总值比重力争达4%", "record_type"] == "target"
+    rows = projects[projects["source"] == "一览表 row"]
+    assert len(rows) > 0
+    for row in rows.itertuples():
+        assert row.summary.startswith(row.name)
+        assert not re.match(r"^\d+\s", row.summary)       # no row number
+        assert not re.search(r"\s(?:19|20)\d\d\s", row.summary)  # no bare year cells
+
+
+def test_an_indicator_table_of_another_layout_is_read_by_its_header() -> None:
+    text = ("表3 “十五五”经济社会发展目标\n"
+            "\t序号\t指标\t单位\t2025年\t2030年\t年均增长\t属性\n"
+            "\t1\t地区生产总值\t亿元\t1000\t1300\t5.4\t预期性\n"
+            "\t2\t常住人口\t万人\t100\t102\t9.0\t预期性\n")
+    ex = extract_plan(plan_id="t", text=text, adcode="")
+    rows = ex.indicators
+    assert list(rows["name"]) == ["地区生产总值", "常住人口"]
+    assert list(rows["target_value"]) == ["1300", "102"] and list(rows["base_year"]) == ["2025"] * 2
+    assert "check failed" not in rows["flags"].iloc[0]
+    assert "check failed" in rows["flags"].iloc[1]  # 100 → 102 is not 9 % a year
+    for row in rows.itertuples():
+        assert text[row.start:row.end] == row.quote
+
+
+def test_an_unquoted_code_is_read_too() -> None:
+    text = ("全区构建一核两带空间格局。一核即滨江新城核心区。两带：沿江产业带、沿湖生态带。\n")
+    df = structures_from_plan(plan_id="t", text=text)
+    assert list(df["part"]) == ["一核", "两带", "两带"]
+
+
+def test_the_report_lists_per_document_what_was_found_and_read() -> None:
+    from layers.extract import extract_all
+    from layers.report import report_per_document
+
+    lines = report_per_document(extract_all(["yinzhou-14th-five-year-plan", "jiangbei-2022-press-feature"]))
+    yz = next(line for line in lines if line.startswith("yinzhou-14th-five-year-plan"))
+    assert yz.split()[1] == "17/17"  # boxes read/found
+    assert any(line.startswith("jiangbei-2022-press-feature") for line in lines)
