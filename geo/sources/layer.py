@@ -406,6 +406,8 @@ def _normalise(
             raise _refuse("crs_unusable", file=file_name, crs=crs_in_file)
     else:
         minx, miny, maxx, maxy = geometry.total_bounds
+        if 28 <= minx <= maxx <= 31 and 120 <= miny <= maxy <= 123:
+            raise _refuse("swapped", file=file_name, bounds=f"{minx:.4f}, {miny:.4f}, {maxx:.4f}, {maxy:.4f}")
         if max(abs(minx), abs(maxx)) > 180 or max(abs(miny), abs(maxy)) > 90:
             raise _refuse("projected_undefined", file=file_name,
                           bounds=f"{minx:.0f}, {miny:.0f}, {maxx:.0f}, {maxy:.0f}")
@@ -441,10 +443,8 @@ def _inside_ningbo(geometry: gpd.GeoSeries, *, ids: pd.Series, file_name: str, d
     inside = geometry.to_crs(METRIC_CRS).representative_point().within(area.iloc[0]).to_numpy()
     if not inside.any():
         minx, miny, maxx, maxy = geometry.total_bounds
-        swapped = 28 <= minx <= 31 and 120 <= miny <= 123  # lat/lon given the other way round
         raise _refuse("outside_all", file=file_name, total=len(geometry), datum=datum,
-                      bounds=f"{minx:.4f}, {miny:.4f}, {maxx:.4f}, {maxy:.4f}",
-                      hint=" The longitude and latitude columns look swapped." if swapped else "")
+                      bounds=f"{minx:.4f}, {miny:.4f}, {maxx:.4f}, {maxy:.4f}")
     return inside
 
 
@@ -547,7 +547,9 @@ MESSAGES: dict[str, str] = {
     "projected_undefined": "{file} has projected coordinates (in metres: {bounds}) but no definition of the "
                            "projection; export it with its .prj / CRS, or as longitude/latitude",
     "outside_all": "{file}: none of its {total} features lies in 宁波 after reading it as {datum} "
-                   "(they lie in {bounds}); check the datum and the file.{hint}",
+                   "(they lie in {bounds}); check the declared datum and that this is the right file",
+    "swapped": "{file}: the coordinates read as longitude {bounds} look like latitude and longitude the "
+               "wrong way round; swap the columns (x/lon is east, about 121.5 in 宁波)",
 }
 
 
