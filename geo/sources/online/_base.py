@@ -98,6 +98,8 @@ class OnlineSource(PlaceSource):
         except geopy_exc.GeocoderParseError as exc:
             raise SourceUnavailableError(f"{self.title}: empty or unreadable answer for {dict(params)} ({exc})") from exc
         except geopy_exc.GeopyError as exc:
+            if _timed_out(exc):  # requests' read timeout reaches geopy wrapped in a retry error
+                raise SourceTimeoutError(f"{self.title}: no answer in time for {dict(params)} ({exc})") from exc
             raise SourceUnavailableError(f"{self.title}: the service failed for {dict(params)} ({exc})") from exc
         if answer is None or answer == "":
             raise SourceUnavailableError(f"{self.title}: empty answer for {dict(params)}")
@@ -112,6 +114,16 @@ class OnlineSource(PlaceSource):
             if row.geometry.contains(point):
                 return str(row.adcode)
         return None
+
+
+def _timed_out(error: BaseException | None) -> bool:
+    """Whether a timeout is anywhere in the error's chain of causes."""
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, TimeoutError) or "Timeout" in type(error).__name__:
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
 
 
 def _ningbo_area() -> shapely.Geometry:
