@@ -18,6 +18,7 @@ from ui.curation_history import history_table
 from ui.curation_place import place_choice, place_panel
 from ui.data import get_layer
 from ui.i18n import t
+from ui.layer_import import layer_import_panel
 from ui.navigation import through_app_navigation
 
 through_app_navigation()
@@ -71,3 +72,5 @@ with files_tab:
     if editor is not None:
         st.divider()
         import_panel(editor, lang)
+        st.divider()
+        layer_import_panel(editor, lang)
