@@ -298,3 +298,27 @@ def _osm_xml(osm_frame: gpd.GeoDataFrame) -> str:
                     f'<tag k="{tag}" v="{value}"/></way>')
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="planmap tests">'
             + "".join(parts) + "".join(ways) + "</osm>")
+
+
+@pytest.mark.parametrize("datum, shift", [("gcj02", "geometry_wgs84_to_gcj02"), ("bd09", None)])
+def test_a_gcj02_or_bd09_layer_comes_back_to_the_osm_geometry(tmp_path, imports, osm_frame, datum, shift):
+    from geo import crs
+
+    def to_bd09(geometry):
+        def f(coords):
+            import numpy as np
+            lon, lat = crs.gcj02_to_bd09(*crs.wgs84_to_gcj02(coords[:, 0], coords[:, 1]))
+            return np.column_stack([lon, lat])
+        return shapely.transform(geometry, f)
+
+    convert = getattr(crs, shift) if shift else to_bd09
+    shifted = osm_frame.copy()
+    shifted["geometry"] = [convert(g) for g in osm_frame.geometry]
+    path = tmp_path / f"osm_{datum}.geojson"
+    shifted.to_file(path, driver="GeoJSON")
+    import_layer(path, name_field="name", datum=datum, directory=imports, **OSM)
+    found = _only_source(imports).candidates("和丰创意广场")
+    original = osm_frame.loc[osm_frame["name"] == "和丰创意广场"].geometry.iloc[0]
+    assert found[0].datum == datum
+    assert found[0].geometry.hausdorff_distance(original) < 1e-5  # ~1 m
+    assert shifted.loc[osm_frame["name"] == "和丰创意广场"].geometry.iloc[0].hausdorff_distance(original) > 2e-3
