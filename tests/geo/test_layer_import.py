@@ -322,3 +322,21 @@ def test_a_gcj02_or_bd09_layer_comes_back_to_the_osm_geometry(tmp_path, imports,
     assert found[0].datum == datum
     assert found[0].geometry.hausdorff_distance(original) < 1e-5  # ~1 m
     assert shifted.loc[osm_frame["name"] == "和丰创意广场"].geometry.iloc[0].hausdorff_distance(original) > 2e-3
+
+
+def test_an_osm_pbf_extract_is_read_like_the_xml(tmp_path, imports, osm_frame):
+    osmium = pytest.importorskip("osmium")  # a test dependency (requirements-dev.txt), used to write the PBF
+    xml = tmp_path / "few.osm"
+    xml.write_text(_osm_xml(osm_frame), encoding="utf-8")
+    pbf = tmp_path / "few.osm.pbf"
+    writer = osmium.SimpleWriter(str(pbf))
+    try:
+        for obj in osmium.FileProcessor(str(xml)):
+            writer.add(obj)
+    finally:
+        writer.close()
+    meta = import_layer(pbf, name_field="name", datum="wgs84", directory=imports, **OSM)
+    assert meta.features == 3 and meta.format == "OpenStreetMap PBF"
+    source = _only_source(imports)
+    assert source.candidates("万象城")[0].feature_id == "way/1"
+    assert source.candidates("邱隘")[0].feature_id == "node/1"
