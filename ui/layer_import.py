@@ -126,7 +126,7 @@ def _form(upload, editor: Editor, lang: str) -> None:
         names = layer_names(path)
         if len(names) > 1:
             layer = st.selectbox(_t("layer", lang), names, key="imp-layer")
-        fields = layer_fields(path, layer=layer, encoding=None if encoding == "utf-8" else encoding)
+        fields = _fields(upload.file_id, path, layer=layer, encoding=None if encoding == "utf-8" else encoding)
     except LayerImportError as exc:
         st.error(_t("refused", lang).format(file=upload.name, detail=refusal_message(exc, lang)))
         return
@@ -155,6 +155,7 @@ def _form(upload, editor: Editor, lang: str) -> None:
     except (PermissionDenied, GeoError) as exc:
         st.error(_t("refused", lang).format(file=upload.name, detail=str(exc)))
         return
+    _forget_upload()
     st.session_state[FLASH_KEY] = ("success", _t("done", lang).format(
         file=meta.file, n=meta.features, datum=meta.datum, unnamed=meta.skipped_unnamed, outside=meta.skipped_outside))
     st.rerun()
@@ -173,6 +174,21 @@ def _saved(upload) -> Path:
     path.write_bytes(upload.getvalue())
     st.session_state[SAVED_KEY] = (upload.file_id, str(folder), str(path))
     return path
+
+
+def _fields(file_id: str, path: Path, *, layer: str | None, encoding: str | None) -> list[str]:
+    """The file's fields, read once per upload, layer and encoding (not on every rerun)."""
+    key = f"imp-fields:{file_id}:{layer}:{encoding}"
+    if key not in st.session_state:
+        st.session_state[key] = layer_fields(path, layer=layer, encoding=encoding)
+    return st.session_state[key]
+
+
+def _forget_upload() -> None:
+    """Remove the saved copy once it is imported (the stored layer is what counts)."""
+    saved = st.session_state.pop(SAVED_KEY, None)
+    if saved:
+        shutil.rmtree(saved[1], ignore_errors=True)
 
 
 def _guess(fields: list[str]) -> int | None:

@@ -181,7 +181,7 @@ def imported_layers(directory: Path | None = None) -> list[ImportedLayer]:
             layers.append(ImportedLayer(**json.loads(sidecar.read_text(encoding="utf-8"))))
         except (TypeError, ValueError) as exc:
             raise LayerImportError(f"The import record {sidecar} is unreadable ({exc}); remove it or import again") from exc
-    return sorted(layers, key=lambda m: m.imported)
+    return sorted(layers, key=lambda m: (m.imported, m.key))
 
 
 def imported_sources(directory: Path | None = None) -> list[PlaceSource]:

@@ -73,12 +73,13 @@ def _upload(page, name: str, body: bytes):
     page.get_by_role("button", name="导入图层").wait_for(timeout=60_000)
 
 
-def _fill(page):
+def _fill(page, *, source: str = "OpenStreetMap via qingwalashi/nignbohub@15e16dd (browser test)",
+          licence: str = "ODbL 1.0"):
     datum = page.locator("[data-testid='stSelectbox']").filter(has_text="坐标系（必填）")
     datum.get_by_role("combobox").click()
     page.get_by_role("option", name="WGS84（GPS、OpenStreetMap）").click()
-    page.get_by_label("图层来源（必填）").fill("OpenStreetMap via qingwalashi/nignbohub@15e16dd (browser test)")
-    page.get_by_label("许可（必填）").fill("ODbL 1.0")
+    page.get_by_label("图层来源（必填）").fill(source)
+    page.get_by_label("许可（必填）").fill(licence)
     page.get_by_role("button", name="导入图层").click()
 
 
@@ -116,3 +117,26 @@ def test_a_visitor_sees_no_layer_upload(server, browser):
     _open_files_tab(page, server["url"], log_in=False)
     page.get_by_role("button", name="导出 GeoJSON").wait_for(timeout=60_000)
     assert page.get_by_text("导入 GIS 图层作为地点来源").count() == 0
+
+
+def test_a_gb18030_csv_is_refused_naming_its_encoding_then_imported_with_it(server, browser):
+    geonames = Path(__file__).resolve().parents[1] / "data" / "sources" / "geonames_cities500_ningbo.csv"
+    body = geonames.read_text(encoding="utf-8").replace("’", "'").encode("gb18030")
+    before = _stored(server["imports"])
+    page, log = offline_page(browser, height=1600)
+    _open_files_tab(page, server["url"], log_in=True)
+    page.get_by_text("导入 GIS 图层作为地点来源").click()
+    uploader = page.locator("[data-testid='stFileUploader']").filter(has_text="图层文件")
+    uploader.locator("input[type='file']").set_input_files(
+        files=[{"name": "geonames_gb.csv", "mimeType": "text/csv", "buffer": body}])
+    error = page.locator("[data-testid='stAlert']").filter(has_text="不是 UTF-8 编码")
+    error.wait_for(timeout=60_000)
+    assert "gb18030" in error.inner_text() and _stored(server["imports"]) == before
+    box = page.locator("[data-testid='stSelectbox']").filter(has_text="CSV 编码")
+    box.get_by_role("combobox").click()
+    page.get_by_role("option", name="gb18030").click()
+    page.get_by_role("button", name="导入图层").wait_for(timeout=60_000)
+    _fill(page, source="GeoNames cities500 (browser test, re-encoded as GB18030)", licence="CC BY 4.0")
+    page.get_by_text("已导入 geonames_gb.csv：96 个有名称的要素").wait_for(timeout=120_000)
+    assert page.get_by_text("宁波以外未导入 33 个").count() == 1
+    assert log.page_errors == []
