@@ -201,7 +201,7 @@ class LayerSource(PlaceSource):
     def __init__(self, gpkg: Path, meta: ImportedLayer) -> None:
         self.gpkg = Path(gpkg)
         self.meta = meta
-        self.key = f"layer:{meta.key}"
+        self.key = f"layer-{meta.key}"
         self.title = f"{meta.source} ({meta.file})"
         self.licence = meta.licence
         self.attribution = meta.attribution
