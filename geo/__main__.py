@@ -1,5 +1,6 @@
 """Command line of `geo`: `python -m geo lookup NAME`, `python -m geo crosscheck`, `python -m geo editor-hash NAME`,
-`python -m geo suggest --source KEY [--accept-unambiguous --editor NAME]`."""
+`python -m geo suggest --source KEY [--accept-unambiguous --editor NAME]`,
+`python -m geo import-places FILE --name-field … --datum … --source … --licence …`."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
         return _editor_hash(args.name)
     if args.command == "suggest":
         return _suggest(args)
+    if args.command == "import-places":
+        return _import_places(args)
     try:
         gazetteer = load_gazetteer(args.gazetteer)
         if args.command == "crosscheck":
@@ -65,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     suggest.add_argument("--accept-unambiguous", action="store_true",
                          help="accept every unambiguous suggestion through the curation store (needs --editor)")
     suggest.add_argument("--editor", help=f"editor login name (from {ENV_VAR}); the password is asked for")
+    _add_import_places(commands)
     return parser
 
 
@@ -100,6 +104,41 @@ def _suggest(args: argparse.Namespace) -> int:
     except GeoError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _add_import_places(commands: argparse._SubParsersAction) -> None:
+    from geo.sources.base import DATUMS
+    from geo.sources.layer import FORMATS
+
+    imp = commands.add_parser(
+        "import-places", help=f"import a GIS layer as a place source ({', '.join(sorted(FORMATS))})")
+    imp.add_argument("file", type=Path, help="the layer file")
+    imp.add_argument("--name-field", required=True, help="the attribute holding the place names")
+    imp.add_argument("--datum", required=True, help=f"datum of the coordinates: {', '.join(DATUMS)}")
+    imp.add_argument("--source", required=True, help="where the layer comes from (who made it, which page)")
+    imp.add_argument("--licence", required=True, help="the layer's licence, e.g. 'ODbL 1.0'")
+    imp.add_argument("--layer", help="which layer of a multi-layer file (GeoPackage, KML)")
+    imp.add_argument("--attribution", default="", help="credit line to show (default: the source)")
+    imp.add_argument("--encoding", help="a CSV's encoding when it is not UTF-8, e.g. gb18030")
+    imp.add_argument("--imports", type=Path, help="imports folder (default: GAZETTEER_DIR/imports)")
+
+
+def _import_places(args: argparse.Namespace) -> int:
+    """Import one layer; prints what was stored, or the reason nothing was."""
+    from geo.sources.layer import import_layer, imports_dir
+
+    try:
+        meta = import_layer(args.file, name_field=args.name_field, datum=args.datum, source=args.source,
+                            licence=args.licence, layer=args.layer, attribution=args.attribution,
+                            encoding=args.encoding, directory=args.imports)
+    except GeoError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    folder = args.imports or imports_dir()
+    print(f"imported {meta.features} named features from {meta.file} as '{meta.key}' into {folder}"
+          f" (datum {meta.datum}; left out: {meta.skipped_unnamed} without a name, "
+          f"{meta.skipped_outside} outside 宁波)")
     return 0
 
 

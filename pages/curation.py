@@ -19,6 +19,7 @@ from ui.curation_place import place_choice, place_panel
 from ui.curation_suggestions import suggestions_tab
 from ui.data import get_layer
 from ui.i18n import t
+from ui.layer_import import layer_import_panel
 from ui.navigation import through_app_navigation
 
 through_app_navigation()
@@ -83,3 +84,5 @@ with files_tab:
     if editor is not None:
         st.divider()
         import_panel(editor, lang)
+        st.divider()
+        layer_import_panel(editor, lang)
