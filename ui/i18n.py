@@ -53,6 +53,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "tours": {"zh": "演示路线", "en": "Presenter tours"},
     "unknown_document": {"zh": "没有文件 {doc}，已显示第一个文件。", "en": "No document {doc}; showing the first one."},
     "original_file": {"zh": "原始文件", "en": "original file"},
+    "document_unreadable": {"zh": "无法读取文件 {doc}：{detail}", "en": "Cannot read document {doc}: {detail}"},
     "passage_at": {"zh": "高亮部分为原文第 {start}–{end} 个字符。", "en": "Highlighted: characters {start}–{end} of the document."},
     "basemap": {"zh": "底图", "en": "Basemap"},
     "basemap_none": {"zh": "离线矢量底图", "en": "Offline vector basemap"},
@@ -312,6 +313,36 @@ _TEXTS: dict[str, dict[str, str]] = {
     "cur_r_place": {"zh": "地点", "en": "Place"},
     "cur_r_reason": {"zh": "拒绝原因", "en": "Why rejected"},
 }
+
+
+#: The catalogue's notes on each document (data/plans/catalog.csv keeps them in English for the
+#: record), in the reader's language.
+_PLAN_NOTES: dict[str, dict[str, str]] = {
+    "jiangbei-2021-government-work-report": {
+        "zh": "文件标题行写的是“重庆市江北区”，但报告在宁波市江北区第十一届人民代表大会第六次会议上作出，正文讲的是宁波市江北区；本应用从不把它定位到重庆。",
+        "en": "The file's title line says 重庆市江北区, but it was delivered at 宁波市江北区第十一届人民代表大会第六次会议 "
+        "and the body is about Ningbo's 江北区; it is never placed in Chongqing.",
+    },
+    "yinzhou-yangtze-delta-14th-plan": {
+        "zh": "文号：鄞政办发〔2021〕79号；项目表为表4-1至表4-4。",
+        "en": "鄞政办发〔2021〕79号; project tables 表4-1 … 表4-4.",
+    },
+    "jiangbei-2022-press-feature": {
+        "zh": "这是一篇新闻报道，不是规划文件；文中只给出年份。",
+        "en": "A press article, not a plan; its date is given only as the year.",
+    },
+    "yinzhou-14th-five-year-plan": {
+        "zh": "文件从第一章中间开始，未写明日期和发布单位；这两项留空，不作猜测。",
+        "en": "The file starts inside 第一章 and states neither its date nor its publisher; they are left blank rather "
+        "than guessed.",
+    },
+}
+
+
+def plan_note(doc_id: str, lang: str = "zh") -> str:
+    """The catalogue's note on a document in `lang`; empty when there is none."""
+    entry = _PLAN_NOTES.get(doc_id, {})
+    return entry.get(lang) or entry.get("zh", "")
 
 
 def t(key: str, lang: str = "zh") -> str:
