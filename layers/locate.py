@@ -9,7 +9,9 @@ left is known only by the plan's district (`district`), with the reason.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import geopandas as gpd
 import pandas as pd
@@ -24,6 +26,7 @@ from layers.plans import load_catalog, read_plan_text
 
 #: Best first: what a record's precision can be.
 PRECISION_ORDER = ("exact", "approximate", "district", "unlocated")
+_URL_RE = re.compile(r"https?://[^\s)（）,，]+")
 #: Types that say only which district something is in.
 _DISTRICT_TYPES = {"district", "city"}
 
@@ -36,6 +39,15 @@ class Placement:
     precision: str
     place_ids: tuple[str, ...]
     note: str
+    #: How the geometry relates to the record, as a code `ui/` words (see `LOCATION_BASES`).
+    basis: str = "district"
+
+
+#: `location_basis` codes: the geometry is the place that *is* the record ("own"), a place its
+#: text only mentions ("mentioned", borrowed: never the record's own distance), a road stretch
+#: between two named roads ("road_extent"), the union of a structure's members ("members"), or
+#: there is none ("district").
+LOCATION_BASES = ("own", "mentioned", "road_extent", "members", "district")
 
 
 def locate_records(records: pd.DataFrame, *, gazetteer: Gazetteer, kind: str) -> gpd.GeoDataFrame:
@@ -57,6 +69,7 @@ def locate_records(records: pd.DataFrame, *, gazetteer: Gazetteer, kind: str) ->
     frame["precision"] = [p.precision for p in placements]
     frame["place_ids"] = ["|".join(p.place_ids) for p in placements]
     frame["location_note"] = [p.note for p in placements]
+    frame["location_basis"] = [p.basis for p in placements]
     return gpd.GeoDataFrame(frame, geometry=[p.geometry for p in placements], crs=STORAGE_CRS)
 
 
@@ -115,7 +128,7 @@ def _place_project(row: pd.Series, gazetteer: Gazetteer) -> Placement:
         precision = entry.precision if own else "approximate"
         how = "是该项目本身" if own else "项目文字提到的地点"
         note = f"{entry.name}（{how}；{_describe(entry)}）"
-        return Placement(entry.geometry, precision, (entry.id,), note)
+        return Placement(entry.geometry, precision, (entry.id,), note, "own" if own else "mentioned")
     return _district_only(row, candidates)
 
 
@@ -129,7 +142,7 @@ def _place_structure(row: pd.Series, gazetteer: Gazetteer) -> Placement:
     precision = usable[0].precision if len(usable) == 1 else "approximate"
     names = "、".join(e.name for e in usable)
     note = f"由成员地点绘制：{names}" if len(usable) > 1 else f"{usable[0].name}（{_describe(usable[0])}）"
-    return Placement(geometry, precision, tuple(e.id for e in usable), note)
+    return Placement(geometry, precision, tuple(e.id for e in usable), note, "members" if len(usable) > 1 else "own")
 
 
 def _road_extent(row: pd.Series, gazetteer: Gazetteer) -> Placement | None:
@@ -150,7 +163,7 @@ def _road_extent(row: pd.Series, gazetteer: Gazetteer) -> Placement | None:
     d2 = line.project(b[0].geometry.centroid if not isinstance(b[0].geometry, Point) else b[0].geometry)
     segment = substring(line, min(d1, d2), max(d1, d2))
     note = f"{road.name}在{start_name}与{end_name}之间的路段（由道路与两端道路的位置推算）"
-    return Placement(segment, "approximate", (road.id, a[0].id, b[0].id), note)
+    return Placement(segment, "approximate", (road.id, a[0].id, b[0].id), note, "road_extent")
 
 
 def _located_line(gazetteer: Gazetteer, name: str, district: str | None) -> Entry | None:
@@ -171,8 +184,24 @@ def _district_only(row: pd.Series, candidates: list[tuple[str, Entry]]) -> Place
         reason = "文字未提到可定位的地点"
     note = f"仅知在{district}（{reason}）"
     ids = tuple(e.id for _, e in candidates)
-    return Placement(None, "district", ids, note)
+    return Placement(None, "district", ids, note, "district")
+
+
+#: Chinese words for the gazetteer's precision and method codes in the stored note (the app
+#: words notes itself from `location_basis`/`place_ids`; this prose is for the CLI and exports).
+_PRECISION_WORDS = {"exact": "精确位置", "approximate": "近似位置", "district": "仅知所在区", "unlocated": "未定位"}
+_METHOD_WORDS = {"published": "公开坐标", "derived_boundaries": "由行政区界推算", "digitized": "按描述绘制",
+                 "computed_members": "由组成部分推算", "district_only": "仅知所在区", "none": "无"}
 
 
 def _describe(entry: Entry) -> str:
-    return f"{entry.precision}，{entry.method}，来源：{entry.source}"
+    precision = _PRECISION_WORDS.get(entry.precision, entry.precision)
+    method = _METHOD_WORDS.get(entry.method, entry.method)
+    sites = _source_sites(entry.source)
+    return f"{precision}，{method}" + (f"，来源网站：{'、'.join(sites)}" if sites else "")
+
+
+def _source_sites(source: str) -> list[str]:
+    """The web sites a gazetteer source cites (host names, in order), without its English prose."""
+    hosts = [urlsplit(u).hostname or "" for u in _URL_RE.findall(source or "")]
+    return list(dict.fromkeys(h.removeprefix("www.").rstrip(".") for h in hosts if h))

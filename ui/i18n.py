@@ -29,6 +29,67 @@ _TEXTS: dict[str, dict[str, str]] = {
         "zh": "“{place}”中只认出了{parts}，范围太大或尚未定位，无法查找附近。请输入街道、楼宇或地标，或在地图上点选。",
         "en": "In “{place}” only {parts} could be recognised: too wide or not yet located to search around. Type a street, a building or a landmark, or click the map.",
     },
+    "ningbo_city": {"zh": "宁波市", "en": "Ningbo (the whole city)"},
+    "nearby_recognised": {
+        "zh": "“{typed}”中认出了{place}（“{rest}”无法离线定位）。",
+        "en": "In “{typed}”, {place} was recognised (“{rest}” cannot be placed offline). ",
+    },
+    "nearby_not_point_city": {
+        "zh": "{place}是整个城市，不是一个点，无法按距离查找。下面按区列出规划项目；也可以在地图上点一下，查看那一点附近。",
+        "en": "{place} is the whole city, not a point, so there is nothing to measure distances from. The plans' projects "
+        "are listed by district below; or click the map to search around a point.",
+    },
+    "nearby_not_point_district": {
+        "zh": "{place}是整个区，不是一个点，无法按距离查找。下面列出{place}的规划项目；也可以在地图上点一下，查看那一点附近。",
+        "en": "{place} is a whole district, not a point, so there is nothing to measure distances from. {place}'s "
+        "projects are listed below; or click the map to search around a point.",
+    },
+    "nearby_not_point_district_only": {
+        "zh": "{place}目前只知道在{district}，没有具体位置，无法按距离查找。下面列出{district}的规划项目；也可以在地图上点一下{place}所在的位置。",
+        "en": "{place} is so far known only to be in {district}, with no location of its own, so distances cannot be "
+        "measured from it. {district}'s projects are listed below; or click where {place} is on the map.",
+    },
+    "nearby_not_point_unlocated": {
+        "zh": "{place}尚未定位（只知道在{district}），无法按距离查找。下面列出{district}的规划项目；也可以在地图上点一下{place}所在的位置。",
+        "en": "{place} has no location yet (it is known to be in {district}), so distances cannot be measured from it. "
+        "{district}'s projects are listed below; or click where {place} is on the map.",
+    },
+    "nearby_district_list": {"zh": "{district}的 {n} 个规划项目", "en": "{n} planned projects in {district}"},
+    "nearby_try_instead": {"zh": "已定位的相近地点：", "en": "Located places with a similar name:"},
+    "nearby_search_at": {"zh": "查找{place}附近", "en": "Search near {place}"},
+    "nearby_inferred": {
+        "zh": "另有 {n} 个项目提到了附近的地点，但项目本身的位置不知道（位置只是从文字推断的，不按距离排序）",
+        "en": "{n} more projects mention a place nearby, but where the project itself is is not known (inferred "
+        "from the text only, not ranked by distance)",
+    },
+    "nearby_inferred_row": {
+        "zh": "{name}（提到{via}，{via}距此 {distance}；项目本身位置未知）",
+        "en": "{name} (mentions {via}, which is {distance} away; the project's own location is unknown)",
+    },
+    "precision_exact": {"zh": "精确位置", "en": "exact location"},
+    "precision_approximate": {"zh": "近似位置", "en": "approximate location"},
+    "precision_district": {"zh": "仅知所在区", "en": "known only by district"},
+    "precision_unlocated": {"zh": "未定位", "en": "not located"},
+    "basis_own": {"zh": "位置就是项目本身（{precision}）", "en": "located as the project itself ({precision})"},
+    "basis_mentioned": {
+        "zh": "位置借用文字提到的{place}，只是推断（{precision}）",
+        "en": "location borrowed from {place}, which its text mentions; inferred only ({precision})",
+    },
+    "basis_road_extent": {
+        "zh": "按道路与两端道路推算的路段（{precision}）",
+        "en": "the road's stretch between the two roads named ({precision})",
+    },
+    "basis_members": {"zh": "由组成部分绘制（{precision}）", "en": "drawn from its parts ({precision})"},
+    "basis_district": {"zh": "仅知所在区", "en": "known only by district"},
+    "nearby_unknown_place": {
+        "zh": "地名表中没有“{place}”{close}。请换一个地名、街道或地标，或在地图上点选。",
+        "en": "The gazetteer has no place named “{place}”{close}. Try another name, a street or a landmark, or click the map.",
+    },
+    "nearby_close_names": {"zh": "，相近的有：{names}", "en": "; close names: {names}"},
+    "nearby_not_in_ningbo": {
+        "zh": "“{place}”不在宁波范围内（请按“纬度,经度”输入，如 29.90,121.55）。",
+        "en": "“{place}” is not in Ningbo (type latitude,longitude, e.g. 29.90,121.55).",
+    },
     "nearby_origin_precision": {"zh": "中心位置：{precision}", "en": "Centre: {precision}"},
     "nearby_radius": {"zh": "范围", "en": "Radius"},
     "nearby_clicked": {"zh": "地图上选的点", "en": "Point picked on the map"},

@@ -1,0 +1,53 @@
+"""The near-me page's answers in words: what a not-a-point place is, how a project is located.
+
+`layers.nearby` and `geo.address` return codes (`NotAPointError.reason`,
+`location_basis`, precision); this module turns them into the reader's
+language, so no English code reaches a Chinese page.
+"""
+
+from __future__ import annotations
+
+from geo.errors import NotAPointError
+from geo.settings import NINGBO_DISTRICTS
+from ui.i18n import t
+
+#: The city's adcode: a 市 is not one district, so its answer offers every plan district.
+CITY_ADCODE = "330200"
+
+
+def district_name(adcode: str, lang: str = "zh") -> str:
+    """"鄞州区" for 330212; the city for 330200; the code itself if unknown."""
+    if adcode == CITY_ADCODE:
+        return t("ningbo_city", lang)
+    return NINGBO_DISTRICTS.get(str(adcode), str(adcode))
+
+
+def not_a_point_message(exc: NotAPointError, *, typed: str, lang: str = "zh") -> str:
+    """One plain sentence: what was recognised, why it cannot be searched around, what to do."""
+    where = district_name(exc.adcode, lang)
+    message = t(f"nearby_not_point_{exc.reason}", lang).format(place=exc.place, district=where)
+    if exc.unplaced:
+        message = t("nearby_recognised", lang).format(typed=typed, place=exc.place, rest=exc.unplaced) + message
+    return message
+
+
+def location_words(*, basis: str, precision: str, via: str = "", lang: str = "zh") -> str:
+    """How a project's place is known, in words, from its `location_basis` code and precision."""
+    precision_words = t(f"precision_{precision}", lang) if precision in _PRECISIONS else ""
+    if basis in _BASES:
+        return t(f"basis_{basis}", lang).format(place=via, precision=precision_words)
+    return precision_words
+
+
+_PRECISIONS = ("exact", "approximate", "district", "unlocated")
+_BASES = ("own", "mentioned", "road_extent", "members", "district")
+
+
+def unknown_place_words(typed: str, *, lang: str = "zh") -> str:
+    """"找不到" in the reader's language, with close gazetteer names when there are some."""
+    from geo.geocode import default_gazetteer
+    from geo.names import normalise_query
+
+    close = default_gazetteer().suggest(normalise_query(typed.strip()))
+    close_words = t("nearby_close_names", lang).format(names="、".join(close)) if close else ""
+    return t("nearby_unknown_place", lang).format(place=typed, close=close_words)
