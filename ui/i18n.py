@@ -376,6 +376,43 @@ _TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+#: Gazetteer place types (`type` column codes) in words.
+_PLACE_TYPES: dict[str, dict[str, str]] = {
+    "station": {"zh": "车站", "en": "station"},
+    "area": {"zh": "片区", "en": "area"},
+    "road": {"zh": "道路", "en": "road"},
+    "school": {"zh": "学校", "en": "school"},
+    "industrial_park": {"zh": "产业园", "en": "industrial park"},
+    "subdistrict": {"zh": "街道", "en": "subdistrict"},
+    "rail_line": {"zh": "轨道线路", "en": "rail line"},
+    "hospital": {"zh": "医院", "en": "hospital"},
+    "venue": {"zh": "场馆", "en": "venue"},
+    "landmark": {"zh": "地标", "en": "landmark"},
+    "district": {"zh": "区", "en": "district"},
+    "city": {"zh": "市", "en": "city"},
+    "town": {"zh": "镇", "en": "town"},
+    "scenic_area": {"zh": "景区", "en": "scenic area"},
+    "park": {"zh": "公园", "en": "park"},
+    "other": {"zh": "其他", "en": "other"},
+    "village": {"zh": "村", "en": "village"},
+    "new_town": {"zh": "新城", "en": "new town"},
+    "river": {"zh": "河流", "en": "river"},
+    "development_zone": {"zh": "开发区", "en": "development zone"},
+    "temple": {"zh": "寺庙", "en": "temple"},
+    "lake": {"zh": "湖泊", "en": "lake"},
+    "mountain": {"zh": "山", "en": "mountain"},
+    "port": {"zh": "港口", "en": "port"},
+    "hub": {"zh": "交通枢纽", "en": "transport hub"},
+    "bridge": {"zh": "桥梁", "en": "bridge"},
+}
+
+
+def place_type(code: str, lang: str = "zh") -> str:
+    """"车站" for the gazetteer type "station"; an unknown code as it is."""
+    entry = _PLACE_TYPES.get(str(code or ""), {})
+    return entry.get(lang) or entry.get("zh") or str(code or "")
+
+
 #: The catalogue's notes on each document (data/plans/catalog.csv keeps them in English for the
 #: record), in the reader's language.
 _PLAN_NOTES: dict[str, dict[str, str]] = {
