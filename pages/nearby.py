@@ -19,7 +19,8 @@ from ui.locate_control import LocateButton
 from ui.maps import base_map
 from ui.navigation import through_app_navigation
 from ui.nearby_url import kept_place, restore_from_url, seed_widgets, write_to_url
-from ui.nearby_words import CITY_ADCODE, district_name, location_words, not_a_point_message, unknown_place_words
+from ui.nearby_words import (CITY_ADCODE, district_name, location_words, not_a_point_message, plain,
+                             unknown_place_words)
 from ui.planmap import plan_payload, planner_map
 
 through_app_navigation()
@@ -69,14 +70,15 @@ elif typed:
     except UnknownPlaceError:
         st.error(unknown_place_words(typed, lang=lang))
     except GeoError:
-        st.error(t("nearby_not_in_ningbo", lang).format(place=typed))
+        st.error(t("nearby_not_in_ningbo", lang).format(place=plain(typed)))
 
 if origin is not None:
     result = projects_near(projects, origin, radius_m=radius, districts=districts)
     st.text(f"{origin.label} — {result.summary(lang=lang)}")
     precision = PRECISION_LABELS[lang].get(origin.precision, origin.precision)
     if origin.unplaced:
-        st.caption(t("nearby_address_used", lang).format(rest=origin.unplaced, name=origin.label, precision=precision))
+        st.caption(t("nearby_address_used", lang).format(rest=plain(origin.unplaced), name=plain(origin.label),
+                                                               precision=precision))
     elif origin.precision != "exact":
         st.caption(t("nearby_origin_precision", lang).format(precision=precision))
     if clicked and st.button(t("nearby_clear_click", lang)):

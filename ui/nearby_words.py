@@ -3,9 +3,12 @@
 `layers.nearby` and `geo.address` return codes (`NotAPointError.reason`,
 `location_basis`, precision); this module turns them into the reader's
 language, so no English code reaches a Chinese page.
+All returned text is meant for Markdown elements, so typed text in it is escaped (`plain`).
 """
 
 from __future__ import annotations
+
+import re
 
 from geo.errors import NotAPointError
 from geo.settings import NINGBO_DISTRICTS
@@ -13,6 +16,18 @@ from ui.i18n import t
 
 #: The city's adcode: a 市 is not one district, so its answer offers every plan district.
 CITY_ADCODE = "330200"
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: str) -> str:
+    """Typed or linked text made inert for `st.warning`/`st.error`/`st.caption` (Markdown).
+
+    Every Markdown character is backslash-escaped, so "**x**" or "[a](javascript:…)"
+    shows as typed.
+    """
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
 def district_name(adcode: str, lang: str = "zh") -> str:
@@ -25,9 +40,10 @@ def district_name(adcode: str, lang: str = "zh") -> str:
 def not_a_point_message(exc: NotAPointError, *, typed: str, lang: str = "zh") -> str:
     """One plain sentence: what was recognised, why it cannot be searched around, what to do."""
     where = district_name(exc.adcode, lang)
-    message = t(f"nearby_not_point_{exc.reason}", lang).format(place=exc.place, district=where)
+    message = t(f"nearby_not_point_{exc.reason}", lang).format(place=plain(exc.place), district=where)
     if exc.unplaced:
-        message = t("nearby_recognised", lang).format(typed=typed, place=exc.place, rest=exc.unplaced) + message
+        message = t("nearby_recognised", lang).format(typed=plain(typed), place=plain(exc.place),
+                                                     rest=plain(exc.unplaced)) + message
     return message
 
 
@@ -49,5 +65,5 @@ def unknown_place_words(typed: str, *, lang: str = "zh") -> str:
     from geo.names import normalise_query
 
     close = default_gazetteer().suggest(normalise_query(typed.strip()))
-    close_words = t("nearby_close_names", lang).format(names="、".join(close)) if close else ""
-    return t("nearby_unknown_place", lang).format(place=typed, close=close_words)
+    close_words = t("nearby_close_names", lang).format(names=plain("、".join(close))) if close else ""
+    return t("nearby_unknown_place", lang).format(place=plain(typed), close=close_words)
