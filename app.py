@@ -28,6 +28,7 @@ navigation = st.navigation(
         st.Page("pages/source.py", title=t("source_page", lang), icon=":material/description:", url_path="source"),
         st.Page("pages/tours.py", title=t("tours", lang), icon=":material/slideshow:", url_path="tours"),
         st.Page("pages/indicators.py", title=t("ind_page", lang), icon=":material/bar_chart:", url_path="indicators"),
+        st.Page("pages/plans.py", title=t("plans_page", lang), icon=":material/folder_open:", url_path="plans"),
         st.Page("pages/curation.py", title=t("cur_page", lang), icon=":material/edit_location_alt:", url_path="curation"),
     ]
 )

@@ -1,4 +1,5 @@
-"""Command line of `geo`: `python -m geo lookup NAME`, `python -m geo crosscheck`, `python -m geo editor-hash NAME`."""
+"""Command line of `geo`: `python -m geo lookup NAME`, `python -m geo crosscheck`, `python -m geo editor-hash NAME`,
+`python -m geo suggest --source KEY [--accept-unambiguous --editor NAME]`."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
     if args.command == "editor-hash":
         return _editor_hash(args.name)
+    if args.command == "suggest":
+        return _suggest(args)
     try:
         gazetteer = load_gazetteer(args.gazetteer)
         if args.command == "crosscheck":
@@ -55,7 +58,49 @@ def _parser() -> argparse.ArgumentParser:
         "editor-hash", help=f"print the name:HASH line of an editor login for {ENV_VAR} or secrets [editors]"
     )
     editor.add_argument("name", help="the editor's login name")
+    suggest = commands.add_parser(
+        "suggest", help="match a place source against the gazetteer; write data/gazetteer/suggestions/KEY.csv"
+    )
+    suggest.add_argument("--source", required=True, help="source key: gazetteer, geonames, osm, metro, …")
+    suggest.add_argument("--accept-unambiguous", action="store_true",
+                         help="accept every unambiguous suggestion through the curation store (needs --editor)")
+    suggest.add_argument("--editor", help=f"editor login name (from {ENV_VAR}); the password is asked for")
     return parser
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    """Refresh one source's suggestions and, with --accept-unambiguous, accept the unambiguous ones."""
+    from geo.editors import authenticate, configured_editors
+    from geo.sources.registry import source as source_by_key
+    from geo.sources.suggestions import SuggestionStore
+
+    if args.accept_unambiguous and not args.editor:
+        print("error: --accept-unambiguous needs --editor NAME (an editor login)", file=sys.stderr)
+        return 1
+    try:
+        editor = None
+        if args.accept_unambiguous:
+            password = (getpass.getpass(f"password for {args.editor}: ") if sys.stdin.isatty()
+                        else sys.stdin.readline().rstrip("\r\n"))
+            editor = authenticate(args.editor, password, editors=configured_editors())
+        source = source_by_key(args.source)
+        store = SuggestionStore(args.gazetteer)
+        gazetteer = store.curation.gazetteer()
+        summary = store.refresh(source, gazetteer)
+        print(f"{source.key}: {summary.unambiguous} unambiguous, {summary.ambiguous} ambiguous, "
+              f"{summary.rejected} rejected places; {summary.waiting} suggestions waiting in {store.path(source.key)}")
+        if editor is not None:
+            report = store.accept_unambiguous(editor, source, gazetteer)
+            for change in report.accepted:
+                print(f"accepted {change.place_id} ({change.after['name']}): {change.after['precision']} "
+                      f"from {change.after['source'][:90]}")
+            for refused in report.rejected:
+                print(f"not applied {refused.place_id}: {refused.reason}", file=sys.stderr)
+            store.refresh(source, store.curation.gazetteer())
+    except GeoError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _editor_hash(name: str) -> int:

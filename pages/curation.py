@@ -16,6 +16,7 @@ from ui.curation_auth import login_box
 from ui.curation_files import export_buttons, import_panel
 from ui.curation_history import history_table
 from ui.curation_place import place_choice, place_panel
+from ui.curation_suggestions import suggestions_tab
 from ui.data import get_layer
 from ui.i18n import t
 from ui.navigation import through_app_navigation
@@ -41,8 +42,9 @@ except (LayersError, GeoError) as exc:
     st.error(f"{t('no_layers', lang)}\n\n{exc}")
     st.stop()
 
-places_tab, records_tab, history_tab, files_tab = st.tabs(
-    [t("cur_tab_places", lang), t("cur_tab_records", lang), t("cur_tab_history", lang), t("cur_tab_files", lang)])
+places_tab, records_tab, history_tab, files_tab, suggestions_tab_ = st.tabs(
+    [t("cur_tab_places", lang), t("cur_tab_records", lang), t("cur_tab_history", lang), t("cur_tab_files", lang),
+     t("cur_tab_suggestions", lang)])
 
 with places_tab:
     st.caption(t("cur_queue_caption", lang).format(
@@ -65,6 +67,9 @@ with history_tab:
         st.dataframe(history_table(changes, lang), hide_index=True, width="stretch")
     else:
         st.caption(t("cur_no_history", lang))
+
+with suggestions_tab_:
+    suggestions_tab(editor, districts=districts, lang=lang, tiles=tiles)
 
 with files_tab:
     export_buttons(lang)

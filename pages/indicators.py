@@ -12,11 +12,10 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.settings import PLAN_DISTRICTS
-from layers.compare import CONCEPTS, compare_indicators, implied_growth, with_concepts
+from layers.compare import CONCEPTS, compare_indicators, districts_with, implied_growth, with_concepts
 from layers.errors import LayersError
 from layers.place_figures import place_figures_from_plan
-from layers.plans import read_plan_text
+from layers.plans import plan_districts, read_plan_text
 from ui.data import catalog, get_layer, store_version
 from ui.indicator_words import flag_words
 from ui.i18n import t
@@ -86,7 +85,8 @@ def _district_table(rows: pd.DataFrame, table: str) -> pd.DataFrame:
 
 
 def _view_tables(ind: pd.DataFrame, table: str, names: dict[str, str]) -> None:
-    for adcode in PLAN_DISTRICTS:
+    # Every district of the catalog, also one whose plans set no indicator (then said so).
+    for adcode in plan_districts():
         rows = ind[(ind["district_adcode"] == adcode) & (ind["table"] == table)].sort_values("start")
         st.subheader(f"{names[adcode]} · {TABLES[table]}")
         if rows.empty:
@@ -96,10 +96,22 @@ def _view_tables(ind: pd.DataFrame, table: str, names: dict[str, str]) -> None:
 
 
 def _view_compare(ind: pd.DataFrame, table: str, names: dict[str, str]) -> None:
-    result = compare_indicators(ind, table=table, a=PLAN_DISTRICTS[0], b=PLAN_DISTRICTS[1])
+    present = districts_with(ind, table=table)
+    if len(present) < 2:
+        st.info(t("ind_compare_needs_two", lang).format(
+            districts="、".join(names.get(c, c) for c in present) or "—"))
+        return
+    # Any two districts whose plans set indicators in this table; the first two by default.
+    left, right = st.columns(2)
+    code_a = left.selectbox(t("ind_district", lang) + " A", present, index=0, format_func=names.get,
+                            key=f"ind-cmp-a-{table}")
+    others = [c for c in present if c != code_a]
+    code_b = right.selectbox(t("ind_district", lang) + " B", others, index=0, format_func=names.get,
+                             key=f"ind-cmp-b-{table}")
+    result = compare_indicators(ind, table=table, a=code_a, b=code_b)
     st.subheader(t("ind_pairs", lang))
     pairs = result.pairs
-    a, b = (names[c] for c in PLAN_DISTRICTS)
+    a, b = names.get(code_a, code_a), names.get(code_b, code_b)
     value_cols = ("base_value", "target_value", "growth") if table == "表2" else ("target_value", "result", "verdict")
     shown = pd.DataFrame({t("ind_concept", lang): pairs["label_zh" if lang == "zh" else "label_en"],
                           t("ind_unit", lang): pairs["unit"]})
@@ -125,7 +137,11 @@ def _view_compare(ind: pd.DataFrame, table: str, names: dict[str, str]) -> None:
 
 
 def _view_charts(ind: pd.DataFrame, table: str, names: dict[str, str]) -> None:
-    adcode = st.radio(t("ind_district", lang), PLAN_DISTRICTS, format_func=names.get, horizontal=True,
+    present = districts_with(ind, table=table)
+    if not present:
+        st.info(t("ind_no_rows", lang))
+        return
+    adcode = st.radio(t("ind_district", lang), present, format_func=names.get, horizontal=True,
                       key="ind-chart-district")
     rows = ind[(ind["district_adcode"] == adcode) & (ind["table"] == table)].sort_values("start")
     second = "target" if table == "表2" else "result"
@@ -188,6 +204,9 @@ def _view_map(ind: pd.DataFrame, table: str, names: dict[str, str], districts: g
         label = _concept_label(group) if group["concept"].iloc[0] else group["name"].iloc[0]
         keys[key] = f"{label} ({group['unit_norm'].iloc[0] or '—'}) · {'、'.join(group['district_adcode'].map(names))}"
     key_list = list(keys)
+    if not key_list:
+        st.info(t("ind_no_rows", lang))
+        return
     wanted = st.query_params.get("key", key_list[0])
     key = st.selectbox(t("ind_pick", lang), key_list, index=key_list.index(wanted) if wanted in key_list else 0,
                        format_func=keys.get, key=f"ind-key-{table}")

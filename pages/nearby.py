@@ -137,7 +137,7 @@ if result is not None:
                     f"{getattr(category(row['category']), lang)}")
             st.text(display_text(row["quote"]))
             st.caption(f"{plans[row['doc_id']].title} › {display_text(row['section_path'])} · "
-                       + location_words(basis=str(row.get("location_basis", "")), precision=row["precision"],
+                       + location_words(method=str(row.get("location_method", "")), precision=row["precision"],
                                         lang=lang))
             st.link_button(t("read_in_plan", lang),
                            f"/source?doc={row['doc_id']}&start={int(row['start'])}&end={int(row['end'])}")

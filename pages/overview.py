@@ -9,14 +9,17 @@ from layers.errors import LayersError
 from ui.data import catalog, get_layer, planner_payload, shifted_districts
 from ui.i18n import t
 from ui.maps import base_map
-from ui.planmap import planner_map
+from ui.plan_upload import as_text
+from ui.planmap import district_labels, planner_map
 from ui.navigation import through_app_navigation
 
 through_app_navigation()
 
 lang = st.session_state.get("lang", "zh")
-st.subheader(t("app_title", lang))
-st.caption(t("overview_caption", lang))
+# The districts named in the heading are those of the plan catalog.
+districts_named = ("、" if lang == "zh" else ", ").join(district_labels(lang).values())
+st.subheader(t("app_title", lang).format(districts=districts_named))
+st.caption(t("overview_caption", lang).format(districts=districts_named))
 
 tiles = st.sidebar.radio(
     t("basemap", lang),
@@ -26,7 +29,8 @@ tiles = st.sidebar.radio(
 )
 with st.sidebar.expander(t("documents", lang)):
     for plan in catalog():
-        st.markdown(f"- {plan.title}（{plan.district}）")
+        # Titles may come from an upload: shown as written, never as Markdown.
+        st.markdown(f"- {as_text(plan.title)}（{as_text(plan.district)}）")
 
 try:
     gcj02 = tiles == "amap"

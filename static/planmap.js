@@ -193,6 +193,8 @@
     this.addLegend();
     this.addSearch();
     this.restoreView(state);
+    // Licence credits of the data drawn (GeoNames, OpenStreetMap), from the payload.
+    if (map.attributionControl && data.credits) data.credits.forEach(function (c) { map.attributionControl.addAttribution(c); });
     var self = this;
     map.on("moveend", function () { self.saveView(); });
     window.planmap = this;  // for tests, tours and debugging

@@ -53,8 +53,8 @@ def shifted_districts() -> gpd.GeoDataFrame:
     return _shifted(get_layer("districts"))
 
 
-@st.cache_resource(show_spinner=False)
 def catalog() -> tuple[Plan, ...]:
+    """The plan catalog; `load_catalog` caches it per file version, so an added plan shows at once."""
     return load_catalog()
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 LANGUAGES = {"zh": "中文", "en": "English"}
 
 _TEXTS: dict[str, dict[str, str]] = {
-    "app_title": {"zh": "规划地图 · 宁波江北区与鄞州区", "en": "Plan map · Ningbo Jiangbei & Yinzhou"},
+    # {districts}: the districts of the plan catalog (江北区、鄞州区 as shipped).
+    "app_title": {"zh": "规划地图 · {districts}", "en": "Plan map · {districts}"},
     "overview": {"zh": "规划总览", "en": "Plan overview"},
     "overview_caption": {
-        "zh": "江北区与鄞州区“十四五”规划的空间布局。地图无需联网即可显示。",
-        "en": "Spatial layout of the Jiangbei and Yinzhou 14th Five-Year Plans. The map works offline.",
+        "zh": "{districts}规划的空间布局。地图无需联网即可显示。",
+        "en": "Spatial layout of the plans of {districts}. The map works offline.",
     },
     # One label in both languages: whoever cannot read the current one still finds the switch.
     "language": {"zh": "语言 · Language"},
@@ -70,17 +71,25 @@ _TEXTS: dict[str, dict[str, str]] = {
     "precision_approximate": {"zh": "近似位置", "en": "approximate location"},
     "precision_district": {"zh": "仅知所在区", "en": "known only by district"},
     "precision_unlocated": {"zh": "未定位", "en": "not located"},
-    "basis_own": {"zh": "位置就是项目本身（{precision}）", "en": "located as the project itself ({precision})"},
-    "basis_mentioned": {
+    "method_own_place": {"zh": "位置就是项目本身（{precision}）", "en": "located as the project itself ({precision})"},
+    "method_mentioned_station": {
+        "zh": "位置借用文字提到的车站{place}，只是推断（{precision}）",
+        "en": "location borrowed from the station {place} its text names; inferred only ({precision})",
+    },
+    "method_mentioned_place": {
         "zh": "位置借用文字提到的{place}，只是推断（{precision}）",
         "en": "location borrowed from {place}, which its text mentions; inferred only ({precision})",
     },
-    "basis_road_extent": {
+    "method_mentioned_seat": {
+        "zh": "位置借用文字提到的街道/镇{place}的驻地，只是推断（{precision}）",
+        "en": "location borrowed from the seat of {place}, which its text mentions; inferred only ({precision})",
+    },
+    "method_road_extent": {
         "zh": "按道路与两端道路推算的路段（{precision}）",
         "en": "the road's stretch between the two roads named ({precision})",
     },
-    "basis_members": {"zh": "由组成部分绘制（{precision}）", "en": "drawn from its parts ({precision})"},
-    "basis_district": {"zh": "仅知所在区", "en": "known only by district"},
+    "method_members": {"zh": "由组成部分绘制（{precision}）", "en": "drawn from its parts ({precision})"},
+    "method_district_only": {"zh": "仅知所在区", "en": "known only by district"},
     "nearby_unknown_place": {
         "zh": "地名表中没有“{place}”{close}。请换一个地名、街道或地标，或在地图上点选。",
         "en": "The gazetteer has no place named “{place}”{close}. Try another name, a street or a landmark, or click the map.",
@@ -177,6 +186,9 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "ind_unmatched": {"zh": "仅一区设置的指标", "en": "Indicators only one district sets"},
     "ind_district": {"zh": "区", "en": "District"},
+    "ind_compare_needs_two": {"zh": "对比需要至少两个区的规划设有此表的指标；目前只有：{districts}。",
+                              "en": "A comparison needs two districts whose plans set this table's indicators; "
+                                    "now only: {districts}."},
     "ind_chart_base_target": {"zh": "基期值与目标值", "en": "Base vs target"},
     "ind_chart_growth": {"zh": "由基期值和目标值推算的年均变化", "en": "Implied yearly change from base to target"},
     "ind_chart_growth_help": {
@@ -233,6 +245,21 @@ _TEXTS: dict[str, dict[str, str]] = {
     "cur_tab_records": {"zh": "未精确定位的项目", "en": "Records not drawn exactly"},
     "cur_tab_history": {"zh": "全部修改记录", "en": "All changes"},
     "cur_tab_files": {"zh": "导出 / 导入", "en": "Export / import"},
+    "cur_tab_suggestions": {"zh": "来源建议", "en": "Suggestions"},
+    "cur_sg_caption": {
+        "zh": "公开数据与其他来源按名称找到的位置，等待编辑确认：{waiting} 条待定（无歧义 {unambiguous}）。接受即写入校正记录，可撤销。",
+        "en": "Locations that public data and other sources offer by name, waiting for an editor: {waiting} waiting ({unambiguous} unambiguous). Accepting writes a curation change that can be undone.",
+    },
+    "cur_sg_source": {"zh": "来源", "en": "Source"},
+    "cur_sg_none": {"zh": "暂无建议。运行 `python -m geo suggest --source KEY` 生成。",
+                    "en": "No suggestions yet. Run `python -m geo suggest --source KEY`."},
+    "cur_sg_pick": {"zh": "查看建议", "en": "Look at a suggestion"},
+    "cur_sg_accept": {"zh": "接受此建议", "en": "Accept this suggestion"},
+    "cur_sg_decline": {"zh": "拒绝此建议", "en": "Decline this suggestion"},
+    "cur_sg_accept_all": {"zh": "接受全部无歧义建议（{n} 条）", "en": "Accept all unambiguous ({n})"},
+    "cur_sg_accepted": {"zh": "已接受 {n} 条建议。", "en": "Accepted {n} suggestion(s)."},
+    "cur_sg_declined": {"zh": "已拒绝该建议，不再提示。", "en": "Declined; it will not be offered again."},
+    "cur_sg_read_only": {"zh": "登录编辑后可接受或拒绝建议。", "en": "Log in as an editor to accept or decline."},
     "cur_queue_caption": {
         "zh": "共 {n} 处：未定位 {unlocated}，近似 {approximate}，仅知所在区 {district}。排序：先未定位，再按依赖它的项目数与提及次数。",
         "en": "{n} places: {unlocated} unlocated, {approximate} approximate, {district} district only. Ranked unlocated "
@@ -373,6 +400,93 @@ _TEXTS: dict[str, dict[str, str]] = {
     "cur_r_row": {"zh": "行", "en": "Row"},
     "cur_r_place": {"zh": "地点", "en": "Place"},
     "cur_r_reason": {"zh": "拒绝原因", "en": "Why rejected"},
+    # 规划文件 Plans: the catalog, and adding / replacing / removing a plan (editors).
+    "plans_page": {"zh": "规划文件", "en": "Plans"},
+    "plans_caption": {
+        "zh": "地图所读的规划文件。编辑者可以添加任一区县的规划（文本、Word、带文字层的 PDF、网页），替换或删除；图层随即重建。",
+        "en": "The plan documents the map reads. Editors can add a plan of any county-level district (text, Word, "
+              "PDF with a text layer, web page), replace or remove one; the layers are rebuilt at once.",
+    },
+    "plans_read_only": {"zh": "登录为编辑者后可添加、替换或删除规划文件。",
+                        "en": "Log in as an editor to add, replace or remove plans."},
+    "plans_col_title": {"zh": "标题", "en": "Title"},
+    "plans_col_district": {"zh": "区县", "en": "District"},
+    "plans_col_adcode": {"zh": "行政区划代码", "en": "Adcode"},
+    "plans_col_kind": {"zh": "类型", "en": "Kind"},
+    "plans_col_date": {"zh": "日期", "en": "Date"},
+    "plans_col_publisher": {"zh": "发布单位", "en": "Publisher"},
+    "plans_col_projects": {"zh": "项目", "en": "Projects"},
+    "plans_col_structures": {"zh": "空间结构", "en": "Structures"},
+    "plans_col_indicators": {"zh": "指标", "en": "Indicators"},
+    "plans_col_text": {"zh": "原文", "en": "Text"},
+    "plans_tab_add": {"zh": "添加", "en": "Add"},
+    "plans_tab_replace": {"zh": "替换", "en": "Replace"},
+    "plans_tab_remove": {"zh": "删除", "en": "Remove"},
+    "plans_add_caption": {
+        "zh": "格式：.txt（UTF-8、GB18030、UTF-16、Big5，自动识别）、.docx、带文字层的 .pdf（扫描件不行）、.html（只取可见文字）。区县填代码或名称。",
+        "en": "Formats: .txt (UTF-8, GB18030, UTF-16, Big5, detected), .docx, .pdf with a text layer (not a scan), "
+              ".html (visible text only). District: adcode or name.",
+    },
+    "plans_file": {"zh": "文件（最大 {mb} MB）", "en": "File (up to {mb} MB)"},
+    "plans_district": {"zh": "区县（代码或名称）", "en": "District (adcode or name)"},
+    "plans_title_field": {"zh": "标题（留空则取第一行）", "en": "Title (empty: the first line)"},
+    "plans_kind": {"zh": "类型", "en": "Kind"},
+    "plans_date": {"zh": "日期", "en": "Date"},
+    "plans_publisher": {"zh": "发布单位", "en": "Publisher"},
+    "plans_to_simplified": {"zh": "繁体（Big5）文本转为简体", "en": "Convert traditional (Big5) text to simplified"},
+    "plans_add_button": {"zh": "添加规划", "en": "Add plan"},
+    "plans_choose_replace": {"zh": "要替换的规划", "en": "Plan to replace"},
+    "plans_choose_remove": {"zh": "要删除的规划", "en": "Plan to remove"},
+    "plans_replace_confirm": {"zh": "确认用新文件替换此规划的文字", "en": "Yes, replace this plan's text by the new file"},
+    "plans_replace_button": {"zh": "替换", "en": "Replace"},
+    "plans_remove_confirm": {"zh": "输入要删除的规划编号以确认", "en": "Type the plan's id to confirm"},
+    "plans_remove_button": {"zh": "删除规划", "en": "Remove plan"},
+    "plans_no_file": {"zh": "请先选择文件。", "en": "Choose a file first."},
+    "plans_no_district": {"zh": "请填写区县（代码或名称）。", "en": "Give the district (adcode or name)."},
+    "plans_confirm_first": {"zh": "请先勾选确认。", "en": "Tick the confirmation first."},
+    "plans_confirm_id": {"zh": "未删除：请输入编号 {id} 以确认。", "en": "Not removed: type the id {id} to confirm."},
+    "plans_working": {"zh": "正在读取并重建图层…", "en": "Reading and rebuilding the layers…"},
+    "plans_refused": {"zh": "未作任何修改：{reason}（{detail}）", "en": "Nothing was changed: {reason} ({detail})"},
+    "plans_why_refused": {"zh": "无法完成此操作", "en": "the change was refused"},
+    "plans_why_disk": {"zh": "无法写入文件（磁盘已满或只读）", "en": "the files cannot be written (disk full or read-only)"},
+    "plans_why_unreadable": {"zh": "文件无法读取", "en": "the file cannot be read"},
+    "plans_why_format": {"zh": "不支持的文件格式（可用 .txt .docx .pdf .html）",
+                         "en": "unsupported format (use .txt, .docx, .pdf, .html)"},
+    "plans_why_empty": {"zh": "文件是空的", "en": "the file is empty"},
+    "plans_why_no_chinese": {"zh": "文件中没有中文文字", "en": "the file has no Chinese text"},
+    "plans_why_binary": {"zh": "这是二进制文件，不是文本", "en": "this is a binary file, not text"},
+    "plans_why_encoding": {"zh": "无法识别文字编码，请另存为 UTF-8",
+                           "en": "the encoding is not recognised; save it as UTF-8"},
+    "plans_why_docx": {"zh": "不是可读的 .docx 文件", "en": "not a readable .docx file"},
+    "plans_why_pdf": {"zh": "不是可读的 PDF 文件", "en": "not a readable PDF"},
+    "plans_why_protected": {"zh": "PDF 有密码保护", "en": "the PDF is password-protected"},
+    "plans_why_scanned": {"zh": "PDF 没有文字层（扫描件），请先做文字识别（OCR）或上传文本",
+                          "en": "the PDF has no text layer (a scan); run OCR first or upload the text"},
+    "plans_why_too_large": {"zh": "文件超过 50 MB", "en": "the file is larger than 50 MB"},
+    "plans_why_unknown_district": {"zh": "找不到这个区县", "en": "no such county-level district"},
+    "plans_why_ambiguous_district": {"zh": "有多个同名区县，请填代码或全称",
+                                     "en": "several districts have this name; give the adcode or the full name"},
+    "plans_why_duplicate": {"zh": "这份文字已在目录中", "en": "this text is already in the catalog"},
+    "plans_why_same_text": {"zh": "新文件与现有文字相同", "en": "the new file has the same text"},
+    "plans_why_unknown_plan": {"zh": "目录中没有这个规划", "en": "no such plan in the catalog"},
+    "plans_why_only_plan": {"zh": "这是目录中唯一的规划", "en": "it is the only plan in the catalog"},
+    "plans_why_tour": {"zh": "有演示路线引用了它的内容，请先修改演示路线",
+                       "en": "a tour cites its records; edit the tour first"},
+    "plans_why_busy": {"zh": "目录刚被别人修改，请重试", "en": "the catalog was just changed by someone else; try again"},
+    "plans_why_kind": {"zh": "类型只能用小写字母、数字和连字符", "en": "the kind must be lower-case letters, digits and '-'"},
+    "plans_why_date": {"zh": "日期格式应为 YYYY、YYYY-MM 或 YYYY-MM-DD", "en": "write the date as YYYY, YYYY-MM or YYYY-MM-DD"},
+    "plans_warn_no_records": {"zh": "在这份文字中没有找到项目、空间结构或指标；可用 python -m layers report 查看读取情况。",
+                              "en": "No projects, structures or indicators were found in this text; "
+                                    "python -m layers report shows what was read."},
+    "plans_warn_traditional_kept": {"zh": "文字为繁体（Big5），按原样保存；提取规则读取简体，可能找到的内容较少（可勾选“转为简体”重新添加）。",
+                                    "en": "The text is Big5 (traditional) and kept as written; the extraction rules "
+                                          "read simplified text, so few records may be found (tick “convert” to convert it)."},
+    "plans_done_added": {"zh": "已添加 {title}（{district}，编号 {id}）：{counts}；图层已重建（{seconds} 秒）。",
+                         "en": "Added {title} ({district}, id {id}): {counts}; layers rebuilt in {seconds} s."},
+    "plans_done_replaced": {"zh": "已替换 {title}（编号 {id}）：{counts}；图层已重建（{seconds} 秒）。",
+                            "en": "Replaced {title} (id {id}): {counts}; layers rebuilt in {seconds} s."},
+    "plans_done_removed": {"zh": "已删除 {title}（编号 {id}）；图层已重建（{seconds} 秒）。",
+                           "en": "Removed {title} (id {id}); layers rebuilt in {seconds} s."},
 }
 
 
@@ -441,6 +555,11 @@ def plan_note(doc_id: str, lang: str = "zh") -> str:
     """The catalogue's note on a document in `lang`; empty when there is none."""
     entry = _PLAN_NOTES.get(doc_id, {})
     return entry.get(lang) or entry.get("zh", "")
+
+
+def has_text(key: str) -> bool:
+    """Whether `key` has a text (for reasons that may or may not have their own wording)."""
+    return key in _TEXTS
 
 
 def t(key: str, lang: str = "zh") -> str:

@@ -17,7 +17,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from geo.settings import PLAN_DISTRICTS
+from layers.plans import plan_districts
 from ui.maps import base_map
 
 #: Light → dark: the larger the value, the darker the district.
@@ -74,7 +74,7 @@ def indicator_map(
     figures
         Place-level figures with point geometry (EPSG:4326), drawn as circles.
     """
-    is_plan = districts["adcode"].isin(PLAN_DISTRICTS)
+    is_plan = districts["adcode"].isin(list(plan_districts()))
     m = base_map(districts[~is_plan])
     by_adcode = {row["adcode"]: row for row in values.to_dict("records")}
     numbers = [v["value_num"] for v in by_adcode.values() if _is_number(v["value_num"])]

@@ -3,10 +3,12 @@ can render maps directly."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import folium
 import geopandas as gpd
 
-from geo.settings import PLAN_DISTRICTS
+from layers.plans import plan_districts
 from ui.assets import use_local_assets
 from ui.geojson import feature_collection
 
@@ -40,8 +42,9 @@ def base_map(
     location: tuple[float, float] = NINGBO_CENTER,
     zoom: int = DEFAULT_ZOOM,
     labels: dict[str, str] | None = None,
+    plan_adcodes: Iterable[str] | None = None,
 ) -> folium.Map:
-    """A map of 宁波市 with 江北区/鄞州区 highlighted and the other units faint.
+    """A map of 宁波市 with the districts that have a plan highlighted and the other units faint.
 
     Parameters
     ----------
@@ -52,6 +55,8 @@ def base_map(
         (need internet). With "amap", pass `districts` already in GCJ-02.
     labels
         Layer names for the layer control, e.g. {"plan": "规划区", "context": "宁波其他区县"}.
+    plan_adcodes
+        The districts to highlight; by default those of the plan catalog.
     """
     labels = labels or {"plan": "规划区", "context": "宁波其他区县"}
     m = folium.Map(location=location, zoom_start=zoom, tiles=None, control_scale=True)
@@ -62,7 +67,7 @@ def base_map(
         folium.TileLayer(url, attr=attribution, name=tiles, subdomains=subdomains or "abc", max_zoom=18).add_to(m)
     # Over online tiles the land fill is nearly transparent, so the tiles show.
     fill = {"fillOpacity": 0.08} if tiles in ONLINE_TILES else {}
-    is_plan = districts["adcode"].isin(PLAN_DISTRICTS)
+    is_plan = districts["adcode"].isin(list(plan_districts() if plan_adcodes is None else plan_adcodes))
     for key, subset, style in (
         ("context", districts[~is_plan], _CONTEXT_STYLE),
         ("plan", districts[is_plan], _PLAN_STYLE),

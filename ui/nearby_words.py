@@ -1,7 +1,7 @@
 """The near-me page's answers in words: what a not-a-point place is, how a project is located.
 
 `layers.nearby` and `geo.address` return codes (`NotAPointError.reason`,
-`location_basis`, precision); this module turns them into the reader's
+`location_method`, precision); this module turns them into the reader's
 language, so no English code reaches a Chinese page.
 All returned text is meant for Markdown elements, so typed text in it is escaped (`plain`).
 """
@@ -12,6 +12,7 @@ import re
 
 from geo.errors import NotAPointError
 from geo.settings import NINGBO_DISTRICTS
+from layers.locate import LOCATION_METHODS
 from ui.i18n import t
 
 #: The city's adcode: a 市 is not one district, so its answer offers every plan district.
@@ -47,16 +48,15 @@ def not_a_point_message(exc: NotAPointError, *, typed: str, lang: str = "zh") ->
     return message
 
 
-def location_words(*, basis: str, precision: str, via: str = "", lang: str = "zh") -> str:
-    """How a project's place is known, in words, from its `location_basis` code and precision."""
+def location_words(*, method: str, precision: str, via: str = "", lang: str = "zh") -> str:
+    """How a project's place is known, in words, from its `location_method` code and precision."""
     precision_words = t(f"precision_{precision}", lang) if precision in _PRECISIONS else ""
-    if basis in _BASES:
-        return t(f"basis_{basis}", lang).format(place=via, precision=precision_words)
+    if method in LOCATION_METHODS:
+        return t(f"method_{method}", lang).format(place=via, precision=precision_words)
     return precision_words
 
 
 _PRECISIONS = ("exact", "approximate", "district", "unlocated")
-_BASES = ("own", "mentioned", "road_extent", "members", "district")
 
 
 def unknown_place_words(typed: str, *, lang: str = "zh") -> str:

@@ -21,7 +21,9 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from layers.categories import category, category_keys
-from layers.plans import load_catalog
+from geo.boundaries import county_units
+from geo.names import romanised
+from layers.plans import load_catalog, plan_districts
 from layers.relations import related_records
 from layers.styles import (
     PLACE_COLOR,
@@ -47,7 +49,21 @@ DOC_KIND_LABELS = {
     "regional-integration-plan": {"zh": "长三角规划", "en": "YRD plan"},
     "press-feature": {"zh": "报道", "en": "press"},
 }
-DISTRICT_LABELS = {"330205": {"zh": "江北区", "en": "Jiangbei"}, "330212": {"zh": "鄞州区", "en": "Yinzhou"}}
+
+
+def district_labels(lang: str) -> dict[str, str]:
+    """Adcode → district label of every district with a plan, in catalog order.
+
+    From the catalog and the boundary data's own names, never a list kept
+    here: a plan of a new district brings its label (江北区; English Jiangbei).
+    """
+    units = county_units()
+    out = {}
+    for adcode, full in plan_districts().items():
+        name = units[adcode].name if adcode in units else full
+        out[adcode] = name if lang == "zh" else romanised(name)
+    return out
+
 
 _JINJA_OPENERS = re.compile(r"\{([{%#])")
 
@@ -155,13 +171,14 @@ def plan_payload(
                      style=structure_style(row["kind"])[1], category=None)
             for _, row in part.iterrows()
         ]
-        kind_label = DOC_KIND_LABELS.get(plans[doc_id].kind, {}).get(lang, "")
+        # A kind without a short label (a plan added with its own kind) goes by its kind as written.
+        kind_label = DOC_KIND_LABELS.get(plans[doc_id].kind, {}).get(lang, "") or plans[doc_id].kind
         label = f"{name}（{kind_label}）" if lang == "zh" else f"{name} ({kind_label})"
         visible = plans[doc_id].kind == "five-year-plan" and len(siblings) < 2
         siblings.append(layer_id)
         layers.append(_layer(layer_id, label, color, features, visible=visible))
     for adcode, layer_ids in by_district.items():
-        district = DISTRICT_LABELS.get(adcode, {}).get(lang, adcode)
+        district = district_labels(lang).get(adcode, adcode)
         groups.append({"id": f"structures-{adcode}", "label": f"{t['g_structures']} · {district}",
                        "layers": layer_ids})
 
@@ -225,7 +242,7 @@ def plan_payload(
     docs = {plan_id: plan.title for plan_id, plan in plans.items()}
     filters = [
         {"kind": "district", "label": t["f_district"],
-         "options": [{"value": code, "label": names[lang]} for code, names in DISTRICT_LABELS.items()]},
+         "options": [{"value": code, "label": label} for code, label in district_labels(lang).items()]},
         {"kind": "plan", "label": t["f_plan"],
          "options": [{"value": doc_id, "label": title} for doc_id, title in docs.items()]},
         {"kind": "cat", "label": t["f_cat"],
@@ -233,11 +250,21 @@ def plan_payload(
                      for key in category_keys() if (projects["category"] == key).any()]},
     ]
     legend = _legend(layers, t)
+    credits = _credits(layers)
     return {
         "layers": layers, "groups": [g for g in groups if g["layers"]], "filters": filters,
         "legend": legend, "docs": docs, "labels": t, "precision_labels": precision_labels,
         "source_url": source_url, "related": _related_payload(projects, structures, places, plans=plans, lang=lang),
+        "credits": credits,
     }
+
+
+def _credits(layers: list[dict[str, Any]]) -> list[str]:
+    """Licence credits (GeoNames, OpenStreetMap) of the data the drawn features use."""
+    from geo.sources.credits import credits_for
+
+    return credits_for(f["properties"].get("location_note") for layer in layers
+                       for f in layer["features"]["features"])
 
 
 def _related_payload(projects: gpd.GeoDataFrame, structures: gpd.GeoDataFrame | None,
@@ -265,7 +292,7 @@ def _related_payload(projects: gpd.GeoDataFrame, structures: gpd.GeoDataFrame | 
     order = [rid for rid in records["id"] if rid in related]
     position = {rid: i for i, rid in enumerate(order)}
     names = dict(zip(records["id"], records["name"]))
-    docs = {rid: DOC_KIND_LABELS.get(plans[doc].kind, {}).get(lang, "") if doc in plans else ""
+    docs = {rid: (DOC_KIND_LABELS.get(plans[doc].kind, {}).get(lang, "") or plans[doc].kind) if doc in plans else ""
             for rid, doc in zip(records["id"], records["doc_id"])}
     place_names = list(dict.fromkeys(p for rid in order for _, p in related[rid]))
     place_index = {name: k for k, name in enumerate(place_names)}
@@ -337,7 +364,7 @@ def _district_only_features(projects: gpd.GeoDataFrame, districts: gpd.GeoDataFr
         match = districts[districts["adcode"] == str(code)]
         if match.empty:
             continue
-        name = DISTRICT_LABELS.get(str(code), {}).get(lang, str(code))
+        name = district_labels(lang).get(str(code), str(code))
         point = match.geometry.iloc[0].representative_point()
         props = {
             "id": f"district-only-{code}", "name": t["district_only_name"].format(district=name, n=len(part)),

@@ -33,6 +33,6 @@ def test_the_first_visitors_first_language_choice_on_a_fresh_server_is_kept():
         sidebar.get_by_text("语言 · Language").wait_for(timeout=30_000)
         sidebar.get_by_role("combobox").first.click()
         page.get_by_role("option", name="English").click()
-        page.get_by_text("Plan map · Ningbo").wait_for(timeout=30_000)
+        page.get_by_text("Plan map · Jiangbei, Yinzhou").wait_for(timeout=30_000)
         sidebar.get_by_text("Plan overview").wait_for()
         assert log.blocked == [] and log.page_errors == []

@@ -122,10 +122,14 @@ def _main_text(page) -> str:
 
 
 @pytest.mark.parametrize("typed, district", [
-    ("东部新城", "鄞州区"), ("钟公庙", "鄞州区"), ("南部商务区", "鄞州区"), ("鄞州区", "鄞州区"),
+    ("东部新城", "鄞州区"), ("南部新城", "鄞州区"), ("鄞州区", "鄞州区"),
 ])
 def test_a_place_known_only_by_district_says_so_and_offers_that_districts_list(app_url, typed, district):
-    """Issue 15 item 3: these answered "2 公里内有 0 个项目" around the middle of 鄞州."""
+    """Issue 15 item 3: these answered "2 公里内有 0 个项目" around the middle of 鄞州.
+
+    (钟公庙 and 南部商务区 of the issue have since been located from public data, so two
+    places still known only by district stand in for them.)
+    """
     with chromium() as browser:
         page, log = offline_page(browser)
         _search(page, app_url, typed)
@@ -150,9 +154,9 @@ def test_ningbo_city_is_the_whole_city_and_does_not_turn_into_yinzhou(app_url):
 def test_a_district_only_place_offers_a_located_place_of_the_same_name(app_url):
     with chromium() as browser:
         page, _ = offline_page(browser)
-        _search(page, app_url, "钟公庙")
-        page.get_by_role("button", name="查找钟公庙站附近").click(timeout=30_000)
-        page.get_by_text(re.compile(r"^钟公庙站 — ")).wait_for(timeout=30_000)
+        _search(page, app_url, "东钱湖")
+        page.get_by_role("button", name="查找东钱湖站附近").click(timeout=30_000)
+        page.get_by_text(re.compile(r"^东钱湖站 — ")).wait_for(timeout=30_000)
 
 
 def test_far_projects_are_not_at_0_m_by_a_borrowed_line(app_url):

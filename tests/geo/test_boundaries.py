@@ -47,3 +47,35 @@ def test_jiangbei_centre_is_north_of_yinzhou_and_haishu():
     centroids = district_boundaries().set_index("adcode").geometry.centroid
     assert centroids["330205"].y > centroids["330212"].y
     assert centroids["330205"].y > centroids["330203"].y
+
+
+def test_any_county_level_unit_is_resolved_by_adcode_or_name():
+    from geo.boundaries import resolve_county
+
+    assert resolve_county("330203").name == "海曙区"
+    for text in ("海曙区", "宁波市海曙区", "浙江省宁波市海曙区"):
+        assert resolve_county(text).adcode == "330203"
+    assert resolve_county("重庆市江北区").adcode == "500105"
+    # A bare name shared with another city means the 宁波 one.
+    assert resolve_county("江北区").adcode == "330205"
+
+
+def test_ambiguous_and_unknown_districts_are_refused_with_the_choices():
+    import pytest
+
+    from geo.boundaries import resolve_county
+    from geo.errors import UnknownDistrictError
+
+    with pytest.raises(UnknownDistrictError, match="北京市朝阳区 \\(110105\\).*吉林省长春市朝阳区 \\(220104\\)"):
+        resolve_county("朝阳区")
+    with pytest.raises(UnknownDistrictError, match="浙江省宁波市海曙区 \\(330203\\)"):
+        resolve_county("海曙")
+    with pytest.raises(UnknownDistrictError, match="not the adcode"):
+        resolve_county("330200")  # 宁波市 itself is not county-level
+
+
+def test_a_district_outside_ningbo_joins_the_ten_units():
+    frame = district_boundaries(simplified=True, extra=("500105", "330205"))
+    assert list(frame["adcode"]) == [*NINGBO_DISTRICTS, "500105"]
+    assert frame.set_index("adcode").loc["500105", "name"] == "江北区"
+    assert frame.geometry.is_valid.all()

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from layers.compare import (
-    CONCEPTS, canonical_unit, compare_indicators, concept_of, implied_growth, normalise_name, with_concepts,
+    CONCEPTS, canonical_unit, compare_indicators, concept_of, districts_with, implied_growth, normalise_name,
+    with_concepts,
 )
 from layers.indicators import INDICATOR_COLUMNS, indicators_from_plan
 from layers.plans import read_plan_text
@@ -163,3 +164,19 @@ def _row(row_id: str, adcode: str, name: str, unit: str, base: str) -> dict:
                base_year="2020", base_value=base, base_num=float(base), target_num=float("nan"),
                result_num=float("nan"), district_adcode=adcode)
     return row
+
+
+def test_any_two_of_three_districts_can_be_compared_and_only_their_rows_count() -> None:
+    third = "330203"  # a district added to the catalog, here with made-up rows
+    rows = pd.DataFrame([
+        _row("a/1", JB, "地区生产总值", "亿元", "666.7"),
+        _row("b/1", YZ, "地区生产总值", "亿元", "2266.1"),
+        _row("c/1", third, "地区生产总值", "亿元", "1500"),
+        _row("c/2", third, "森林覆盖率", "%", "10"),
+    ])
+    assert districts_with(rows, table="表2") == [JB, YZ, third]
+    result = compare_indicators(rows, a=YZ, b=third)
+    assert list(result.pairs["a_id"]) == ["b/1"] and list(result.pairs["b_id"]) == ["c/1"]
+    assert list(result.unmatched["id"]) == ["c/2"]  # 江北's row is in neither side
+    # By default the first two districts with rows are compared.
+    assert list(compare_indicators(rows).pairs["b_id"]) == ["b/1"]

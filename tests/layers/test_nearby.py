@@ -128,7 +128,7 @@ def test_nearby_after_a_place_name_is_dropped():
 
 @pytest.mark.parametrize("typed, place, adcode, reason", [
     ("东部新城", "东部新城", "330212", "district_only"),
-    ("钟公庙", "钟公庙街道", "330212", "district_only"),
+    ("南部新城", "南部新城", "330212", "district_only"),
     ("鄞州区", "鄞州区", "330212", "district"),
     ("宁波市", "宁波市", "330200", "city"),
     ("宁波市鄞州区天童南路", "天童南路", "330212", "unlocated"),
@@ -141,7 +141,8 @@ def test_a_place_that_is_not_a_point_is_refused_with_its_district_not_searched_a
 
 def test_a_project_drawn_at_a_place_it_only_mentions_is_listed_apart_not_ranked():
     projects = _projects()
-    projects["location_basis"] = ["own", "mentioned", "own", "own", "district", "district"]
+    projects["location_method"] = ["own_place", "mentioned_station", "own_place", "own_place", "district_only",
+                                   "district_only"]
     projects["place_ids"] = ["", "jb-ningbo-university", "", "", "", ""]
     result = projects_near(projects, ORIGIN, radius_m=3000)
     assert "p-school" not in set(result.within["id"])

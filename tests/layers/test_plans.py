@@ -53,7 +53,7 @@ def test_html_is_kept_verbatim_and_reported() -> None:
 def test_bytes_that_are_not_text_are_refused_with_a_message() -> None:
     from layers.errors import PlanFormatError
 
-    with pytest.raises(PlanFormatError, match="UTF-8 or GB18030"):
+    with pytest.raises(PlanFormatError, match="save it as UTF-8"):
         decode_plan_bytes(b"\xff\xfe\x00\xd8\x00", name="bad.txt")
 
 
@@ -69,3 +69,27 @@ def test_windows_line_endings_give_the_same_records() -> None:
         a, b = getattr(unix, kind), getattr(crlf, kind)
         assert list(a["name" if "name" in a else "title"]) == list(b["name" if "name" in b else "title"])
         assert all(crlf_text[r.start:r.end] == r.quote for r in b.itertuples())
+
+
+def test_plans_dir_can_point_at_a_copy_and_the_catalog_follows_changes_to_it(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from geo.settings import ROOT
+    from testkit.plans import copy_plans
+
+    plans = copy_plans(tmp_path / "plans")
+    probe = (
+        "import os, time\n"
+        "from layers.plans import load_catalog\n"
+        "from layers.settings import CATALOG_CSV\n"
+        "print(CATALOG_CSV, len(load_catalog()))\n"
+        "lines = CATALOG_CSV.read_text(encoding='utf-8').splitlines(keepends=True)\n"
+        "CATALOG_CSV.write_text(''.join(lines[:-1]), encoding='utf-8')\n"
+        "print(len(load_catalog()))\n"
+    )
+    env = {**os.environ, "PLANMAP_PLANS_DIR": str(plans)}
+    out = subprocess.run([sys.executable, "-c", probe], env=env, cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == [str(plans / "catalog.csv"), "5", "4"]

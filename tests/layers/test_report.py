@@ -30,3 +30,14 @@ def test_report_sections_can_be_appended(capsys: pytest.CaptureFixture[str],
     monkeypatch.setattr(report, "REPORT_SECTIONS", extra)
     report.main(["--plan", "jiangbei-14th-five-year-plan"])
     assert "== Extra ==" in capsys.readouterr().out
+
+
+def test_report_lists_located_places_per_source_suggestions_waiting_and_credits(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    lines = report.report_sources(None)
+    text = "\n".join(lines)
+    assert "== Located places per source ==" in text
+    geonames = next(line for line in lines if line.strip().startswith("GeoNames:"))
+    assert int(geonames.split(":")[1]) >= 12  # the seats accepted from GeoNames
+    assert "== Suggestions waiting ==" in text
+    assert "GeoNames (CC BY 4.0)" in text and "© OpenStreetMap contributors (ODbL)" in text

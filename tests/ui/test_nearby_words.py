@@ -18,8 +18,8 @@ def test_the_city_is_never_called_a_district():
 
 
 def test_a_borrowed_location_says_it_is_inferred():
-    assert "只是推断" in location_words(basis="mentioned", precision="approximate", via="7号线")
-    assert "inferred" in location_words(basis="mentioned", precision="approximate", via="7号线", lang="en")
+    assert "只是推断" in location_words(method="mentioned_place", precision="approximate", via="7号线")
+    assert "inferred" in location_words(method="mentioned_place", precision="approximate", via="7号线", lang="en")
 
 
 def test_an_unknown_place_names_no_file_or_code():
