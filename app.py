@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.assets import ensure_vendor_files
 from ui.i18n import LANGUAGES, t
-from ui.navigation import through_app_navigation
+from ui.navigation import language_from_url, language_to_url, through_app_navigation
 
 st.set_page_config(page_title="规划地图 Plan map", page_icon="🗺️", layout="wide")
 ensure_vendor_files()
@@ -14,9 +14,11 @@ ensure_vendor_files()
 # widgets made in that run would get other IDs than in every later run.
 through_app_navigation()
 
+language_from_url(LANGUAGES)
 lang = st.sidebar.selectbox(
     t("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang"
 )
+language_to_url(lang)
 navigation = st.navigation(
     # Icons from the Material Symbols font Streamlit serves itself: emoji depend
     # on the fonts of the presenting machine and showed as empty boxes there.

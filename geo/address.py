@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.errors import AddressTooWideError
+from geo.errors import NotAPointError
 from geo.gazetteer import Gazetteer
 from geo.geocode import Located, district_from_context, locate
 from geo.geoparse import find_places
@@ -47,8 +47,10 @@ def strip_filler(text: str) -> str:
 def resolve_address(text: str, *, gazetteer: Gazetteer, district: str | None = None) -> AddressMatch | None:
     """The most specific drawn place an address names, or None when it names none.
 
-    Raises `AddressTooWideError` when the address only names places too wide
-    to search around (宁波市, 江北区) or places without a location, saying which.
+    Raises `NotAPointError` (an `AddressTooWideError`) when the address only
+    names places too wide to search around (宁波市, 江北区) or places without a
+    location; it carries the most specific of them and its district, so the
+    answer can offer that district's list instead.
     """
     text = strip_filler(text.strip())
     district = district or district_from_context(text)
@@ -63,5 +65,31 @@ def resolve_address(text: str, *, gazetteer: Gazetteer, district: str | None = N
                 or place.type in _TOO_WIDE_TYPES):
             continue
         return AddressMatch(place, mention.name, parts, text[mention.end:].strip())
-    raise AddressTooWideError(f"{text}: found only {'、'.join(parts)}, too wide or not located to search "
-                              "around; type a street, a building or a landmark, or click the map", parts)
+    last = mentions[-1]
+    place = locate(last.name, district=district, gazetteer=gazetteer)
+    raise not_a_point(place, parts=parts, unplaced=text[last.end:].strip(), asked=text) if place else \
+        NotAPointError(f"{text}: found only {'、'.join(parts)}", parts, place=last.name, adcode=district or "",
+                       reason="unlocated", unplaced=text[last.end:].strip())
+
+
+def not_a_point(place: Located, *, parts: tuple[str, ...] = (), unplaced: str = "", asked: str = "") -> NotAPointError:
+    """Why `place` cannot be the centre of a distance search, as an error carrying codes.
+
+    A 市 or 区 is an area, not a point; a place the gazetteer knows only by district
+    has just the district's representative point, which is no place at all; an
+    unlocated one has none.
+    """
+    if place.type in _TOO_WIDE_TYPES:
+        reason = "city" if place.type == "city" else "district"
+    elif place.lon is None or place.precision == "unlocated":
+        reason = "unlocated"
+    else:
+        reason = "district_only"
+    return NotAPointError(f"{asked or place.name}: {place.name} is {reason}, not a point to search around",
+                          parts or (place.name,), place=place.name, adcode=place.adcode, reason=reason,
+                          unplaced=unplaced)
+
+
+def is_point(place: Located) -> bool:
+    """Whether `place` can be the centre of a distance search (drawn, and not a 市/区)."""
+    return place.lon is not None and place.precision in _DRAWN and place.type not in _TOO_WIDE_TYPES

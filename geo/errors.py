@@ -58,6 +58,21 @@ class AddressTooWideError(GeoError, LookupError):
         self.parts = parts
 
 
+class NotAPointError(AddressTooWideError):
+    """The place asked for is not a point to search around, and why (`reason`, a code).
+
+    `place` is the place's name, `adcode` the district (or city) it is, or is known to be in;
+    `reason` is "city" or "district" (the place is a 市/区 itself), "district_only" (the gazetteer
+    knows only its district) or "unlocated" (no location yet); `unplaced` is the rest of a
+    typed address after the place's name.
+    """
+
+    def __init__(self, message: str, parts: tuple[str, ...], *, place: str, adcode: str, reason: str,
+                 unplaced: str = "") -> None:
+        super().__init__(message, parts)
+        self.place, self.adcode, self.reason, self.unplaced = place, adcode, reason, unplaced
+
+
 class SourceError(GeoError):
     """A place source (file, layer or online geocoder) cannot answer; the message names it."""
 

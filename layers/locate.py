@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import geopandas as gpd
 import pandas as pd
@@ -244,5 +245,23 @@ def _district_only(row: pd.Series, candidates: list[tuple[str, Entry]]) -> Place
     return Placement(None, "district", ids, note, "district_only")
 
 
+#: Chinese words for the gazetteer's precision and method codes in the stored note (shown in
+#: popups and on 我家附近; the codes themselves stay in `precision`/`location_method`).
+_PRECISION_WORDS = {"exact": "精确位置", "approximate": "近似位置", "district": "仅知所在区", "unlocated": "未定位"}
+_METHOD_WORDS = {"published": "公开坐标", "derived_boundaries": "由行政区界推算", "digitized": "按描述绘制",
+                 "computed_members": "由组成部分推算", "district_only": "仅知所在区", "none": "无"}
+_URL_RE = re.compile(r"https?://[^\s)（）,，]+")
+
+
 def _describe(entry: Entry) -> str:
-    return f"{entry.precision}，{entry.method}，来源：{entry.source}"
+    """"近似位置，由组成部分推算，来源网站：wikiwand.com": no English prose or codes in the note."""
+    precision = _PRECISION_WORDS.get(entry.precision, entry.precision)
+    method = _METHOD_WORDS.get(entry.method, entry.method)
+    sites = _source_sites(entry.source)
+    return f"{precision}，{method}" + (f"，来源网站：{'、'.join(sites)}" if sites else "")
+
+
+def _source_sites(source: str) -> list[str]:
+    """The web sites a gazetteer source cites (host names, in order), without its English prose."""
+    hosts = [urlsplit(u).hostname or "" for u in _URL_RE.findall(source or "")]
+    return list(dict.fromkeys(h.removeprefix("www.").rstrip(".") for h in hosts if h))

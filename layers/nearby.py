@@ -19,7 +19,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from geo.address import resolve_address, strip_filler
+from geo.address import is_point, not_a_point, resolve_address, strip_filler
 from geo.crs import to_metric
 from geo.errors import GeoError, UnknownPlaceError
 from geo.geocode import default_gazetteer, locate, unknown_place_message
@@ -58,6 +58,10 @@ class Nearby:
     within: pd.DataFrame
     district_only: pd.DataFrame
     counts: dict[str, int] = field(default_factory=dict)
+    #: Projects drawn only at a place their text *mentions* (`location_method` "mentioned_…"),
+    #: whose mentioned place lies within the radius: not ranked as near, listed apart with
+    #: `via` (the mentioned place's name) and `via_distance_m` (its distance, not theirs).
+    inferred: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def summary(self, *, lang: str = "zh") -> str:
         """One plain sentence, e.g. "2 公里内有 12 个项目：道路桥梁 5 个、学校教育 3 个…"."""
@@ -91,14 +95,54 @@ def projects_near(projects: gpd.GeoDataFrame, origin: Origin, *, radius_m: float
     centre = to_metric(gpd.GeoSeries([Point(origin.lon, origin.lat)], crs=STORAGE_CRS)).iloc[0]
     drawn = projects[projects["precision"].isin(["exact", "approximate"])
                      & projects.geometry.notna() & ~projects.geometry.is_empty]
-    metric = to_metric(drawn.geometry)
+    metric = _own_section(drawn, to_metric(drawn.geometry), districts)
     distances = metric.distance(centre)
     near = drawn.assign(distance_m=distances.round(0)).loc[distances <= radius_m]
     near = near.sort_values(["distance_m", "name"], kind="stable")
-    within = pd.DataFrame(near.drop(columns="geometry"))
+    near = pd.DataFrame(near.drop(columns="geometry"))
+    borrowed = (near["location_method"].astype(str).str.startswith("mentioned_") if "location_method" in near.columns
+                else pd.Series(False, index=near.index))
+    within = near.loc[~borrowed].reset_index(drop=True)
+    inferred = near.loc[borrowed].rename(columns={"distance_m": "via_distance_m"}).reset_index(drop=True)
+    inferred["via"] = [_first_place_name(ids) for ids in inferred.get("place_ids", pd.Series(dtype=str))]
     counts = within["category"].value_counts().to_dict() if len(within) else {}
     district_only = _district_only(projects, centre, radius_m, districts)
-    return Nearby(origin, radius_m, within.reset_index(drop=True), district_only, counts)
+    return Nearby(origin, radius_m, within, district_only, counts, inferred)
+
+
+def projects_in_districts(projects: gpd.GeoDataFrame, adcodes: list[str]) -> pd.DataFrame:
+    """Every project of the given districts (no geometry), best-located first, then by name.
+
+    The answer for a place that is not a point (a 区, or a place known only by
+    its district): what the plans hold for that district, without distances.
+    """
+    order = {"exact": 0, "approximate": 1, "district": 2, "unlocated": 3}
+    rows = pd.DataFrame(projects.drop(columns="geometry"))
+    rows = rows[rows["district_adcode"].astype(str).isin([str(a) for a in adcodes])]
+    rows = rows.assign(_rank=rows["precision"].map(order).fillna(9))
+    return rows.sort_values(["_rank", "name"], kind="stable").drop(columns="_rank").reset_index(drop=True)
+
+
+def plan_districts(projects: gpd.GeoDataFrame) -> list[str]:
+    """The adcodes of the districts the plans cover (those with projects), in order."""
+    return sorted(set(projects["district_adcode"].astype(str)) & set(NINGBO_DISTRICTS))
+
+
+def located_alternatives(name: str, *, limit: int = 5) -> list[str]:
+    """Located gazetteer places whose name contains `name`'s core ("钟公庙" → 钟公庙站).
+
+    Offered when the typed place itself is not a point; never a guess that they
+    are the same place.
+    """
+    gazetteer = default_gazetteer()
+    core = re.sub(r"(街道|镇|乡|村|社区|新城|区块)$", "", name) or name
+    found = []
+    for candidate in sorted(gazetteer.names(), key=len):
+        if core in candidate and candidate != name:
+            entry = locate(candidate, gazetteer=gazetteer)
+            if entry is not None and is_point(entry) and entry.name not in found:
+                found.append(entry.name)
+    return found[:limit]
 
 
 def resolve_origin(query: str, *, district: str | None = None) -> Origin:
@@ -107,8 +151,9 @@ def resolve_origin(query: str, *, district: str | None = None) -> Origin:
     A name the gazetteer has (whole or as a unique part) wins; otherwise an
     address stands for the most specific located place it names
     (`geo.address`). Raises `UnknownPlaceError` with close names when nothing
-    is recognised, `AddressTooWideError` for an address naming only 市/区, and
-    `GeoError` for a place the gazetteer has but cannot locate.
+    is recognised, and `NotAPointError` (an `AddressTooWideError`) for a 市/区,
+    a place known only by its district or not located yet: such a place has
+    no point to measure from, and the error says which district it is in.
     """
     text = query.strip()
     if not text:
@@ -130,8 +175,8 @@ def resolve_origin(query: str, *, district: str | None = None) -> Origin:
             place = address.place
             return Origin(place.name, place.lon, place.lat, place.precision, place.source, address.unplaced)
         raise UnknownPlaceError(unknown_place_message(text, gazetteer))
-    if found.lon is None or found.lat is None:
-        raise GeoError(f"{found.name} is in the gazetteer but has no location yet; try a nearby place")
+    if not is_point(found):
+        raise not_a_point(found, asked=text)
     return Origin(found.name, found.lon, found.lat, found.precision, found.source)
 
 
@@ -206,6 +251,38 @@ def _district_only(projects: gpd.GeoDataFrame, centre: Point, radius_m: float,
     out = pd.DataFrame(only.drop(columns="geometry"))
     out["district"] = out["district_adcode"].astype(str).map(NINGBO_DISTRICTS)
     return out.reindex(columns=[*columns, *[c for c in out.columns if c not in columns]]).reset_index(drop=True)
+
+
+_SECTION_RE = re.compile(r"(" + "|".join(n[:-1] for n in NINGBO_DISTRICTS.values()) + r")段")
+
+
+def _own_section(drawn: gpd.GeoDataFrame, metric: gpd.GeoSeries,
+                 districts: gpd.GeoDataFrame | None) -> gpd.GeoSeries:
+    """A "…鄞州段" project measured on the part of its line inside that district.
+
+    Such a project is drawn with the whole line it is a section of; its own
+    extent is what lies in the named district, so a point on the line in
+    another district is not "0 m" from it.
+    """
+    if districts is None or not len(drawn):
+        return metric
+    shapes = dict(zip(districts["name"].astype(str), to_metric(districts.geometry)))
+    out = metric.copy()
+    for index, name in drawn["name"].astype(str).items():
+        match = _SECTION_RE.search(name)
+        area = shapes.get(f"{match.group(1)}区") if match else None
+        if area is not None and not out[index].is_empty:
+            clipped = out[index].intersection(area)
+            out[index] = clipped if not clipped.is_empty else out[index]
+    return out
+
+
+def _first_place_name(place_ids: str) -> str:
+    first = str(place_ids or "").split("|")[0]
+    try:
+        return default_gazetteer().get(first).name if first else ""
+    except LookupError:
+        return first
 
 
 def _partial_match(text: str, gazetteer, district: str | None):

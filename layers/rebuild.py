@@ -35,7 +35,7 @@ _NAME_COLUMNS = {
     "structures": ("quote", "name", "members"),
 }
 #: Columns `layers.locate.locate_records` adds to extracted records.
-_LOCATED_COLUMNS = ("precision", "place_ids", "location_note")
+_LOCATED_COLUMNS = ("precision", "place_ids", "location_note", "location_method")
 #: A full build can take a while; a second rebuild waits for the first rather than failing.
 _LOCK_TIMEOUT_S = 300.0
 

@@ -17,6 +17,7 @@ from layers.errors import LayersError
 from layers.place_figures import place_figures_from_plan
 from layers.plans import plan_districts, read_plan_text
 from ui.data import catalog, get_layer, store_version
+from ui.indicator_words import flag_words
 from ui.i18n import t
 from ui.indicator_map import indicator_map, map_values, source_url
 from ui.navigation import through_app_navigation
@@ -75,6 +76,7 @@ def _district_table(rows: pd.DataFrame, table: str) -> pd.DataFrame:
              ["base_year", "base_value", "target_year", "target_value", "growth", "result", "result_growth",
               "verdict", "attribute"])
     out = rows[cols + ["flags"]].copy()
+    out["flags"] = [flag_words(f, lang=lang) for f in out["flags"]]
     out = out.loc[:, [c for c in out.columns if c in ("group", "seq", "name") or (out[c] != "").any()]]
     out = out.rename(columns={c: t(f"ind_{c.removesuffix('_value')}", lang)
                               for c in out.columns if c != "result_growth"})

@@ -2,25 +2,24 @@
 
 Opened from links elsewhere in the app: `source?doc=<plan id>&start=<n>&end=<n>`
 (character offsets into the document, as every record stores them).
+
+The document is shown as *text*: escaped and wrapped, never read as Markdown
+(an indented 专栏 line was a code block that scrolled sideways and showed the
+highlight's markup literally). The page opens scrolled to the passage.
 """
 
 from __future__ import annotations
-
-import html
 
 import streamlit as st
 
 from layers.errors import LayersError
 from layers.plans import get_plan, read_plan_text
-from layers.text import hide_noise
 from ui.data import catalog
-from ui.i18n import t
+from ui.i18n import plan_note, t
 from ui.navigation import through_app_navigation
+from ui.plan_text import passage_html, scroll_to_passage
 
 through_app_navigation()
-
-#: Characters of context shown around the passage.
-CONTEXT_CHARS = 1500
 
 lang = st.session_state.get("lang", "zh")
 params = st.query_params
@@ -28,14 +27,14 @@ plans = catalog()
 ids = [p.id for p in plans]
 doc_id = params.get("doc", ids[0])
 if doc_id not in ids:
-    st.error(t("unknown_document", lang).format(doc=doc_id))
+    st.text(t("unknown_document", lang).format(doc=doc_id))  # plain text: the id comes from the URL
     doc_id = ids[0]
 doc_id = st.selectbox(t("document", lang), ids, index=ids.index(doc_id),
                       format_func=lambda i: get_plan(i).title)
 try:
     text = read_plan_text(doc_id)
 except LayersError as exc:
-    st.error(str(exc))
+    st.text(t("document_unreadable", lang).format(doc=doc_id, detail=exc))
     st.stop()
 
 
@@ -50,21 +49,13 @@ start, end = _offset("start"), _offset("end")
 plan = get_plan(doc_id)
 st.subheader(plan.title)
 st.caption(f"{plan.district} · {plan.date or '—'} · {plan.publisher or '—'} · {t('original_file', lang)}: {plan.original_file}")
-if plan.note:
-    st.info(plan.note)
-
-if start is not None and end is not None and start < end:
-    before = text[max(0, start - CONTEXT_CHARS):start]
-    passage = text[start:end]
-    after = text[end:end + CONTEXT_CHARS]
+note = plan_note(plan.id, lang)
+if note:
+    st.info(note)
+has_passage = start is not None and end is not None and start < end
+if has_passage:
     st.caption(t("passage_at", lang).format(start=start, end=end))
-    # Escaped: document text is shown as text, never as markup.
-    body = (
-        f"{html.escape(hide_noise(before))}<mark id='passage'>{html.escape(hide_noise(passage))}</mark>"
-        f"{html.escape(hide_noise(after))}"
-    )
-    st.markdown(f"<div class='plan-text' style='white-space:pre-wrap;line-height:1.7'>…{body}…</div>",
-                unsafe_allow_html=True)
-else:
-    with st.container(height=600):
-        st.text(hide_noise(text))
+with st.container(height=620, border=True):
+    st.html(passage_html(text, start=start if has_passage else None, end=end if has_passage else None))
+if has_passage:
+    scroll_to_passage()

@@ -9,13 +9,14 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.editors import Editor
+from geo.settings import NINGBO_DISTRICTS
 from layers.text import display_text
 from ui import curation_data as data
 from ui.assets import leaflet_draw_ready
 from ui.curation_edit import edit_form, key, loaded_revision, remember_drawing
 from ui.curation_history import place_history
 from ui.curation_map import curation_map, drawn_geometry
-from ui.i18n import t
+from ui.i18n import place_type, t
 
 #: Mentions listed with their context before "show all".
 MAX_CONTEXTS = 8
@@ -32,9 +33,9 @@ def place_choice(queue: pd.DataFrame, lang: str) -> str | None:
     in_queue = set(queued)
     others = sorted((e.id for e in gaz if e.id not in in_queue), key=lambda i: gaz.get(i).name)
     ids = queued + others
-    # Labels hold only what never changes (name, id): the widget remembers its
+    # Labels hold only what never changes (name, type, district): the widget remembers its
     # choice by label, and precision or counts change with every save.
-    labels = {place_id: f"{gaz.get(place_id).name} · {place_id}" for place_id in ids}
+    labels = _unique_labels({place_id: _place_label(gaz.get(place_id), lang) for place_id in ids})
     wanted = st.query_params.get("place")
     if "cur-place" not in st.session_state and wanted in labels:
         st.session_state["cur-place"] = wanted
@@ -45,13 +46,29 @@ def place_choice(queue: pd.DataFrame, lang: str) -> str | None:
     return chosen
 
 
+def _place_label(entry, lang: str) -> str:
+    """"中心公园 · 公园 · 鄞州区": what a reader tells places apart by (no internal id)."""
+    district = NINGBO_DISTRICTS.get(str(entry.adcode), t("ningbo_city", lang) if str(entry.adcode) == "330200" else "")
+    return " · ".join(p for p in (entry.name, place_type(entry.type, lang), district) if p)
+
+
+def _unique_labels(labels: dict[str, str]) -> dict[str, str]:
+    """Number the rare places that share name, type and district ("…（2）"), in list order."""
+    seen: dict[str, int] = {}
+    out = {}
+    for place_id, label in labels.items():
+        seen[label] = seen.get(label, 0) + 1
+        out[place_id] = label if seen[label] == 1 else f"{label}（{seen[label]}）"
+    return out
+
+
 def place_panel(place_id: str, editor: Editor | None, *, districts, lang: str, tiles: str) -> None:
     """Everything about one place; editing widgets only for an editor."""
     entry = data.gazetteer().get(place_id)
     row = data.store().entry(place_id)
     if editor is not None:
         loaded_revision(place_id)  # what a save will be checked against: the state shown now
-    st.markdown(f"### {entry.name}  \n`{place_id}` · {t('cur_type', lang)}: {entry.type} · "
+    st.markdown(f"### {entry.name}  \n`{place_id}` · {t('cur_type', lang)}: {place_type(entry.type, lang)} · "
                 f"{t('cur_precision', lang)}: **{t('cur_prec_' + entry.precision, lang)}** · "
                 f"{t('cur_method', lang)}: {entry.method or '—'}")
     if row.get("source"):

@@ -30,6 +30,75 @@ _TEXTS: dict[str, dict[str, str]] = {
         "zh": "“{place}”中只认出了{parts}，范围太大或尚未定位，无法查找附近。请输入街道、楼宇或地标，或在地图上点选。",
         "en": "In “{place}” only {parts} could be recognised: too wide or not yet located to search around. Type a street, a building or a landmark, or click the map.",
     },
+    "ningbo_city": {"zh": "宁波市", "en": "Ningbo (the whole city)"},
+    "nearby_recognised": {
+        "zh": "“{typed}”中认出了{place}（“{rest}”无法离线定位）。",
+        "en": "In “{typed}”, {place} was recognised (“{rest}” cannot be placed offline). ",
+    },
+    "nearby_not_point_city": {
+        "zh": "{place}是整个城市，不是一个点，无法按距离查找。下面按区列出规划项目；也可以在地图上点一下，查看那一点附近。",
+        "en": "{place} is the whole city, not a point, so there is nothing to measure distances from. The plans' projects "
+        "are listed by district below; or click the map to search around a point.",
+    },
+    "nearby_not_point_district": {
+        "zh": "{place}是整个区，不是一个点，无法按距离查找。下面列出{place}的规划项目；也可以在地图上点一下，查看那一点附近。",
+        "en": "{place} is a whole district, not a point, so there is nothing to measure distances from. {place}'s "
+        "projects are listed below; or click the map to search around a point.",
+    },
+    "nearby_not_point_district_only": {
+        "zh": "{place}目前只知道在{district}，没有具体位置，无法按距离查找。下面列出{district}的规划项目；也可以在地图上点一下{place}所在的位置。",
+        "en": "{place} is so far known only to be in {district}, with no location of its own, so distances cannot be "
+        "measured from it. {district}'s projects are listed below; or click where {place} is on the map.",
+    },
+    "nearby_not_point_unlocated": {
+        "zh": "{place}尚未定位（只知道在{district}），无法按距离查找。下面列出{district}的规划项目；也可以在地图上点一下{place}所在的位置。",
+        "en": "{place} has no location yet (it is known to be in {district}), so distances cannot be measured from it. "
+        "{district}'s projects are listed below; or click where {place} is on the map.",
+    },
+    "nearby_district_list": {"zh": "{district}的 {n} 个规划项目", "en": "{n} planned projects in {district}"},
+    "nearby_try_instead": {"zh": "已定位的相近地点：", "en": "Located places with a similar name:"},
+    "nearby_search_at": {"zh": "查找{place}附近", "en": "Search near {place}"},
+    "nearby_inferred": {
+        "zh": "另有 {n} 个项目提到了附近的地点，但项目本身的位置不知道（位置只是从文字推断的，不按距离排序）",
+        "en": "{n} more projects mention a place nearby, but where the project itself is is not known (inferred "
+        "from the text only, not ranked by distance)",
+    },
+    "nearby_inferred_row": {
+        "zh": "{name}（提到{via}，{via}距此 {distance}；项目本身位置未知）",
+        "en": "{name} (mentions {via}, which is {distance} away; the project's own location is unknown)",
+    },
+    "precision_exact": {"zh": "精确位置", "en": "exact location"},
+    "precision_approximate": {"zh": "近似位置", "en": "approximate location"},
+    "precision_district": {"zh": "仅知所在区", "en": "known only by district"},
+    "precision_unlocated": {"zh": "未定位", "en": "not located"},
+    "method_own_place": {"zh": "位置就是项目本身（{precision}）", "en": "located as the project itself ({precision})"},
+    "method_mentioned_station": {
+        "zh": "位置借用文字提到的车站{place}，只是推断（{precision}）",
+        "en": "location borrowed from the station {place} its text names; inferred only ({precision})",
+    },
+    "method_mentioned_place": {
+        "zh": "位置借用文字提到的{place}，只是推断（{precision}）",
+        "en": "location borrowed from {place}, which its text mentions; inferred only ({precision})",
+    },
+    "method_mentioned_seat": {
+        "zh": "位置借用文字提到的街道/镇{place}的驻地，只是推断（{precision}）",
+        "en": "location borrowed from the seat of {place}, which its text mentions; inferred only ({precision})",
+    },
+    "method_road_extent": {
+        "zh": "按道路与两端道路推算的路段（{precision}）",
+        "en": "the road's stretch between the two roads named ({precision})",
+    },
+    "method_members": {"zh": "由组成部分绘制（{precision}）", "en": "drawn from its parts ({precision})"},
+    "method_district_only": {"zh": "仅知所在区", "en": "known only by district"},
+    "nearby_unknown_place": {
+        "zh": "地名表中没有“{place}”{close}。请换一个地名、街道或地标，或在地图上点选。",
+        "en": "The gazetteer has no place named “{place}”{close}. Try another name, a street or a landmark, or click the map.",
+    },
+    "nearby_close_names": {"zh": "，相近的有：{names}", "en": "; close names: {names}"},
+    "nearby_not_in_ningbo": {
+        "zh": "“{place}”不在宁波范围内（请按“纬度,经度”输入，如 29.90,121.55）。",
+        "en": "“{place}” is not in Ningbo (type latitude,longitude, e.g. 29.90,121.55).",
+    },
     "nearby_origin_precision": {"zh": "中心位置：{precision}", "en": "Centre: {precision}"},
     "nearby_radius": {"zh": "范围", "en": "Radius"},
     "nearby_clicked": {"zh": "地图上选的点", "en": "Point picked on the map"},
@@ -54,6 +123,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "tours": {"zh": "演示路线", "en": "Presenter tours"},
     "unknown_document": {"zh": "没有文件 {doc}，已显示第一个文件。", "en": "No document {doc}; showing the first one."},
     "original_file": {"zh": "原始文件", "en": "original file"},
+    "document_unreadable": {"zh": "无法读取文件 {doc}：{detail}", "en": "Cannot read document {doc}: {detail}"},
     "passage_at": {"zh": "高亮部分为原文第 {start}–{end} 个字符。", "en": "Highlighted: characters {start}–{end} of the document."},
     "basemap": {"zh": "底图", "en": "Basemap"},
     "basemap_none": {"zh": "离线矢量底图", "en": "Offline vector basemap"},
@@ -429,6 +499,73 @@ _TEXTS: dict[str, dict[str, str]] = {
     "plans_done_removed": {"zh": "已删除 {title}（编号 {id}）；图层已重建（{seconds} 秒）。",
                            "en": "Removed {title} (id {id}); layers rebuilt in {seconds} s."},
 }
+
+
+#: Gazetteer place types (`type` column codes) in words.
+_PLACE_TYPES: dict[str, dict[str, str]] = {
+    "station": {"zh": "车站", "en": "station"},
+    "area": {"zh": "片区", "en": "area"},
+    "road": {"zh": "道路", "en": "road"},
+    "school": {"zh": "学校", "en": "school"},
+    "industrial_park": {"zh": "产业园", "en": "industrial park"},
+    "subdistrict": {"zh": "街道", "en": "subdistrict"},
+    "rail_line": {"zh": "轨道线路", "en": "rail line"},
+    "hospital": {"zh": "医院", "en": "hospital"},
+    "venue": {"zh": "场馆", "en": "venue"},
+    "landmark": {"zh": "地标", "en": "landmark"},
+    "district": {"zh": "区", "en": "district"},
+    "city": {"zh": "市", "en": "city"},
+    "town": {"zh": "镇", "en": "town"},
+    "scenic_area": {"zh": "景区", "en": "scenic area"},
+    "park": {"zh": "公园", "en": "park"},
+    "other": {"zh": "其他", "en": "other"},
+    "village": {"zh": "村", "en": "village"},
+    "new_town": {"zh": "新城", "en": "new town"},
+    "river": {"zh": "河流", "en": "river"},
+    "development_zone": {"zh": "开发区", "en": "development zone"},
+    "temple": {"zh": "寺庙", "en": "temple"},
+    "lake": {"zh": "湖泊", "en": "lake"},
+    "mountain": {"zh": "山", "en": "mountain"},
+    "port": {"zh": "港口", "en": "port"},
+    "hub": {"zh": "交通枢纽", "en": "transport hub"},
+    "bridge": {"zh": "桥梁", "en": "bridge"},
+}
+
+
+def place_type(code: str, lang: str = "zh") -> str:
+    """"车站" for the gazetteer type "station"; an unknown code as it is."""
+    entry = _PLACE_TYPES.get(str(code or ""), {})
+    return entry.get(lang) or entry.get("zh") or str(code or "")
+
+
+#: The catalogue's notes on each document (data/plans/catalog.csv keeps them in English for the
+#: record), in the reader's language.
+_PLAN_NOTES: dict[str, dict[str, str]] = {
+    "jiangbei-2021-government-work-report": {
+        "zh": "文件标题行写的是“重庆市江北区”，但报告在宁波市江北区第十一届人民代表大会第六次会议上作出，正文讲的是宁波市江北区；本应用从不把它定位到重庆。",
+        "en": "The file's title line says 重庆市江北区, but it was delivered at 宁波市江北区第十一届人民代表大会第六次会议 "
+        "and the body is about Ningbo's 江北区; it is never placed in Chongqing.",
+    },
+    "yinzhou-yangtze-delta-14th-plan": {
+        "zh": "文号：鄞政办发〔2021〕79号；项目表为表4-1至表4-4。",
+        "en": "鄞政办发〔2021〕79号; project tables 表4-1 … 表4-4.",
+    },
+    "jiangbei-2022-press-feature": {
+        "zh": "这是一篇新闻报道，不是规划文件；文中只给出年份。",
+        "en": "A press article, not a plan; its date is given only as the year.",
+    },
+    "yinzhou-14th-five-year-plan": {
+        "zh": "文件从第一章中间开始，未写明日期和发布单位；这两项留空，不作猜测。",
+        "en": "The file starts inside 第一章 and states neither its date nor its publisher; they are left blank rather "
+        "than guessed.",
+    },
+}
+
+
+def plan_note(doc_id: str, lang: str = "zh") -> str:
+    """The catalogue's note on a document in `lang`; empty when there is none."""
+    entry = _PLAN_NOTES.get(doc_id, {})
+    return entry.get(lang) or entry.get("zh", "")
 
 
 def has_text(key: str) -> bool:

@@ -24,3 +24,18 @@ def through_app_navigation() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def language_from_url(languages: dict[str, str], *, key: str = "lang") -> None:
+    """Seed the language switch from `?lang=` on a session's first run (a shared English link)."""
+    wanted = st.query_params.get(key, "")
+    if key not in st.session_state and wanted in languages:
+        st.session_state[key] = wanted
+
+
+def language_to_url(lang: str, *, key: str = "lang", default: str = "zh") -> None:
+    """Keep the chosen language in the URL (left out for the default, so old links stay the same)."""
+    if lang == default:
+        st.query_params.pop(key, None)
+    elif st.query_params.get(key) != lang:
+        st.query_params[key] = lang

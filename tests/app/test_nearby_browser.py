@@ -58,9 +58,9 @@ def test_an_unknown_place_gets_a_clear_message_with_suggestions(app_url):
     with chromium() as browser:
         page, _ = offline_page(browser)
         _search(page, app_url, "火星基地")
-        error = page.get_by_text("找不到“火星基地”")
+        error = page.get_by_text("地名表中没有“火星基地”")
         error.wait_for(timeout=30_000)
-        assert "close names" in error.inner_text() or "no close names" in error.inner_text()
+        assert "gazetteer" not in error.inner_text() and "请换一个地名" in error.inner_text()
 
 
 def test_my_location_button_searches_around_the_browsers_position(app_url):
@@ -89,7 +89,9 @@ def test_an_address_naming_only_a_district_is_refused_in_plain_words(app_url):
     with chromium() as browser:
         page, _ = offline_page(browser)
         _search(page, app_url, "鄞州区某某路88号")
-        page.get_by_text("“鄞州区某某路88号”中只认出了鄞州区").wait_for(timeout=30_000)
+        message = page.get_by_text("“鄞州区某某路88号”中认出了鄞州区")
+        message.wait_for(timeout=30_000)
+        assert "鄞州区是整个区" in message.inner_text()
 
 
 def test_a_search_is_kept_in_the_url_and_the_link_opens_the_same_search(app_url):
@@ -113,3 +115,102 @@ def test_a_mangled_link_still_opens_the_page(app_url):
         page.get_by_text("请输入地名，或在地图上点选一个位置。").wait_for(timeout=30_000)
         assert page.locator("[data-testid='stException']").count() == 0
         assert log.page_errors == []
+
+
+def _main_text(page) -> str:
+    return page.locator("[data-testid='stMain']").inner_text()
+
+
+@pytest.mark.parametrize("typed, district", [
+    ("东部新城", "鄞州区"), ("南部新城", "鄞州区"), ("鄞州区", "鄞州区"),
+])
+def test_a_place_known_only_by_district_says_so_and_offers_that_districts_list(app_url, typed, district):
+    """Issue 15 item 3: these answered "2 公里内有 0 个项目" around the middle of 鄞州.
+
+    (钟公庙 and 南部商务区 of the issue have since been located from public data, so two
+    places still known only by district stand in for them.)
+    """
+    with chromium() as browser:
+        page, log = offline_page(browser)
+        _search(page, app_url, typed)
+        page.get_by_text("无法按距离查找").first.wait_for(timeout=30_000)
+        page.get_by_text(re.compile(rf"^{district}的 \d+ 个规划项目$")).first.wait_for()
+        text = _main_text(page)
+        assert "0 个项目" not in text and "公里内有" not in text
+        assert "在地图上点一下" in text
+        assert log.page_errors == []
+
+
+def test_ningbo_city_is_the_whole_city_and_does_not_turn_into_yinzhou(app_url):
+    with chromium() as browser:
+        page, _ = offline_page(browser)
+        _search(page, app_url, "宁波市")
+        page.get_by_text("宁波市是整个城市").wait_for(timeout=30_000)
+        page.get_by_text(re.compile(r"^江北区的 \d+ 个规划项目$")).wait_for()
+        page.get_by_text(re.compile(r"^鄞州区的 \d+ 个规划项目$")).wait_for()
+        assert "宁波市目前只知道在鄞州区" not in _main_text(page)
+
+
+def test_a_district_only_place_offers_a_located_place_of_the_same_name(app_url):
+    with chromium() as browser:
+        page, _ = offline_page(browser)
+        _search(page, app_url, "东钱湖")
+        page.get_by_role("button", name="查找东钱湖站附近").click(timeout=30_000)
+        page.get_by_text(re.compile(r"^东钱湖站 — ")).wait_for(timeout=30_000)
+
+
+def test_far_projects_are_not_at_0_m_by_a_borrowed_line(app_url):
+    """Issue 15 item 4: 城际铁路 (only mentioning line 7) and 7号线鄞州段 were "0 米" from 江北's 大庆南路."""
+    with chromium() as browser:
+        page, log = offline_page(browser)
+        _search(page, app_url, "宁波市江北区大庆南路100号")
+        page.get_by_text("大庆南路 —").wait_for(timeout=30_000)
+        buttons = page.locator("button", has_text=re.compile(r"^\s*[\d.]+\s*(米|公里) · "))
+        buttons.first.wait_for()
+        labels = buttons.all_inner_texts()
+        assert not any("城际铁路" in label for label in labels), labels
+        assert not any(label.startswith("0 米 · 7号线鄞州段") for label in labels), labels
+        inferred = page.get_by_text(re.compile(r"项目提到了附近的地点，但项目本身的位置不知道"))
+        inferred.click()
+        page.get_by_text(re.compile(r"宁波至象山城际铁路工程.*（提到宁波轨道交通7号线.*项目本身位置未知）")).wait_for()
+        assert log.page_errors == []
+
+
+def test_a_real_road_not_yet_located_gets_its_districts_list_and_a_consistent_message(app_url):
+    """Issue 15 item 5: "只认出了宁波市、鄞州区、天童南路，范围太大或尚未定位"."""
+    with chromium() as browser:
+        page, _ = offline_page(browser)
+        _search(page, app_url, "宁波市鄞州区天童南路")
+        message = page.get_by_text("天童南路尚未定位")
+        message.wait_for(timeout=30_000)
+        text = message.inner_text()
+        assert "范围太大" not in text and "只知道在鄞州区" in text
+        page.get_by_text(re.compile(r"^鄞州区的 \d+ 个规划项目$")).wait_for()
+
+
+def test_english_keeps_the_radius_and_the_language_is_in_the_url(app_url):
+    """Issue 15 item 13: switching to English made the slider jump to 500 m."""
+    with chromium() as browser:
+        page, log = offline_page(browser)
+        page.goto(f"{app_url}/nearby?place=宁波大学&r=3000")
+        page.get_by_text(re.compile(r"^宁波大学 — 3 公里内有")).wait_for(timeout=30_000)
+        sidebar = page.locator("[data-testid='stSidebar']")
+        sidebar.get_by_role("combobox").first.click()
+        page.get_by_role("option", name="English").click()
+        page.get_by_text(re.compile(r"^宁波大学 — \d+ projects within 3 km")).wait_for(timeout=30_000)
+        thumb = page.locator("[data-testid='stMain'] [data-testid='stSliderThumbValue']").first
+        assert thumb.inner_text().strip() == "3 km"
+        page.wait_for_url(re.compile(r"lang=en"), timeout=10_000)
+        assert "r=3000" in page.url
+        shared, _ = offline_page(browser)
+        shared.goto(page.url)
+        shared.get_by_text(re.compile(r"projects within 3 km")).wait_for(timeout=30_000)
+        assert log.page_errors == []
+
+
+def test_an_unknown_place_in_english_is_worded_in_english(app_url):
+    with chromium() as browser:
+        page, _ = offline_page(browser)
+        page.goto(f"{app_url}/nearby?lang=en&place=asdfgh")
+        page.get_by_text("The gazetteer has no place named “asdfgh”").wait_for(timeout=30_000)
+        assert "add it to a data/gazetteer" not in _main_text(page)

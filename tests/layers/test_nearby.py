@@ -4,9 +4,9 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import LineString, Point, Polygon
 
-from geo.errors import AddressTooWideError, GeoError, UnknownPlaceError
+from geo.errors import AddressTooWideError, GeoError, NotAPointError, UnknownPlaceError
 from layers.errors import LayersError
-from layers.nearby import Origin, format_distance, projects_near, resolve_origin
+from layers.nearby import Origin, format_distance, projects_in_districts, projects_near, resolve_origin
 from layers.store import read_layer
 
 GEOD = Geod(ellps="WGS84")
@@ -124,3 +124,40 @@ def test_an_address_naming_only_a_district_is_refused_with_what_was_recognised()
 
 def test_nearby_after_a_place_name_is_dropped():
     assert resolve_origin("宁波大学附近").label == resolve_origin("宁波大学").label
+
+
+@pytest.mark.parametrize("typed, place, adcode, reason", [
+    ("东部新城", "东部新城", "330212", "district_only"),
+    ("南部新城", "南部新城", "330212", "district_only"),
+    ("鄞州区", "鄞州区", "330212", "district"),
+    ("宁波市", "宁波市", "330200", "city"),
+    ("宁波市鄞州区天童南路", "天童南路", "330212", "unlocated"),
+])
+def test_a_place_that_is_not_a_point_is_refused_with_its_district_not_searched_around(typed, place, adcode, reason):
+    with pytest.raises(NotAPointError) as caught:
+        resolve_origin(typed)
+    assert (caught.value.place, caught.value.adcode, caught.value.reason) == (place, adcode, reason)
+
+
+def test_a_project_drawn_at_a_place_it_only_mentions_is_listed_apart_not_ranked():
+    projects = _projects()
+    projects["location_method"] = ["own_place", "mentioned_station", "own_place", "own_place", "district_only",
+                                   "district_only"]
+    projects["place_ids"] = ["", "jb-ningbo-university", "", "", "", ""]
+    result = projects_near(projects, ORIGIN, radius_m=3000)
+    assert "p-school" not in set(result.within["id"])
+    assert list(result.inferred["id"]) == ["p-school"] and result.inferred["via_distance_m"].iloc[0] > 0
+
+
+def test_a_district_section_of_a_line_is_measured_inside_that_district():
+    projects = read_layer("projects")
+    origin = resolve_origin("宁波市江北区大庆南路100号")
+    result = projects_near(projects, origin, radius_m=2000, districts=read_layer("districts"))
+    sections = result.within[result.within["name"].str.endswith("鄞州段")]
+    assert len(sections) and (sections["distance_m"] > 0).all()
+    assert "宁波至象山城际铁路工程(含梅山支线)" in set(result.inferred["name"])
+
+
+def test_a_districts_list_holds_only_its_projects_best_located_first():
+    rows = projects_in_districts(_projects(), ["330212"])
+    assert list(rows["id"]) == ["p-far", "p-district-yz"]

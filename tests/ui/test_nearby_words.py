@@ -1,0 +1,27 @@
+from geo.errors import NotAPointError
+from ui.nearby_words import location_words, not_a_point_message, plain, unknown_place_words
+
+
+def test_typed_markdown_is_shown_as_typed():
+    assert plain("**x** [a](javascript:alert(1))") == r"\*\*x\*\* \[a\]\(javascript\:alert\(1\)\)"
+
+
+def test_an_unlocated_road_is_worded_without_contradiction():
+    exc = NotAPointError("", ("宁波市", "鄞州区", "天童南路"), place="天童南路", adcode="330212", reason="unlocated")
+    words = not_a_point_message(exc, typed="宁波市鄞州区天童南路")
+    assert words.startswith("天童南路尚未定位（只知道在鄞州区）") and "范围太大" not in words
+
+
+def test_the_city_is_never_called_a_district():
+    exc = NotAPointError("", ("宁波市",), place="宁波市", adcode="330200", reason="city")
+    assert not_a_point_message(exc, typed="宁波市").startswith("宁波市是整个城市")
+
+
+def test_a_borrowed_location_says_it_is_inferred():
+    assert "只是推断" in location_words(method="mentioned_place", precision="approximate", via="7号线")
+    assert "inferred" in location_words(method="mentioned_place", precision="approximate", via="7号线", lang="en")
+
+
+def test_an_unknown_place_names_no_file_or_code():
+    words = unknown_place_words("asdfgh")
+    assert "地名表中没有“asdfgh”" in words and "gazetteer" not in words and ".csv" not in words

@@ -1,0 +1,69 @@
+"""The near-me page's answers in words: what a not-a-point place is, how a project is located.
+
+`layers.nearby` and `geo.address` return codes (`NotAPointError.reason`,
+`location_method`, precision); this module turns them into the reader's
+language, so no English code reaches a Chinese page.
+All returned text is meant for Markdown elements, so typed text in it is escaped (`plain`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.errors import NotAPointError
+from geo.settings import NINGBO_DISTRICTS
+from layers.locate import LOCATION_METHODS
+from ui.i18n import t
+
+#: The city's adcode: a 市 is not one district, so its answer offers every plan district.
+CITY_ADCODE = "330200"
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: str) -> str:
+    """Typed or linked text made inert for `st.warning`/`st.error`/`st.caption` (Markdown).
+
+    Every Markdown character is backslash-escaped, so "**x**" or "[a](javascript:…)"
+    shows as typed.
+    """
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+
+
+def district_name(adcode: str, lang: str = "zh") -> str:
+    """"鄞州区" for 330212; the city for 330200; the code itself if unknown."""
+    if adcode == CITY_ADCODE:
+        return t("ningbo_city", lang)
+    return NINGBO_DISTRICTS.get(str(adcode), str(adcode))
+
+
+def not_a_point_message(exc: NotAPointError, *, typed: str, lang: str = "zh") -> str:
+    """One plain sentence: what was recognised, why it cannot be searched around, what to do."""
+    where = district_name(exc.adcode, lang)
+    message = t(f"nearby_not_point_{exc.reason}", lang).format(place=plain(exc.place), district=where)
+    if exc.unplaced:
+        message = t("nearby_recognised", lang).format(typed=plain(typed), place=plain(exc.place),
+                                                     rest=plain(exc.unplaced)) + message
+    return message
+
+
+def location_words(*, method: str, precision: str, via: str = "", lang: str = "zh") -> str:
+    """How a project's place is known, in words, from its `location_method` code and precision."""
+    precision_words = t(f"precision_{precision}", lang) if precision in _PRECISIONS else ""
+    if method in LOCATION_METHODS:
+        return t(f"method_{method}", lang).format(place=via, precision=precision_words)
+    return precision_words
+
+
+_PRECISIONS = ("exact", "approximate", "district", "unlocated")
+
+
+def unknown_place_words(typed: str, *, lang: str = "zh") -> str:
+    """"找不到" in the reader's language, with close gazetteer names when there are some."""
+    from geo.geocode import default_gazetteer
+    from geo.names import normalise_query
+
+    close = default_gazetteer().suggest(normalise_query(typed.strip()))
+    close_words = t("nearby_close_names", lang).format(names=plain("、".join(close))) if close else ""
+    return t("nearby_unknown_place", lang).format(place=plain(typed), close=close_words)
