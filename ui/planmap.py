@@ -336,7 +336,10 @@ def _feature(row: pd.Series, *, name: str, color: str, category: str | None,
         "quote": _short(display_text(row.get("quote") or "")), "lead_unit": row.get("lead_unit") or None,
         "district": str(row.get("district_adcode") or ""), "location_note": row.get("location_note") or None,
         "status": row.get("status") or None,
-        "districts": _districts_of(row.geometry, plan_districts, own=row.get("district_adcode")),
+        # A plan's record belongs to the plan's district even where its drawing
+        # crosses the boundary; only a record with a wider code goes by geometry.
+        "districts": (None if str(row.get("district_adcode") or "") in DISTRICT_LABELS
+                      else _districts_of(row.geometry, plan_districts, own=row.get("district_adcode"))),
     }
     if category:
         props["category"] = category
