@@ -104,6 +104,9 @@
 
   // ---- popups ------------------------------------------------------------
   var MAX_RELATED = 8;
+  // Taller popups scroll: one taller than the map would push its own feature
+  // off-screen when Leaflet pans to show the popup's top.
+  var POPUP_MAX_HEIGHT = 380;
 
   // Records that name a place this one names ({id, name, place}), from the payload's
   // compact `related` table (layers/relations.py decides what counts).
@@ -211,6 +214,15 @@
     this.renderLabels();
     var self = this;
     map.on("zoomend", function () { self.spread(); });
+    // The iframe may still grow after the map opened a shared link's popup;
+    // place the popup again then, so it stays on its feature and in full view.
+    map.on("resize", function () {
+      var hit = self.index[self.selected];
+      if (!hit || !hit.layer.isPopupOpen || !hit.layer.isPopupOpen()) return;
+      if (!self.keepView) map.setView(self.boundsOf(hit.layer).getCenter(), map.getZoom(), { animate: false });
+      hit.layer.closePopup();
+      hit.layer.openPopup();
+    });
     map.on("moveend", function () { self.saveView(); self.renderLabels(); });
     window.planmap = this;  // for tests, tours and debugging
   }
@@ -248,7 +260,7 @@
         onEachFeature: function (f, lyr) {
           self.index[f.properties.id] = { layerId: def.id, layer: lyr, feature: f };
           lyr.bindPopup(function () { return popupContent(self, f.properties); },
-            { maxWidth: 360, autoPanPaddingTopLeft: L.point(250, 60), autoPanPaddingBottomRight: L.point(20, 20) });
+            { maxWidth: 360, maxHeight: POPUP_MAX_HEIGHT, autoPanPaddingTopLeft: L.point(250, 60), autoPanPaddingBottomRight: L.point(20, 20) });
           lyr.on("popupopen", function () { self.select(f.properties.id, { fly: false, open: false }); });
           if (f.properties.name) lyr.bindTooltip(el("span", null, f.properties.name), { sticky: true });
         }
@@ -378,6 +390,7 @@
     }
     if (view) this.map.setView([view[0], view[1]], view[2], { animate: false });
     if (state.sel && (this.index[state.sel] || this.unplaced[state.sel])) {
+      this.keepView = !!view;
       this.select(state.sel, { fly: false, open: true, keepView: !!view });
     }
   };
@@ -405,6 +418,7 @@
     var b = this.boundsOf(hit.layer);
     var area = b.isValid() && !b.getNorthEast().equals(b.getSouthWest());
     if (opts.fly !== false) {
+      map.closePopup();
       map.once("moveend", function () { self.spread(); hit = self.index[featureId]; open(); });
       if (area) map.flyToBounds(b, { maxZoom: 15, duration: 0.6 });
       else map.flyTo(b.getCenter(), Math.max(map.getZoom(), 15), { duration: 0.6 });
