@@ -260,7 +260,9 @@ def plan_payload(
     legend = _legend(layers, t)
     _mark_stacks(layers, projects, places)
     labels = dict(t, **{key: ui_text(key, lang) for key in _I18N_KEYS})
-    doc_short = {plan_id: f"{plan.district.replace('宁波市', '')} {DOC_KIND_LABELS.get(plan.kind, {}).get(lang, '')}".strip()
+    # "江北区 十四五纲要": which plan a search suggestion or an undrawn record comes from.
+    doc_short = {plan_id: " ".join(filter(None, (DISTRICT_LABELS.get(str(plan.adcode), {}).get(lang, ""),
+                                                 DOC_KIND_LABELS.get(plan.kind, {}).get(lang, ""))))
                  for plan_id, plan in plans.items()}
     return {
         "layers": layers, "groups": [g for g in groups if g["layers"]], "filters": filters,
