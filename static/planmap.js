@@ -196,7 +196,11 @@
     // legend copies exactly (and tests can read); a few hundred paths draw fast.
     this.renderer = L.svg({ padding: 0.3 });
     this.unplaced = {};     // record id -> record that is not drawn (payload.unplaced)
-    (data.unplaced || []).forEach(function (r) { this.unplaced[r.id] = r; }, this);
+    (data.unplaced || []).forEach(function (r) {
+      if (!r.doc_id && r.id.indexOf("/") > 0) r.doc_id = r.id.slice(0, r.id.indexOf("/"));
+      if (r.sec !== undefined && data.unplaced_sections) r.section_path = data.unplaced_sections[r.sec];
+      this.unplaced[r.id] = r;
+    }, this);
     this.leaders = L.layerGroup().addTo(map);
     map.createPane("pmLabels");
     map.getPane("pmLabels").style.zIndex = 450;

@@ -268,7 +268,7 @@ def plan_payload(
         "layers": layers, "groups": [g for g in groups if g["layers"]], "filters": filters,
         "legend": legend, "docs": docs, "doc_short": doc_short, "labels": labels,
         "precision_labels": precision_labels,
-        "unplaced": _unplaced(structures, projects, lang=lang),
+        **_unplaced_payload(_unplaced(structures, projects, lang=lang)),
         "source_url": source_url, "related": _related_payload(projects, structures, places, plans=plans, lang=lang),
     }
 
@@ -512,6 +512,23 @@ def _unplaced(structures: gpd.GeoDataFrame | None, projects: gpd.GeoDataFrame, *
             "category_label": getattr(category(row["category"]), lang) if row.get("category") else None,
         }))
     return out
+
+
+def _unplaced_payload(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """The undrawn records in a compact form: each section path written once
+    (`unplaced_sections`, records point at it with `sec`), and the document id
+    left out where the record id starts with it (the client restores both)."""
+    sections: dict[str, int] = {}
+    out = []
+    for r in records:
+        r = dict(r)
+        path = r.pop("section_path", None)
+        if path is not None:
+            r["sec"] = sections.setdefault(path, len(sections))
+        if r["id"].startswith(f"{r.get('doc_id')}/"):
+            del r["doc_id"]
+        out.append(r)
+    return {"unplaced": out, "unplaced_sections": list(sections)}
 
 
 def _has_geometry(frame: gpd.GeoDataFrame) -> pd.Series:

@@ -55,6 +55,9 @@ def test_every_record_not_drawn_is_listed_with_its_words(payload, frames):
     names = {r["structure"] for r in payload["unplaced"] if r["kind"] == "structure"}
     assert {"一核四城六空间", "一环五片", "十线", "四大核心商圈"} <= names
     assert all(r["quote"] and r["start"] < r["end"] for r in listed.values())
+    # Each names its section (written once in a table) and its document (its id's first part).
+    assert all(payload["unplaced_sections"][r["sec"]] for r in listed.values())
+    assert all(r.get("doc_id", r["id"].split("/")[0]) in payload["docs"] for r in listed.values())
 
 
 def test_projects_drawn_on_one_point_say_so_and_name_the_borrowed_place(payload):
