@@ -30,10 +30,14 @@ CATEGORY_COLORS: dict[str, str] = {
     "other": "#7f7f7f",
 }
 
-#: Structure kind → (colour, style overrides for the client-side renderer).
+#: Structure kind → style overrides for the client-side renderer. Colour is not
+#: here: every structure (一带两轴三核四片, 三港三城 …) takes one hue of its own
+#: (`STRUCTURE_HUES`), and its parts are shades of that hue, so a part never
+#: borrows another layer's colour. No kind is dashed: on the map dashes mean
+#: "planned" (lines) or "approximate" (area outlines), nothing else.
 STRUCTURE_STYLES: dict[str, tuple[str, dict[str, object]]] = {
     "belt": ("#1b9e77", {"weight": 10, "opacity": 0.45, "fillOpacity": 0.18}),
-    "axis": ("#d95f02", {"weight": 5, "dashArray": "12 8"}),
+    "axis": ("#d95f02", {"weight": 6}),
     "core": ("#c2185b", {"weight": 3, "fillOpacity": 0.35}),
     "zone": ("#7570b3", {"weight": 2, "fillOpacity": 0.15}),
     "block": ("#e6ab02", {"weight": 2, "fillOpacity": 0.25}),
@@ -43,7 +47,19 @@ STRUCTURE_STYLES: dict[str, tuple[str, dict[str, object]]] = {
     "other": ("#666666", {"weight": 2, "fillOpacity": 0.12}),
 }
 
-RAIL_COLORS: dict[str, str] = {"existing": "#4b0082", "planned": "#9b59b6", "station": "#4b0082"}
+#: One hue per drawn structure, in order of appearance; none is a project
+#: category's, rail's, river's or place's colour (tests/ui/test_planmap_truth.py).
+STRUCTURE_HUES: tuple[str, ...] = (
+    "#00695c", "#ad1457", "#5d4037", "#283593", "#827717", "#6a1b9a",
+    "#00838f", "#bf360c", "#33691e", "#4e342e", "#1565c0", "#880e4f",
+    "#004d40", "#e65100", "#311b92", "#3e2723",
+)
+
+#: Shade of the structure's hue per kind: mix with white (>0) or black (<0).
+_KIND_SHADE: dict[str, float] = {"belt": 0.45, "axis": -0.25, "core": 0.0, "zone": 0.3, "block": 0.15,
+                                 "ring": 0.4, "line": -0.1, "layout": 0.55, "other": 0.55}
+
+RAIL_COLORS: dict[str, str] = {"existing": "#4b0082", "planned": "#9b59b6", "station": "#2e4a7d"}
 RIVER_COLOR = "#4a90c2"
 PLACE_COLOR = "#34495e"
 
@@ -71,3 +87,17 @@ def category_color(key: str) -> str:
 def structure_style(kind: str) -> tuple[str, dict[str, object]]:
     """(colour, style overrides) for a structure kind (belt, axis, core …)."""
     return STRUCTURE_STYLES.get(kind, STRUCTURE_STYLES["other"])
+
+
+def structure_hue(index: int) -> str:
+    """The hue of the `index`-th drawn structure (cycles past the list's end)."""
+    return STRUCTURE_HUES[index % len(STRUCTURE_HUES)]
+
+
+def structure_part_color(hue: str, kind: str) -> str:
+    """A part's colour: its structure's hue, lighter or darker by the part's kind."""
+    mix = _KIND_SHADE.get(kind, _KIND_SHADE["other"])
+    rgb = [int(hue[i:i + 2], 16) for i in (1, 3, 5)]
+    target = 255 if mix > 0 else 0
+    out = [round(c + (target - c) * abs(mix)) for c in rgb]
+    return "#" + "".join(f"{c:02x}" for c in out)

@@ -104,6 +104,9 @@
 
   // ---- popups ------------------------------------------------------------
   var MAX_RELATED = 8;
+  // Taller popups scroll: one taller than the map would push its own feature
+  // off-screen when Leaflet pans to show the popup's top.
+  var POPUP_MAX_HEIGHT = 380;
 
   // Records that name a place this one names ({id, name, place}), from the payload's
   // compact `related` table (layers/relations.py decides what counts).
@@ -171,6 +174,10 @@
     row(t.precision, (data.precision_labels[props.precision] || props.precision || ""));
     row(t.location_source, props.location_note);
     box.appendChild(dl);
+    if (props.stack_n > 1) {
+      box.appendChild(el("p", { className: "pm-popup-stacked" },
+        t.pm_stacked.replace("{n}", props.stack_n).replace("{place}", props.stack_place || "?")));
+    }
     var related = relatedSection(pm, props.id);
     if (related) box.appendChild(related);
     return box;
@@ -185,18 +192,44 @@
     this.index = {};        // feature id -> {layerId, leaflet layer}
     this.filters = { district: null, plan: null, cat: null };
     this.selected = null;
-    this.renderer = L.canvas({ padding: 0.3, tolerance: 4 });
+    // SVG, not canvas: each feature is a DOM path whose stroke and dashes the
+    // legend copies exactly (and tests can read); a few hundred paths draw fast.
+    this.renderer = L.svg({ padding: 0.3 });
+    this.unplaced = {};     // record id -> record that is not drawn (payload.unplaced)
+    (data.unplaced || []).forEach(function (r) {
+      if (!r.doc_id && r.id.indexOf("/") > 0) r.doc_id = r.id.slice(0, r.id.indexOf("/"));
+      if (r.sec !== undefined && data.unplaced_sections) r.section_path = data.unplaced_sections[r.sec];
+      this.unplaced[r.id] = r;
+    }, this);
+    this.leaders = L.layerGroup().addTo(map);
+    map.createPane("pmLabels");
+    map.getPane("pmLabels").style.zIndex = 450;
+    map.getPane("pmLabels").style.pointerEvents = "none";
+    this.labelLayer = L.layerGroup().addTo(map);
     var state = readState();
     this.restoreFilters(state);
     this.build(state);
     this.addPanel();
     this.addLegend();
     this.addSearch();
+    this.addCard();
     this.restoreView(state);
     // Licence credits of the data drawn (GeoNames, OpenStreetMap), from the payload.
     if (map.attributionControl && data.credits) data.credits.forEach(function (c) { map.attributionControl.addAttribution(c); });
+    this.spread();
+    this.renderLabels();
     var self = this;
-    map.on("moveend", function () { self.saveView(); });
+    map.on("zoomend", function () { self.spread(); });
+    // The iframe may still grow after the map opened a shared link's popup;
+    // place the popup again then, so it stays on its feature and in full view.
+    map.on("resize", function () {
+      var hit = self.index[self.selected];
+      if (!hit || !hit.layer.isPopupOpen || !hit.layer.isPopupOpen()) return;
+      if (!self.keepView) map.setView(self.boundsOf(hit.layer).getCenter(), map.getZoom(), { animate: false });
+      hit.layer.closePopup();
+      hit.layer.openPopup();
+    });
+    map.on("moveend", function () { self.saveView(); self.renderLabels(); });
     window.planmap = this;  // for tests, tours and debugging
   }
 
@@ -209,7 +242,10 @@
 
   PlanMap.prototype.passes = function (props) {
     var f = this.filters;
-    if (f.district && props.district && f.district.indexOf(props.district) < 0) return false;
+    // `districts`: the plan districts the geometry touches (a city-wide rail line
+    // passes 江北 and 鄞州 alike); the record's own code only when it has none.
+    var ds = props.districts || (props.district ? [props.district] : null);
+    if (f.district && ds && !ds.some(function (d) { return f.district.indexOf(d) >= 0; })) return false;
     if (f.plan && props.doc_id && f.plan.indexOf(props.doc_id) < 0) return false;
     if (f.cat && props.category && f.cat.indexOf(props.category) < 0) return false;
     return true;
@@ -229,9 +265,10 @@
         },
         onEachFeature: function (f, lyr) {
           self.index[f.properties.id] = { layerId: def.id, layer: lyr, feature: f };
-          lyr.bindPopup(function () { return popupContent(self, f.properties); }, { maxWidth: 360 });
+          lyr.bindPopup(function () { return popupContent(self, f.properties); },
+            { maxWidth: 360, maxHeight: POPUP_MAX_HEIGHT, autoPanPaddingTopLeft: L.point(250, 60), autoPanPaddingBottomRight: L.point(20, 20) });
           lyr.on("popupopen", function () { self.select(f.properties.id, { fly: false, open: false }); });
-          if (f.properties.name) lyr.bindTooltip(f.properties.name, { sticky: true });
+          if (f.properties.name) lyr.bindTooltip(el("span", null, f.properties.name), { sticky: true });
         }
       });
       self.layers[def.id] = layer;
@@ -246,6 +283,71 @@
     layer.clearLayers();
     var feats = def.features.features.filter(function (f) { return self.passes(f.properties); });
     layer.addData({ type: "FeatureCollection", features: feats });
+    var count = (this.panelRoot || document).querySelector('[data-layer-count="' + layerId + '"]');
+    var total = def.features.features.length;
+    if (count) count.textContent = feats.length === total ? "(" + total + ")" : "(" + feats.length + "/" + total + ")";
+  };
+
+  // Projects drawn on the very same point (several branches borrowing their
+  // hospital's location) are fanned out around it in screen space, with a thin
+  // leader line back to the true point, so each can be clicked. Small code
+  // instead of a clustering plugin: a cluster would hide the group behind a
+  // count, and the groups here are 2–4 markers.
+  PlanMap.prototype.spread = function () {
+    var self = this, map = this.map, groups = {};
+    this.leaders.clearLayers();
+    Object.keys(this.layers).forEach(function (id) {
+      if (!map.hasLayer(self.layers[id])) return;
+      self.layers[id].eachLayer(function (lyr) {
+        var p = lyr.feature && lyr.feature.properties;
+        if (!p || !p.stack || !lyr.getLatLng) return;
+        if (!lyr._pmOrigin) lyr._pmOrigin = lyr.getLatLng();
+        (groups[p.stack] = groups[p.stack] || []).push(lyr);
+      });
+    });
+    Object.keys(groups).forEach(function (key) {
+      var members = groups[key].sort(function (a, b) { return a.feature.properties.id < b.feature.properties.id ? -1 : 1; });
+      var n = members.length;
+      members.forEach(function (lyr, i) {
+        if (n < 2) { lyr.setLatLng(lyr._pmOrigin); return; }
+        var angle = 2 * Math.PI * i / n - Math.PI / 2, r = 12 + 3 * n;
+        var at = map.latLngToLayerPoint(lyr._pmOrigin).add(L.point(r * Math.cos(angle), r * Math.sin(angle)));
+        lyr.setLatLng(map.layerPointToLatLng(at));
+        L.polyline([lyr._pmOrigin, lyr.getLatLng()], {
+          renderer: self.renderer, color: "#555555", weight: 1, opacity: 0.8, interactive: false, className: "pm-leader"
+        }).addTo(self.leaders);
+      });
+    });
+  };
+
+  // On-map labels (the offline basemap has no names): structure parts from
+  // zoom 12, located places from zoom 14, only for layers that are shown and
+  // features that pass the filters; a label that would overlap one already
+  // placed is left out. Built from text nodes, never from HTML.
+  PlanMap.prototype.renderLabels = function () {
+    var self = this, map = this.map, zoom = map.getZoom(), placed = [];
+    this.labelLayer.clearLayers();
+    var size = map.getSize();
+    Object.keys(this.layers).forEach(function (id) {
+      var minZoom = id.indexOf("st-") === 0 ? 12 : (id === "pl-places" ? 14 : null);
+      if (minZoom === null || zoom < minZoom || !map.hasLayer(self.layers[id])) return;
+      self.layers[id].eachLayer(function (lyr) {
+        var p = lyr.feature && lyr.feature.properties;
+        if (!p || !p.label_at || !p.name) return;
+        var pt = map.latLngToContainerPoint(p.label_at);
+        if (pt.x < 0 || pt.y < 0 || pt.x > size.x || pt.y > size.y) return;
+        var w = 13 * p.name.length + 8, h = 18;
+        var box = { x0: pt.x - w / 2, x1: pt.x + w / 2, y0: pt.y - h / 2, y1: pt.y + h / 2 };
+        if (placed.some(function (b) { return b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1; })) return;
+        placed.push(box);
+        var text = el("span", { className: "pm-label-text" }, p.name);
+        text.style.color = lyr.options.color || "#333";
+        L.marker(p.label_at, {
+          pane: "pmLabels", interactive: false, keyboard: false,
+          icon: L.divIcon({ className: "pm-label", html: text, iconSize: null, iconAnchor: [w / 2, h / 2] })
+        }).addTo(self.labelLayer);
+      });
+    });
   };
 
   PlanMap.prototype.visibleLayerIds = function () {
@@ -261,6 +363,8 @@
     var box = document.querySelector('input[data-layer="' + layerId + '"]');
     if (box) box.checked = on;
     this.renderLegend();
+    this.spread();
+    this.renderLabels();
     writeState({ layers: this.visibleLayerIds().join(",") });
   };
 
@@ -268,6 +372,10 @@
     this.filters[kind] = values && values.length ? values : null;
     var self = this;
     Object.keys(this.layers).forEach(function (id) { self.fill(id); });
+    this.renderLegend();
+    this.renderUnplaced();
+    this.spread();
+    this.renderLabels();
     var update = {};
     update["f_" + kind] = this.filters[kind] ? this.filters[kind].join(",") : null;
     writeState(update);
@@ -278,14 +386,18 @@
     writeState({ view: c.lat.toFixed(5) + "," + c.lng.toFixed(5) + "," + this.map.getZoom() });
   };
 
+  // A shared link's `view` is kept as given (centre and zoom); `sel` then
+  // only opens its popup on its feature, panning just enough to show it whole.
   PlanMap.prototype.restoreView = function (state) {
-    if (state.sel && this.index[state.sel]) {
-      this.select(state.sel, { fly: false, open: true });
-      return;
-    }
+    var view = null;
     if (state.view) {
       var p = state.view.split(",").map(Number);
-      if (p.length === 3 && p.every(isFinite)) this.map.setView([p[0], p[1]], p[2], { animate: false });
+      if (p.length === 3 && p.every(isFinite)) view = p;
+    }
+    if (view) this.map.setView([view[0], view[1]], view[2], { animate: false });
+    if (state.sel && (this.index[state.sel] || this.unplaced[state.sel])) {
+      this.keepView = !!view;
+      this.select(state.sel, { fly: false, open: true, keepView: !!view });
     }
   };
 
@@ -296,21 +408,34 @@
   };
 
   // Select a feature: show its layer, fly to it, open its popup, put it in the URL.
+  // The popup opens once the map has stopped moving, so it is anchored to
+  // the feature where it finally is (opened mid-flight it drifts off).
   PlanMap.prototype.select = function (featureId, opts) {
     opts = opts || {};
+    var self = this, map = this.map;
+    if (!this.index[featureId] && this.unplaced[featureId]) return this.showUnplaced(featureId);
     var hit = this.index[featureId];
     if (!hit) return false;
     this.selected = featureId;
-    if (!this.map.hasLayer(this.layers[hit.layerId])) this.setLayerVisible(hit.layerId, true);
+    if (this.hideCard) this.hideCard();
+    if (!map.hasLayer(this.layers[hit.layerId])) this.setLayerVisible(hit.layerId, true);
+    hit = this.index[featureId];  // the layer may have been refilled
+    var open = function () { if (opts.open !== false && hit.layer.openPopup) hit.layer.openPopup(); };
     var b = this.boundsOf(hit.layer);
+    var area = b.isValid() && !b.getNorthEast().equals(b.getSouthWest());
     if (opts.fly !== false) {
-      if (b.isValid() && !b.getNorthEast().equals(b.getSouthWest())) this.map.flyToBounds(b, { maxZoom: 15, duration: 0.6 });
-      else this.map.flyTo(b.getCenter(), 15, { duration: 0.6 });
-    } else if (opts.open) {
-      if (b.isValid() && !b.getNorthEast().equals(b.getSouthWest())) this.map.fitBounds(b, { maxZoom: 15, animate: false });
-      else this.map.setView(b.getCenter(), 15, { animate: false });
+      map.closePopup();
+      map.once("moveend", function () { self.spread(); hit = self.index[featureId]; open(); });
+      if (area) map.flyToBounds(b, { maxZoom: 15, duration: 0.6 });
+      else map.flyTo(b.getCenter(), Math.max(map.getZoom(), 15), { duration: 0.6 });
+    } else {
+      if (opts.open && !opts.keepView) {
+        if (area) map.fitBounds(b, { maxZoom: 15, animate: false });
+        else map.setView(b.getCenter(), 15, { animate: false });
+        this.spread();
+      }
+      open();
     }
-    if (opts.open !== false && hit.layer.openPopup) hit.layer.openPopup();
     writeState({ sel: featureId });
     return true;
   };
@@ -322,6 +447,7 @@
       options: { position: "topright" },
       onAdd: function () {
         var root = el("div", { className: "pm-panel leaflet-bar" });
+        self.panelRoot = root;
         L.DomEvent.disableClickPropagation(root);
         L.DomEvent.disableScrollPropagation(root);
         var toggle = el("button", { className: "pm-panel-toggle", type: "button", title: t.layers }, "☰ " + t.layers);
@@ -343,7 +469,8 @@
             swatch.style.background = def.color || "#888";
             label.appendChild(box);
             label.appendChild(swatch);
-            label.appendChild(el("span", null, def.label + " (" + def.features.features.length + ")"));
+            label.appendChild(el("span", null, def.label + " "));
+            label.appendChild(el("span", { className: "pm-layer-count", "data-layer-count": layerId }));
             fs.appendChild(label);
           });
           body.appendChild(fs);
@@ -368,6 +495,10 @@
           });
           body.appendChild(fs);
         });
+        self.unplacedRoot = el("fieldset", { className: "pm-group pm-unplaced" });
+        body.appendChild(self.unplacedRoot);
+        self.renderUnplaced();
+        Object.keys(self.layers).forEach(function (id) { self.fill(id); });
         return root;
       }
     });
@@ -389,30 +520,120 @@
     this.legend = new Legend().addTo(this.map);
   };
 
-  // The legend lists exactly what is drawn: the visible layers, then what
+  // The legend lists exactly what is drawn: one row per distinct style among
+  // the visible layers' drawn (filtered) features, with a swatch drawn in SVG
+  // by the same style (line, area or dot; colour, opacity, dashes), then what
   // solid, dashed and grey mean.
+  var SVGNS = "http://www.w3.org/2000/svg";
+  function swatch(shape, o) {
+    var svg = document.createElementNS(SVGNS, "svg");
+    svg.setAttribute("width", "24"); svg.setAttribute("height", "14"); svg.setAttribute("class", "pm-legend-sym");
+    var node;
+    if (shape === "line") {
+      node = document.createElementNS(SVGNS, "line");
+      node.setAttribute("x1", "1"); node.setAttribute("y1", "7"); node.setAttribute("x2", "23"); node.setAttribute("y2", "7");
+    } else if (shape === "area") {
+      node = document.createElementNS(SVGNS, "rect");
+      node.setAttribute("x", "2"); node.setAttribute("y", "2"); node.setAttribute("width", "20"); node.setAttribute("height", "10");
+    } else {
+      node = document.createElementNS(SVGNS, "circle");
+      node.setAttribute("cx", "12"); node.setAttribute("cy", "7"); node.setAttribute("r", "4.5");
+    }
+    node.setAttribute("stroke", o.color);
+    node.setAttribute("stroke-opacity", o.opacity);
+    node.setAttribute("stroke-width", Math.min(o.weight || 2, 6));
+    if (o.dashArray) node.setAttribute("stroke-dasharray", o.dashArray);
+    node.setAttribute("fill", shape === "line" ? "none" : (o.fillColor || o.color));
+    if (shape !== "line") node.setAttribute("fill-opacity", o.fillOpacity);
+    svg.appendChild(node);
+    return svg;
+  }
+
+  // The drawn leaves of a layer: a feature whose geometry is a collection is a
+  // group of paths, each styled on its own.
+  function leaves(layer, out) {
+    layer.eachLayer(function (lyr) {
+      if (lyr.eachLayer && !lyr.setStyle) leaves(lyr, out);
+      else if (lyr.eachLayer && lyr.options && lyr.options.color === undefined) leaves(lyr, out);
+      else out.push({ lyr: lyr, feature: lyr.feature || layer.feature });
+    });
+    return out;
+  }
+
+  PlanMap.prototype.legendRows = function () {
+    var self = this, rows = [];
+    this.data.layers.forEach(function (def) {
+      var layer = self.layers[def.id];
+      if (!self.map.hasLayer(layer)) return;
+      var mine = [], byKey = {};
+      leaves(layer, []).forEach(function (leaf) {
+        var lyr = leaf.lyr, o = lyr.options, p = (leaf.feature || {}).properties || {};
+        var shape = lyr.getLatLng ? "dot" : (lyr instanceof L.Polygon ? "area" : "line");
+        var key = [shape, o.color, o.dashArray || "", o.opacity, o.fillOpacity, o.weight].join("|");
+        if (byKey[key]) { if (byKey[key].names.indexOf(p.name) < 0) byKey[key].names.push(p.name); return; }
+        byKey[key] = { layer: def.id, shape: shape, style: o, part: p.part, names: [p.name],
+                       precision: self.data.precision_labels[p.precision] || p.precision };
+        mine.push(byKey[key]);
+      });
+      mine.forEach(function (r) {
+        var q = mine.length > 1 ? (r.part || r.precision) : "";
+        var twin = mine.some(function (o) { return o !== r && (o.part || o.precision) === (r.part || r.precision); });
+        if (q && twin) q += "：" + r.names.slice(0, 3).join("、") + (r.names.length > 3 ? "…" : "");
+        r.label = def.label + (q ? " · " + q : "");
+        rows.push(r);
+      });
+    });
+    return rows;
+  };
+
   PlanMap.prototype.renderLegend = function () {
     var self = this, root = this.legendRoot;
     if (!root) return;
     root.textContent = "";
+    this.legendRows().forEach(function (r) {
+      var row = el("div", { className: "pm-legend-row", "data-legend-layer": r.layer });
+      row.appendChild(swatch(r.shape, r.style));
+      row.appendChild(el("span", null, r.label));
+      root.appendChild(row);
+    });
+    var generic = {
+      line: { color: "#333333", opacity: 0.9, weight: 3 },
+      dashed: { color: "#999999", opacity: 0.8, weight: 2, dashArray: "6 5", fillOpacity: 0.1 },
+      longdash: { color: "#333333", opacity: 0.9, weight: 3, dashArray: "10 8" },
+      hollow: { color: "#999999", opacity: 0.9, weight: 2, dashArray: "3 3", fillOpacity: 0.15 }
+    };
     this.data.legend.forEach(function (item) {
-      if (item.layer && !self.map.hasLayer(self.layers[item.layer])) return;
-      var row = el("div", { className: "pm-legend-row", "data-legend-layer": item.layer || "" });
-      var sym = el("span", { className: "pm-legend-sym pm-legend-" + (item.shape || "box") });
-      if (item.shape === "line" || item.shape === "dashed") sym.style.borderTopColor = item.color;
-      else { sym.style.background = item.color; sym.style.borderColor = item.color; }
-      row.appendChild(sym);
+      if (item.layer) return;  // layer rows come from the drawing above
+      var shape = item.shape === "hollow" ? "dot" : (item.shape === "dashed" ? "area" : "line");
+      var row = el("div", { className: "pm-legend-row pm-legend-generic" });
+      row.appendChild(swatch(shape, generic[item.shape] || generic.line));
       row.appendChild(el("span", null, item.label));
       root.appendChild(row);
     });
   };
 
+  // Everything searchable: drawn features and the records that are not drawn,
+  // each labelled with its layer (or "未定位") and plan; the same name in the
+  // same layer and plan is offered once.
   PlanMap.prototype.searchIndex = function () {
-    var items = [];
-    var self = this;
-    Object.keys(this.index).forEach(function (id) {
-      var p = self.index[id].feature.properties;
-      items.push({ id: id, name: p.name, text: (p.name + " " + (p.aliases || "")).toLowerCase() });
+    var self = this, data = this.data, t = data.labels, items = [], seen = {};
+    function add(id, name, aliases, where, doc) {
+      if (!name) return;
+      var plan = doc && data.doc_short ? (data.doc_short[doc] || "") : "";
+      var key = name + "|" + where + "|" + plan;
+      if (seen[key]) return;
+      seen[key] = true;
+      items.push({ id: id, name: name, where: where, plan: plan, text: (name + " " + (aliases || "")).toLowerCase() });
+    }
+    this.data.layers.forEach(function (def) {
+      def.features.features.forEach(function (f) {
+        var p = f.properties;
+        if (self.index[p.id]) add(p.id, p.name, p.aliases, def.label, p.doc_id);
+      });
+    });
+    (data.unplaced || []).forEach(function (r) {
+      var where = t.pm_unplaced + " · " + (r.kind === "structure" ? r.structure : (r.category_label || t.pm_project));
+      add(r.id, r.name, r.kind === "structure" ? r.structure : "", where, r.doc_id);
     });
     return items;
   };
@@ -421,7 +642,10 @@
     var q = (query || "").trim().toLowerCase();
     if (!q) return [];
     return this.searchIndex().filter(function (it) { return it.text.indexOf(q) >= 0; })
-      .sort(function (a, b) { return a.name.length - b.name.length; });
+      .sort(function (a, b) {
+        var ea = a.name.toLowerCase().indexOf(q) === 0 ? 0 : 1, eb = b.name.toLowerCase().indexOf(q) === 0 ? 0 : 1;
+        return (ea - eb) || (a.name.length - b.name.length);
+      });
   };
 
   PlanMap.prototype.addSearch = function () {
@@ -436,13 +660,16 @@
         var list = el("ul", { className: "pm-search-results" });
         root.appendChild(input);
         root.appendChild(list);
+        function choose(id) { list.textContent = ""; self.select(id, {}); }
         function show() {
           list.textContent = "";
           var hits = self.search(input.value).slice(0, 12);
           if (input.value.trim() && !hits.length) list.appendChild(el("li", { className: "pm-search-none" }, t.search_none));
           hits.forEach(function (hit) {
-            var li = el("li", { "data-id": hit.id }, hit.name);
-            li.addEventListener("click", function () { self.select(hit.id, {}); list.textContent = ""; });
+            var li = el("li", { "data-id": hit.id });
+            li.appendChild(el("span", { className: "pm-search-name" }, hit.name));
+            li.appendChild(el("span", { className: "pm-search-where" }, hit.where + (hit.plan ? " · " + hit.plan : "")));
+            li.addEventListener("click", function (e) { e.preventDefault(); choose(hit.id); });
             list.appendChild(li);
           });
         }
@@ -450,13 +677,111 @@
         input.addEventListener("keydown", function (e) {
           if (e.key === "Enter") {
             var hits = self.search(input.value);
-            if (hits.length) { self.select(hits[0].id, {}); list.textContent = ""; }
+            if (hits.length) choose(hits[0].id);
           }
         });
         return root;
       }
     });
     new Search().addTo(this.map);
+  };
+
+  // ---- what is not drawn ---------------------------------------------------
+  PlanMap.prototype.sourceHref = function (r) {
+    if (!this.data.source_url || !r.doc_id || r.start === undefined) return null;
+    return this.data.source_url + "?" + new URLSearchParams({ doc: r.doc_id, start: r.start, end: r.end }).toString();
+  };
+
+  // The panel section: each structure with parts not drawn (wholly or partly),
+  // then each district's projects known only by district, all following the
+  // district and plan filters. Every entry opens its card; every structure
+  // links to its passage.
+  PlanMap.prototype.renderUnplaced = function () {
+    var self = this, data = this.data, t = data.labels, root = this.unplacedRoot;
+    if (!root) return;
+    root.textContent = "";
+    root.appendChild(el("legend", null, t.pm_unplaced_group));
+    var groups = [], byKey = {};
+    (data.unplaced || []).forEach(function (r) {
+      if (!self.passes({ district: r.district, doc_id: r.doc_id })) return;
+      var key = r.kind === "structure" ? r.doc_id + "|" + r.structure : "projects|" + r.district;
+      if (!byKey[key]) { byKey[key] = { key: key, first: r, items: [] }; groups.push(byKey[key]); }
+      byKey[key].items.push(r);
+    });
+    groups.forEach(function (g) {
+      var r0 = g.first, details = el("details", { className: "pm-unplaced-item", "data-unplaced": g.key });
+      var summary = el("summary");
+      var district = (data.filters[0].options.filter(function (o) { return o.value === r0.district; })[0] || {}).label || r0.district;
+      if (r0.kind === "structure") {
+        summary.appendChild(el("span", { className: "pm-unplaced-name" }, r0.structure));
+        summary.appendChild(el("span", { className: "pm-unplaced-what" },
+          " · " + (data.doc_short[r0.doc_id] || "") + " · " +
+          (r0.partial ? t.pm_unplaced_parts.replace("{n}", g.items.length) : t.pm_unplaced_all) + " "));
+        var start = Math.min.apply(null, g.items.map(function (r) { return r.start; }));
+        var end = Math.max.apply(null, g.items.map(function (r) { return r.end; }));
+        var href = self.sourceHref({ doc_id: r0.doc_id, start: start, end: end });
+        if (href) summary.appendChild(el("a", { href: href, target: "_blank", rel: "noopener", className: "pm-unplaced-source" }, t.pm_unplaced));
+        else summary.appendChild(el("span", { className: "pm-unplaced-source" }, t.pm_unplaced));
+      } else {
+        summary.appendChild(el("span", { className: "pm-unplaced-name" },
+          t.pm_unplaced_projects.replace("{district}", district).replace("{n}", g.items.length)));
+      }
+      details.appendChild(summary);
+      var list = el("ul");
+      g.items.forEach(function (r) {
+        var li = el("li");
+        var a = el("a", { href: "#", className: "pm-unplaced-link", "data-id": r.id }, r.name);
+        a.addEventListener("click", function (e) { e.preventDefault(); self.select(r.id); });
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      details.appendChild(list);
+      root.appendChild(details);
+    });
+  };
+
+  // A card (not a popup: it has no place on the map) for a record not drawn.
+  PlanMap.prototype.addCard = function () {
+    var self = this;
+    var Card = L.Control.extend({
+      options: { position: "topleft" },
+      onAdd: function () {
+        self.cardRoot = el("div", { className: "pm-card leaflet-bar", hidden: "hidden" });
+        L.DomEvent.disableClickPropagation(self.cardRoot);
+        L.DomEvent.disableScrollPropagation(self.cardRoot);
+        return self.cardRoot;
+      }
+    });
+    new Card().addTo(this.map);
+    this.hideCard = function () { if (self.cardRoot) { self.cardRoot.hidden = true; self.cardRoot.textContent = ""; } };
+  };
+
+  PlanMap.prototype.showUnplaced = function (id) {
+    var r = this.unplaced[id], data = this.data, t = data.labels, card = this.cardRoot;
+    if (!r || !card) return false;
+    this.map.closePopup();
+    this.selected = id;
+    card.textContent = "";
+    var close = el("button", { type: "button", className: "pm-card-close", title: t.pm_close, "aria-label": t.pm_close }, "×");
+    close.addEventListener("click", this.hideCard);
+    card.appendChild(close);
+    card.appendChild(el("div", { className: "pm-popup-title" }, r.name));
+    card.appendChild(el("div", { className: "pm-card-badge" }, t.pm_unplaced));
+    card.appendChild(el("div", { className: "pm-popup-cat" },
+      r.kind === "structure" ? t.pm_structure + " · " + r.structure + (r.part && r.part !== r.name ? " · " + r.part : "")
+                             : (r.category_label || t.pm_project)));
+    if (r.quote) card.appendChild(el("blockquote", { className: "pm-popup-quote" }, r.quote));
+    card.appendChild(el("p", { className: "pm-card-note" }, t.pm_unplaced_note));
+    var dl = el("dl", { className: "pm-popup-meta" });
+    if (data.docs[r.doc_id]) { dl.appendChild(el("dt", null, t.document)); dl.appendChild(el("dd", null, data.docs[r.doc_id])); }
+    if (r.section_path) { dl.appendChild(el("dt", null, t.section)); dl.appendChild(el("dd", null, r.section_path)); }
+    dl.appendChild(el("dt", null, t.precision)); dl.appendChild(el("dd", null, data.precision_labels.unlocated));
+    card.appendChild(dl);
+    var href = this.sourceHref(r);
+    if (href) card.appendChild(el("a", { href: href, target: "_blank", rel: "noopener", className: "pm-popup-source" }, t.read_source));
+    card.hidden = false;
+    writeState({ sel: id });
+    return true;
   };
 
   window.PlanMap = PlanMap;

@@ -498,6 +498,25 @@ _TEXTS: dict[str, dict[str, str]] = {
                             "en": "Replaced {title} (id {id}): {counts}; layers rebuilt in {seconds} s."},
     "plans_done_removed": {"zh": "已删除 {title}（编号 {id}）；图层已重建（{seconds} 秒）。",
                            "en": "Removed {title} (id {id}); layers rebuilt in {seconds} s."},
+    # Planner's map (static/planmap.js through ui/planmap.py): what is not drawn, stacks, labels.
+    "pm_unplaced": {"zh": "未定位 · 读原文", "en": "Not located · read the plan"},
+    "pm_unplaced_group": {"zh": "未在图上的规划内容", "en": "Plan items not on the map"},
+    "pm_unplaced_parts": {"zh": "{n} 个部分未定位", "en": "{n} parts not located"},
+    "pm_unplaced_all": {"zh": "全部未定位", "en": "none located"},
+    "pm_unplaced_projects": {"zh": "{district}：仅知所在区的项目（{n}）", "en": "{district}: projects known only by district ({n})"},
+    "pm_unplaced_note": {
+        "zh": "图上没有画出这一项：规划原文没有给出可定位的位置。",
+        "en": "This item is not drawn: the plan gives no location that could be placed.",
+    },
+    "pm_structure": {"zh": "空间结构", "en": "Structure"},
+    "pm_project": {"zh": "项目", "en": "Project"},
+    "pm_close": {"zh": "关闭", "en": "Close"},
+    "pm_stacked": {
+        "zh": "此处共有 {n} 个项目画在同一点：位置借自“{place}”，不是各项目自己的位置。图上已将它们错开显示。",
+        "en": "{n} projects are drawn on this one point: the location is borrowed from “{place}”, not each project's own. "
+              "They are spread apart on the map.",
+    },
+    "pm_count_filtered": {"zh": "{shown}/{total}", "en": "{shown}/{total}"},
 }
 
 

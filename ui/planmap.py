@@ -31,16 +31,27 @@ from layers.styles import (
     RAIL_COLORS,
     RIVER_COLOR,
     category_color,
+    structure_hue,
+    structure_part_color,
     structure_style,
 )
 from layers.text import display_text
 from ui.assets import STATIC_URL
 from ui.geojson import geometry_json
+from ui.i18n import t as ui_text
 
 #: Display simplification of lines and polygons, degrees (~10 m).
 SIMPLIFY_DEG = 0.0001
 #: Longest quote put in a popup; the full text stays in the layer store.
 MAX_QUOTE_CHARS = 600
+#: Shorter for the ~300 records not drawn (their card links to the full passage), to keep the page small.
+MAX_UNPLACED_QUOTE_CHARS = 240
+
+#: Place types that carry an on-map label (the basemap has no names of its own).
+LABELLED_PLACE_TYPES = ("town", "subdistrict", "new_town", "development_zone", "scenic_area", "park", "area")
+#: UI texts kept in ui/i18n.py (both languages) that the client needs.
+_I18N_KEYS = ("pm_unplaced", "pm_unplaced_group", "pm_unplaced_parts", "pm_unplaced_all", "pm_unplaced_projects",
+              "pm_unplaced_note", "pm_structure", "pm_project", "pm_close", "pm_stacked")
 
 #: Short names of the document kinds, to tell apart structures of the same name.
 DOC_KIND_LABELS = {
@@ -158,25 +169,33 @@ def plan_payload(
     # district. Only the first two structures of each district's main plan are
     # shown at first, so the opening view stays readable.
     by_district: dict[str, list[str]] = {}
+    district_areas = _plan_districts(districts)
+    place_status = (dict(zip(places["id"], places["status"])) if places is not None and "status" in places.columns
+                    else {})
     located_structures = structures[_has_geometry(structures)] if structures is not None else None
-    for (doc_id, name), part in (located_structures.groupby(["doc_id", "structure"], sort=False)
-                                 if located_structures is not None else []):
+    for n, ((doc_id, name), part) in enumerate(located_structures.groupby(["doc_id", "structure"], sort=False)
+                                              if located_structures is not None else []):
         adcode = str(part["district_adcode"].iloc[0])
-        kind = str(part["kind"].iloc[0])
-        color, _ = structure_style(kind)
+        hue = structure_hue(n)
         layer_id = f"st-{sum(map(len, by_district.values()))}"
         siblings = by_district.setdefault(adcode, [])
-        features = [
-            _feature(row, name=row["name"] or row["part"], color=structure_style(row["kind"])[0],
-                     style=structure_style(row["kind"])[1], category=None)
-            for _, row in part.iterrows()
-        ]
+        features = []
+        for _, row in part.iterrows():
+            feature = _feature(row, name=row["name"] or row["part"], color=structure_part_color(hue, row["kind"]),
+                               style=structure_style(row["kind"])[1], category=None, plan_districts=district_areas)
+            feature["properties"]["part"] = row["part"] or row["name"]
+            feature["properties"]["label_at"] = _label_point(row.geometry)
+            # A part drawn on a rail line is as planned or existing as that line's own record.
+            status = _single_status(row.get("place_ids"), place_status)
+            if status:
+                feature["properties"]["status"] = status
+            features.append(feature)
         # A kind without a short label (a plan added with its own kind) goes by its kind as written.
         kind_label = DOC_KIND_LABELS.get(plans[doc_id].kind, {}).get(lang, "") or plans[doc_id].kind
         label = f"{name}（{kind_label}）" if lang == "zh" else f"{name} ({kind_label})"
         visible = plans[doc_id].kind == "five-year-plan" and len(siblings) < 2
         siblings.append(layer_id)
-        layers.append(_layer(layer_id, label, color, features, visible=visible))
+        layers.append(_layer(layer_id, label, hue, features, visible=visible))
     for adcode, layer_ids in by_district.items():
         district = district_labels(lang).get(adcode, adcode)
         groups.append({"id": f"structures-{adcode}", "label": f"{t['g_structures']} · {district}",
@@ -190,7 +209,8 @@ def plan_payload(
         if part.empty:
             continue
         label = getattr(category(key), lang)
-        features = [_feature(row, name=row["name"], color=category_color(key), category=key, category_label=label)
+        features = [_feature(row, name=row["name"], color=category_color(key), category=key, category_label=label,
+                             plan_districts=district_areas)
                     for _, row in part.iterrows()]
         layer_id = f"pr-{key}"
         project_ids.append(layer_id)
@@ -210,7 +230,8 @@ def plan_payload(
         part = places[is_line & places["status"].isin(statuses)]
         if part.empty:
             continue
-        features = [_place_feature(row, color=RAIL_COLORS[status_key]) for _, row in part.iterrows()]
+        features = [_place_feature(row, color=RAIL_COLORS[status_key], plan_districts=district_areas)
+                    for _, row in part.iterrows()]
         layer_id = f"rail-{status_key}"
         rail_ids.append(layer_id)
         layers.append(_layer(layer_id, t[f"rail_{status_key}"], RAIL_COLORS[status_key], features,
@@ -218,7 +239,8 @@ def plan_payload(
     stations = places[places["type"].eq("station") & _has_geometry(places)]
     if not stations.empty:
         layers.append(_layer("rail-stations", t["stations"], RAIL_COLORS["station"],
-                             [_place_feature(r, color=RAIL_COLORS["station"]) for _, r in stations.iterrows()],
+                             [_place_feature(r, color=RAIL_COLORS["station"], plan_districts=district_areas)
+                              for _, r in stations.iterrows()],
                              visible=False, radius=4))
         rail_ids.append("rail-stations")
     groups.append({"id": "rail", "label": t["g_rail"], "layers": rail_ids})
@@ -228,13 +250,16 @@ def plan_payload(
     rivers = located[located["type"].eq("river")]
     if not rivers.empty:
         layers.append(_layer("pl-rivers", t["rivers"], RIVER_COLOR,
-                             [_place_feature(r, color=RIVER_COLOR) for _, r in rivers.iterrows()],
+                             [_place_feature(r, color=RIVER_COLOR, plan_districts=district_areas)
+                              for _, r in rivers.iterrows()],
                              visible=True, style={"weight": 5, "opacity": 0.6}))
         place_ids.append("pl-rivers")
     others = located[~located["type"].isin(["river", "rail_line", "station"])]
     if not others.empty:
         layers.append(_layer("pl-places", t["places"], PLACE_COLOR,
-                             [_place_feature(r, color=PLACE_COLOR) for _, r in others.iterrows()],
+                             [_place_feature(r, color=PLACE_COLOR, plan_districts=district_areas,
+                                             label=r["type"] in LABELLED_PLACE_TYPES)
+                              for _, r in others.iterrows()],
                              visible=False, radius=4))
         place_ids.append("pl-places")
     groups.append({"id": "places", "label": t["g_places"], "layers": place_ids})
@@ -251,9 +276,17 @@ def plan_payload(
     ]
     legend = _legend(layers, t)
     credits = _credits(layers)
+    _mark_stacks(layers, projects, places)
+    labels = dict(t, **{key: ui_text(key, lang) for key in _I18N_KEYS})
+    # "江北区 十四五纲要": which plan a search suggestion or an undrawn record comes from.
+    doc_short = {plan_id: " ".join(filter(None, (district_labels(lang).get(str(plan.adcode), ""),
+                                                 DOC_KIND_LABELS.get(plan.kind, {}).get(lang, ""))))
+                 for plan_id, plan in plans.items()}
     return {
         "layers": layers, "groups": [g for g in groups if g["layers"]], "filters": filters,
-        "legend": legend, "docs": docs, "labels": t, "precision_labels": precision_labels,
+        "legend": legend, "docs": docs, "doc_short": doc_short, "labels": labels,
+        "precision_labels": precision_labels,
+        **_unplaced_payload(_unplaced(structures, projects, lang=lang)),
         "source_url": source_url, "related": _related_payload(projects, structures, places, plans=plans, lang=lang),
         "credits": credits,
     }
@@ -323,7 +356,8 @@ def _layer(layer_id: str, label: str, color: str, features: list[dict[str, Any]]
 
 
 def _feature(row: pd.Series, *, name: str, color: str, category: str | None,
-             category_label: str | None = None, style: dict[str, Any] | None = None) -> dict[str, Any]:
+             category_label: str | None = None, style: dict[str, Any] | None = None,
+             plan_districts: dict[str, shapely.Geometry] | None = None) -> dict[str, Any]:
     props = {
         "id": row["id"], "name": name, "color": color, "precision": row.get("precision") or "approximate",
         "doc_id": row.get("doc_id"), "start": _int_or_none(row.get("start")), "end": _int_or_none(row.get("end")),
@@ -331,6 +365,10 @@ def _feature(row: pd.Series, *, name: str, color: str, category: str | None,
         "quote": _short(display_text(row.get("quote") or "")), "lead_unit": row.get("lead_unit") or None,
         "district": str(row.get("district_adcode") or ""), "location_note": row.get("location_note") or None,
         "status": row.get("status") or None,
+        # A plan's record belongs to the plan's district even where its drawing
+        # crosses the boundary; only a record with a wider code goes by geometry.
+        "districts": (None if str(row.get("district_adcode") or "") in (plan_districts or {})
+                      else _districts_of(row.geometry, plan_districts, own=row.get("district_adcode"))),
     }
     if category:
         props["category"] = category
@@ -340,13 +378,16 @@ def _feature(row: pd.Series, *, name: str, color: str, category: str | None,
     return {"type": "Feature", "properties": _compact(props), "geometry": _geometry(row.geometry)}
 
 
-def _place_feature(row: pd.Series, *, color: str) -> dict[str, Any]:
+def _place_feature(row: pd.Series, *, color: str, plan_districts: dict[str, shapely.Geometry] | None = None,
+                   label: bool = False) -> dict[str, Any]:
     note = f"{row.get('method') or ''}; {row.get('source') or ''}".strip("; ")
     props = {
         "id": row["id"], "name": row["name"], "aliases": (row.get("aliases") or "").replace("|", " "),
         "color": color, "precision": row.get("precision"), "status": row.get("status") or None,
         "category_label": row.get("type"), "location_note": note or None, "district": str(row.get("adcode") or ""),
         "quote": row.get("note") or None,
+        "districts": _districts_of(row.geometry, plan_districts, own=row.get("adcode")),
+        "label_at": _label_point(row.geometry) if label else None,
     }
     return {"type": "Feature", "properties": _compact(props), "geometry": _geometry(row.geometry)}
 
@@ -368,7 +409,7 @@ def _district_only_features(projects: gpd.GeoDataFrame, districts: gpd.GeoDataFr
         point = match.geometry.iloc[0].representative_point()
         props = {
             "id": f"district-only-{code}", "name": t["district_only_name"].format(district=name, n=len(part)),
-            "color": "#999999", "precision": "district", "district": str(code),
+            "color": "#999999", "precision": "district", "district": str(code), "districts": [str(code)],
             "quote": "、".join(part["name"].astype(str).tolist()),
         }
         features.append({"type": "Feature", "properties": props, "geometry": _geometry(point)})
@@ -390,6 +431,134 @@ def _legend(layers: list[dict[str, Any]], t: dict[str, str]) -> list[dict[str, A
     return items
 
 
+def _plan_districts(districts: gpd.GeoDataFrame) -> dict[str, shapely.Geometry]:
+    """The plan districts' boundaries (same datum as the features), by adcode."""
+    if districts is None or "adcode" not in districts.columns:
+        return {}
+    codes = plan_districts()
+    return {str(code): geom for code, geom in zip(districts["adcode"], districts.geometry)
+            if str(code) in codes and geom is not None}
+
+
+def _districts_of(geom: shapely.Geometry | None, plan_districts: dict[str, shapely.Geometry] | None, *,
+                  own: Any) -> list[str] | None:
+    """The plan districts a feature's geometry touches, for the district filter.
+
+    A rail line carries the city's adcode (330200), so filtering by the record's
+    own code would drop line 2 with 鄞州区 although it runs through 江北区; the
+    geometry says where it is. Falls back to the record's own code when the
+    geometry touches neither district.
+    """
+    if geom is None or geom.is_empty or not plan_districts:
+        return [str(own)] if own else None
+    hits = [code for code, area in plan_districts.items() if area.intersects(geom)]
+    return hits or ([str(own)] if own else None)
+
+
+def _label_point(geom: shapely.Geometry | None) -> list[float] | None:
+    """Where an on-map label sits: a line's middle, an area's inside point ([lat, lon], 5 decimals)."""
+    if geom is None or geom.is_empty:
+        return None
+    if geom.geom_type in ("LineString", "MultiLineString"):
+        line = max(geom.geoms, key=lambda g: g.length) if geom.geom_type == "MultiLineString" else geom
+        point = line.interpolate(0.5, normalized=True)
+    else:
+        point = geom.representative_point()
+    return [round(point.y, 5), round(point.x, 5)]
+
+
+def _single_status(place_ids: Any, status: dict[str, Any]) -> str | None:
+    """The status of the one place a record is drawn on, when it has one (a rail line's)."""
+    ids = [p for p in str(place_ids or "").replace("|", ",").split(",") if p.strip()]
+    if len(ids) != 1:
+        return None
+    value = status.get(ids[0].strip())
+    return value if isinstance(value, str) and value else None
+
+
+def _mark_stacks(layers: list[dict[str, Any]], projects: gpd.GeoDataFrame, places: gpd.GeoDataFrame | None) -> None:
+    """Tag project points drawn on the very same spot, so the client spreads them.
+
+    Several hospital branches borrow the location of the hospital their text
+    names; drawn as they are, only the top marker could be clicked. Each gets
+    `stack` (a key shared by the group), `stack_n` and `stack_place` (the place
+    the shared location comes from, by name).
+    """
+    place_names = dict(zip(places["id"], places["name"])) if places is not None and len(places) else {}
+    borrowed = dict(zip(projects["id"], projects["place_ids"])) if "place_ids" in projects.columns else {}
+    groups: dict[tuple[float, float], list[dict[str, Any]]] = {}
+    for layer in layers:
+        if not layer["id"].startswith("pr-") or layer["id"] == "pr-district-only":
+            continue
+        for feature in layer["features"]["features"]:
+            geometry = feature["geometry"]
+            if geometry and geometry["type"] == "Point":
+                lon, lat = geometry["coordinates"][:2]
+                groups.setdefault((round(lon, 5), round(lat, 5)), []).append(feature)
+    for (lon, lat), members in groups.items():
+        if len(members) < 2:
+            continue
+        names = []
+        for f in members:
+            ids = [p for p in str(borrowed.get(f["properties"]["id"]) or "").replace("|", ",").split(",") if p]
+            names += [place_names[p] for p in ids if p in place_names]
+        place = max(set(names), key=names.count) if names else ""
+        for f in members:
+            f["properties"].update({"stack": f"{lat},{lon}", "stack_n": len(members), "stack_place": place})
+
+
+def _unplaced(structures: gpd.GeoDataFrame | None, projects: gpd.GeoDataFrame, *, lang: str) -> list[dict[str, Any]]:
+    """Every structure part and project that is not drawn, with the plan's words and offsets.
+
+    The panel lists them (marked "未定位 · 读原文") and search finds them, so
+    what the plan says is never hidden just because it has no location yet.
+    Projects known only by district count as not drawn: the grey district
+    marker is not their location.
+    """
+    out: list[dict[str, Any]] = []
+    if structures is not None and len(structures):
+        has = _has_geometry(structures)
+        drawn_keys = set(zip(structures.loc[has, "doc_id"], structures.loc[has, "structure"]))
+        for _, row in structures[~has].iterrows():
+            out.append(_compact({
+                "id": row["id"], "kind": "structure", "name": display_text(row["name"] or row["part"] or ""),
+                "structure": row["structure"], "part": row["part"] or None, "doc_id": row["doc_id"],
+                "partial": (row["doc_id"], row["structure"]) in drawn_keys or None,
+                "start": _int_or_none(row.get("start")), "end": _int_or_none(row.get("end")),
+                "district": str(row.get("district_adcode") or ""),
+                "section_path": display_text(row.get("section_path") or ""),
+                "quote": _short(display_text(row.get("quote") or "")),
+            }))
+    drawn = projects["precision"].isin(["exact", "approximate"]) & _has_geometry(projects)
+    for _, row in projects[~drawn].iterrows():
+        out.append(_compact({
+            "id": row["id"], "kind": "project", "name": display_text(row["name"] or ""), "doc_id": row["doc_id"],
+            "start": _int_or_none(row.get("start")), "end": _int_or_none(row.get("end")),
+            "district": str(row.get("district_adcode") or ""),
+            "section_path": display_text(row.get("section_path") or ""),
+            "quote": _short(display_text(row.get("quote") or ""), limit=MAX_UNPLACED_QUOTE_CHARS),
+            "category_label": getattr(category(row["category"]), lang) if row.get("category") else None,
+        }))
+    return out
+
+
+def _unplaced_payload(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """The undrawn records in a compact form: each section path written once
+    (`unplaced_sections`, records point at it with `sec`), and the document id
+    left out where the record id starts with it (the client restores both)."""
+    sections: dict[str, int] = {}
+    out = []
+    for r in records:
+        r = dict(r)
+        path = r.pop("section_path", None)
+        if path is not None:
+            r["sec"] = sections.setdefault(path, len(sections))
+        if r["id"].startswith(f"{r.get('doc_id')}/"):
+            del r["doc_id"]
+        out.append(r)
+    return {"unplaced": out, "unplaced_sections": list(sections)}
+
+
 def _has_geometry(frame: gpd.GeoDataFrame) -> pd.Series:
     return frame.geometry.notna() & ~frame.geometry.is_empty
 
@@ -402,8 +571,8 @@ def _int_or_none(value: Any) -> int | None:
     return None if value is None or value != value else int(value)
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= MAX_QUOTE_CHARS else text[: MAX_QUOTE_CHARS - 1] + "…"
+def _short(text: str, *, limit: int = MAX_QUOTE_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _compact(props: dict[str, Any]) -> dict[str, Any]:
