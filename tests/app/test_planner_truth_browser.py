@@ -109,8 +109,9 @@ def test_projects_on_one_point_are_spread_so_each_can_be_clicked(app_url, browse
     markers = frame.evaluate(f"""() => {{
       const out = [];
       planmap.layers['pr-hospitals'].eachLayer(l => {{
-        const o = l._pmOrigin || l.getLatLng();
-        if (Math.abs(o.lat - {lat}) < 1e-5 && Math.abs(o.lng - {lon}) < 1e-5) {{
+        // Projects drawn as areas (a hospital's own polygon) are not stacked markers.
+        const o = l._pmOrigin || (l.getLatLng ? l.getLatLng() : null);
+        if (o && Math.abs(o.lat - {lat}) < 1e-5 && Math.abs(o.lng - {lon}) < 1e-5) {{
           const p = l.getLatLng(); out.push([l.feature.properties.name, p.lat, p.lng]); }}
       }});
       return out; }}""")
