@@ -229,7 +229,8 @@
           self.index[f.properties.id] = { layerId: def.id, layer: lyr, feature: f };
           lyr.bindPopup(function () { return popupContent(self, f.properties); }, { maxWidth: 360 });
           lyr.on("popupopen", function () { self.select(f.properties.id, { fly: false, open: false }); });
-          if (f.properties.name) lyr.bindTooltip(f.properties.name, { sticky: true });
+          // An element, not a string: Leaflet sets a string tooltip as innerHTML.
+          if (f.properties.name) lyr.bindTooltip(el("span", null, f.properties.name), { sticky: true });
         }
       });
       self.layers[def.id] = layer;
