@@ -142,3 +142,15 @@ def test_a_conflict_asks_to_reload_and_keeps_what_the_editor_typed(copy, tmp_pat
     assert any("已保存" in s.value for s in at.success)
     latest = curation_data.store().history(PLACE)[0]
     assert (latest.editor, latest.before["source"]) == ("wang", "unit test: made-up point (li)")
+
+
+@pytest.mark.parametrize("setting", ["wang=hunter2", "pbkdf2_sha256$600000$00ff00ff$deadbeefcafe"])
+def test_a_visitor_sees_only_that_editing_is_unavailable_when_the_editors_are_misconfigured(
+        copy, monkeypatch, caplog, setting):
+    monkeypatch.setenv(ENV_VAR, setting)
+    at = _page()
+    assert not at.exception
+    shown = " ".join(str(e.value) for e in (*at.error, *at.sidebar.error, *at.markdown, *at.caption))
+    assert "编辑功能暂不可用" in shown
+    for secret in ("hunter2", "00ff00ff", "deadbeefcafe", "wang="):
+        assert secret not in shown
