@@ -19,6 +19,7 @@ from ui.nearby_url import restore_from_url, write_to_url
 from ui.maps import base_map
 from ui.planmap import plan_payload, planner_map
 from ui.navigation import through_app_navigation
+from ui.safe_text import md_text
 
 through_app_navigation()
 
@@ -56,16 +57,16 @@ elif typed:
     try:
         origin = resolve_origin(typed)
     except AddressTooWideError as exc:
-        st.error(t("nearby_too_wide", lang).format(place=typed, parts="、".join(exc.parts)))
+        st.error(t("nearby_too_wide", lang).format(place=md_text(typed), parts="、".join(exc.parts)))
     except (GeoError, LookupError) as exc:
-        st.error(t("nearby_unknown", lang).format(place=typed, detail=exc))
+        st.error(t("nearby_unknown", lang).format(place=md_text(typed), detail=md_text(exc)))
 
 if origin is not None:
     result = projects_near(projects, origin, radius_m=radius, districts=districts)
-    st.markdown(f"**{origin.label}** — {result.summary(lang=lang)}")
+    st.markdown(f"**{md_text(origin.label)}** — {result.summary(lang=lang)}")
     precision = PRECISION_LABELS[lang].get(origin.precision, origin.precision)
     if origin.unplaced:
-        st.caption(t("nearby_address_used", lang).format(rest=origin.unplaced, name=origin.label, precision=precision))
+        st.caption(t("nearby_address_used", lang).format(rest=origin.unplaced, name=md_text(origin.label), precision=precision))
     elif origin.precision != "exact":
         st.caption(t("nearby_origin_precision", lang).format(precision=precision))
     if clicked and st.button(t("nearby_clear_click", lang)):
@@ -102,7 +103,7 @@ if result is not None:
     if selected in set(result.within["id"]):
         row = result.within.set_index("id").loc[selected]
         with st.container(border=True):
-            st.markdown(f"**{row['name']}** · {format_distance(row['distance_m'], lang=lang)} · "
+            st.markdown(f"**{md_text(row['name'])}** · {format_distance(row['distance_m'], lang=lang)} · "
                         f"{getattr(category(row['category']), lang)}")
             st.text(display_text(row["quote"]))
             st.caption(f"{plans[row['doc_id']].title} › {display_text(row['section_path'])} · "

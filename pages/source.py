@@ -16,6 +16,7 @@ from layers.text import hide_noise
 from ui.data import catalog
 from ui.i18n import t
 from ui.navigation import through_app_navigation
+from ui.safe_text import md_text
 
 through_app_navigation()
 
@@ -28,14 +29,14 @@ plans = catalog()
 ids = [p.id for p in plans]
 doc_id = params.get("doc", ids[0])
 if doc_id not in ids:
-    st.error(t("unknown_document", lang).format(doc=doc_id))
+    st.error(t("unknown_document", lang).format(doc=md_text(doc_id)))
     doc_id = ids[0]
 doc_id = st.selectbox(t("document", lang), ids, index=ids.index(doc_id),
                       format_func=lambda i: get_plan(i).title)
 try:
     text = read_plan_text(doc_id)
 except LayersError as exc:
-    st.error(str(exc))
+    st.error(md_text(exc))
     st.stop()
 
 
