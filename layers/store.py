@@ -11,6 +11,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import pyogrio
+import pyogrio.errors
 
 from geo.settings import STORAGE_CRS
 from layers.errors import LayerStoreError
@@ -35,16 +36,28 @@ def write_layer(frame: pd.DataFrame, name: str, *, path: Path = LAYERS_GPKG) -> 
 
 
 def read_layer(name: str, *, path: Path = LAYERS_GPKG) -> gpd.GeoDataFrame | pd.DataFrame:
-    """Read one layer; raises `LayerStoreError` saying how to rebuild when missing."""
+    """Read one layer; raises `LayerStoreError` saying how to rebuild when missing or unreadable."""
     if not path.exists():
         raise LayerStoreError(f"No layer store at {path}; {_REBUILD_HINT}")
     if name not in list_layers(path=path):
         raise LayerStoreError(f"Layer {name!r} is not in {path.name}; {_REBUILD_HINT}")
-    return pyogrio.read_dataframe(path, layer=name)
+    try:
+        return pyogrio.read_dataframe(path, layer=name)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, pyogrio.errors.FieldError,
+            OSError, RuntimeError) as exc:
+        raise _unreadable(path) from exc
 
 
 def list_layers(*, path: Path = LAYERS_GPKG) -> list[str]:
     """Names of the tables in the store (empty when there is no store yet)."""
     if not path.exists():
         return []
-    return [str(row[0]) for row in pyogrio.list_layers(path)]
+    try:
+        return [str(row[0]) for row in pyogrio.list_layers(path)]
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError, RuntimeError) as exc:
+        raise _unreadable(path) from exc
+
+
+def _unreadable(path: Path) -> LayerStoreError:
+    """A store that exists but cannot be read: empty, cut short or overwritten. No server path in the message."""
+    return LayerStoreError(f"The layer store {path.name} is damaged or empty and cannot be read; {_REBUILD_HINT}")
