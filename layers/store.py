@@ -6,6 +6,7 @@ geometry, which GeoPackage supports as plain "attributes" tables.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import geopandas as gpd
@@ -33,6 +34,33 @@ def write_layer(frame: pd.DataFrame, name: str, *, path: Path = LAYERS_GPKG) -> 
         frame.to_file(path, layer=name, driver="GPKG", engine="pyogrio")
     else:
         pyogrio.write_dataframe(frame, path, layer=name, driver="GPKG")
+
+
+#: Attribute table saying what the store was built from (one row).
+BUILD_INFO = "build_info"
+
+
+def curation_state(gazetteer_dir: Path) -> str:
+    """A digest of the curated entries a store built from `gazetteer_dir` reflects ("" with none)."""
+    entries = Path(gazetteer_dir) / "curation" / "entries.csv"
+    try:
+        data = entries.read_bytes()
+    except FileNotFoundError:
+        return ""
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_build_info(path: Path, *, curation: str) -> None:
+    """Record in the store which curation state it was built from."""
+    write_layer(pd.DataFrame({"curation": [curation]}), BUILD_INFO, path=path)
+
+
+def built_from(*, path: Path = LAYERS_GPKG) -> str | None:
+    """The curation state recorded in the store, or None when it records none (an older store)."""
+    if BUILD_INFO not in list_layers(path=path):
+        return None
+    frame = read_layer(BUILD_INFO, path=path)
+    return str(frame["curation"].iloc[0]) if len(frame) and pd.notna(frame["curation"].iloc[0]) else ""
 
 
 def read_layer(name: str, *, path: Path = LAYERS_GPKG) -> gpd.GeoDataFrame | pd.DataFrame:

@@ -6,6 +6,7 @@ stay Streamlit-free for the CLI, tests and benchmarks.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import geopandas as gpd
@@ -13,15 +14,36 @@ import pandas as pd
 import streamlit as st
 
 from geo.crs import geometry_wgs84_to_gcj02
+from geo.errors import GeoError
+from layers.errors import LayersError
 from layers.plans import Plan, load_catalog
+from layers.rebuild import catch_up
 from layers.settings import LAYERS_GPKG
 from layers.store import read_layer
 from ui.planmap import plan_payload
 
 
+_log = logging.getLogger(__name__)
+
+
 def store_version() -> float:
     """Changes whenever the store is rebuilt, so caches keyed by it refresh."""
+    _caught_up()
     return LAYERS_GPKG.stat().st_mtime if LAYERS_GPKG.exists() else 0.0
+
+
+@st.cache_resource(show_spinner=False)
+def _caught_up() -> str:
+    """Once per server process: a store left behind the curation by a crash is rebuilt first."""
+    try:
+        report = catch_up()
+    except (LayersError, GeoError, OSError) as exc:
+        _log.error("layer store not checked against the curation: %s", exc)
+        return "failed"
+    if report is not None:
+        _log.warning("layer store was behind the curation (a rebuild was cut short); %s", report.summary())
+        return "rebuilt"
+    return "current"
 
 
 @st.cache_resource(show_spinner=False)
