@@ -20,3 +20,17 @@ _ESCAPES |= {ord("\n"): " ", ord("\r"): " "}
 def md_text(value: object) -> str:
     """`value` as text that Markdown shows literally: no link, image, emphasis, HTML or heading."""
     return str(value).translate(_ESCAPES)
+
+
+def spreadsheet_safe(frame: "pd.DataFrame") -> "pd.DataFrame":
+    """A copy whose text cells open as text in a spreadsheet (OWASP CSV injection guidance):
+    a cell starting with = + - @ tab or CR gets a leading `'`. Numbers stay numbers."""
+    import pandas as pd
+
+    from geo.curation_io import spreadsheet_cell
+
+    out = frame.copy()
+    for column in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[column]) and not pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].map(spreadsheet_cell)
+    return out

@@ -43,3 +43,15 @@ def test_md_text_escapes_every_markdown_mark_and_keeps_chinese_text():
     escaped = md_text("[点此登录](http://evil.example/phish)")
     assert escaped == r"\[点此登录\]\(http\:\/\/evil\.example\/phish\)"
     assert "\n" not in md_text("a\n# heading")
+
+
+def test_indicator_csv_cells_that_a_spreadsheet_would_run_are_quoted_and_numbers_kept():
+    import pandas as pd
+
+    from ui.safe_text import spreadsheet_safe
+
+    frame = pd.DataFrame({"label": ['=HYPERLINK("http://evil.example")', "+1", "-x", "@A1", "GDP"],
+                          "value": [1.5, -2.0, 3.0, 4.0, 5.0]})
+    out = spreadsheet_safe(frame)
+    assert list(out["label"]) == ['\'=HYPERLINK("http://evil.example")', "'+1", "'-x", "'@A1", "GDP"]
+    assert list(out["value"]) == [1.5, -2.0, 3.0, 4.0, 5.0]
