@@ -32,7 +32,9 @@ def locked(path: Path, *, shared: bool = False, timeout_s: float = LOCK_TIMEOUT_
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
         unwritable = isinstance(exc, (PermissionError, FileNotFoundError)) or exc.errno == errno.EROFS
-        if not (shared and unwritable):
+        if not shared:
+            raise CurationError(f"Not saved: {disk_problem(exc)}. Nothing was changed") from None
+        if not unwritable:
             raise
         yield
         return

@@ -263,3 +263,16 @@ def test_a_save_on_a_full_or_read_only_disk_either_happens_and_says_so_or_does_n
     assert store.entry(places[0])["source"] == "a"
     assert load_gazetteer(store.gazetteer_dir).get(places[0]).source == "a"
     assert not list(store.directory.glob(".*.tmp"))
+
+
+def test_a_save_into_a_read_only_folder_is_a_message(store, places, monkeypatch):
+    real_open = _atomic.os.open
+
+    def read_only(path, flags, *args):
+        if str(path).endswith(".lock") and flags & os.O_CREAT:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real_open(path, flags, *args)
+    monkeypatch.setattr(_atomic.os, "open", read_only)
+    with pytest.raises(CurationError, match="Not saved: the data folder is read-only"):
+        store.save(login(), places[0], geometry=Point(121.55, 29.88), precision="approximate", source="a",
+                   expected_revision=BASE_REVISION)
