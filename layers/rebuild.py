@@ -99,19 +99,20 @@ def catch_up(*, path: Path = LAYERS_GPKG, gazetteer_dir: Path = GAZETTEER_DIR) -
 
     A server killed after a save committed but before its rebuild finished
     leaves a store showing the old place; the store records the curation state
-    it was built from, so a mismatch (or a store that records none, or cannot
-    be read) means a full build now. Returns None when the store was current.
+    it was built from, so a mismatch (or a store that records none, being
+    older) means a full build now. Returns None when the store was current
+    (or is damaged, which the pages report).
     """
     started = time.perf_counter()
     path = Path(path)
     remove_dead_leftovers(path)
-    if not path.exists():
+    if not path.exists() or not Path(gazetteer_dir).is_dir():
         return None
     with _atomic.locked(path.with_name(f".{path.name}.lock"), timeout_s=_LOCK_TIMEOUT_S):
         try:
             recorded = built_from(path=path)
         except LayerStoreError:
-            recorded = None
+            return None  # damaged: the pages say so and how to rebuild; not rebuilt behind anyone's back
         if recorded == curation_state(gazetteer_dir):
             return None
         default_gazetteer.cache_clear()
