@@ -32,7 +32,9 @@ def locked(path: Path, *, shared: bool = False, timeout_s: float = LOCK_TIMEOUT_
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
         unwritable = isinstance(exc, (PermissionError, FileNotFoundError)) or exc.errno == errno.EROFS
-        if not (shared and unwritable):
+        if not shared:
+            raise CurationError(f"Not saved: {disk_problem(exc)}. Nothing was changed") from None
+        if not unwritable:
             raise
         yield
         return
@@ -60,17 +62,46 @@ def replace_atomically(path: Path, data: bytes) -> None:
     Readers see the old file or the new one; the directory is synced so the
     rename itself survives a power cut.
     """
+    install(prepare(path, data), path)
+
+
+def prepare(path: Path, data: bytes) -> Path:
+    """The temporary file (written and fsynced) that `install` moves over `path`.
+
+    Split from the move so a writer can find out the disk has room before it
+    commits anything else; on failure nothing is left behind.
+    """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         with open(tmp, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def install(tmp: Path, path: Path) -> None:
+    """Move a `prepare`d file over `path` and sync the directory."""
+    try:
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def disk_problem(exc: OSError) -> str:
+    """What an editor can do about a failed write, in words (no server path)."""
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+        return "the disk is full"
+    if exc.errno == errno.EROFS:
+        return "the data folder is read-only"
+    if isinstance(exc, PermissionError):
+        return "the server may not write the data folder"
+    return f"the data folder could not be written ({os.strerror(exc.errno) if exc.errno else type(exc).__name__})"
 
 
 def append_lines(path: Path, data: bytes) -> None:
@@ -88,10 +119,18 @@ def append_lines(path: Path, data: bytes) -> None:
             if f.read(1) != b"\n":
                 f.seek(0)
                 content = f.read()
-                f.truncate(content.rfind(b"\n") + 1)
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
+                size = content.rfind(b"\n") + 1
+                f.truncate(size)
+        try:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        except BaseException:
+            # A partial append (disk full) must not count: cut it off again.
+            with contextlib.suppress(OSError):
+                f.truncate(size)
+                os.fsync(f.fileno())
+            raise
 
 
 def _fsync_dir(directory: Path) -> None:

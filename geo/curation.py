@@ -31,7 +31,10 @@ not rebuild the layers: callers run `layers.rebuild.rebuild_for_places`.
 from __future__ import annotations
 
 import io
+import logging
+import re
 import secrets
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -52,6 +55,8 @@ from geo.gazetteer import (
     overlay_rows, row_problem,
 )
 from geo.settings import GAZETTEER_DIR, NINGBO_ADCODE
+
+_log = logging.getLogger(__name__)
 
 #: Largest import accepted; a reviewed file of every place is far smaller.
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -168,6 +173,9 @@ class CurationStore:
         """
         editor = require_editor(editor)
         source, reason = _text(source), _text(reason)
+        problem = text_problem({"source": source, "reason": reason, "same_as": same_as or ""})
+        if problem:
+            raise CurationError(problem)
         if not source:
             raise CurationError("A change needs a source: where the location comes from (a page, a map, a document)")
         if precision not in PRECISIONS:
@@ -257,7 +265,7 @@ class CurationStore:
                 plan.consider(row)
             changes = plan.settle()
             if changes:
-                self._commit(state, changes)
+                self._commit(state, changes, checked=True)
         return ImportReport(accepted=changes, rejected=sorted(plan.rejected, key=lambda r: r.row), unchanged=plan.unchanged)
 
     # ------------------------------------------------------------------ export
@@ -317,15 +325,35 @@ class CurationStore:
             "it was edited outside the app. Restore it from git, or make the change in the app or by import"
         )
 
-    def _commit(self, state: Replay, changes: list[Change]) -> None:
-        """Check the gazetteer still loads, then append the history and replace the entries."""
+    def _commit(self, state: Replay, changes: list[Change], *, checked: bool = False) -> None:
+        """Check the gazetteer still loads (unless `checked` under this lock), then append the history and replace the entries."""
         new_state = replay([*state.changes, *changes])
         try:
-            gazetteer_from_rows(self._rows_with(new_state.curated), label=self.directory)
+            if not checked:
+                gazetteer_from_rows(self._rows_with(new_state.curated), label=self.directory)
         except GazetteerFormatError as exc:
             raise CurationError(f"This change would break the gazetteer: {_problems(exc)}") from None
-        _atomic.append_lines(self.history_path, "".join(c.to_json() + "\n" for c in changes).encode("utf-8"))
-        self._write_entries(new_state.curated)
+        # The new entries are written first, so a full or read-only disk is found
+        # before the history (which commits the change) is touched; a failed
+        # history append is cut off again. Then the save either happened or not.
+        try:
+            tmp = _atomic.prepare(self.entries_path, curation_io.entries_bytes(new_state.curated))
+        except OSError as exc:
+            raise CurationError(f"Not saved: {_atomic.disk_problem(exc)}. Nothing was changed") from None
+        try:
+            _atomic.append_lines(self.history_path, "".join(c.to_json() + "\n" for c in changes).encode("utf-8"))
+        except BaseException as exc:
+            tmp.unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise CurationError(f"Not saved: {_atomic.disk_problem(exc)}. Nothing was changed") from None
+            raise
+        try:
+            _atomic.install(tmp, self.entries_path)
+        except OSError:
+            # The history holds the change, so it is saved: the next access
+            # rolls `entries.csv` forward from the history under the lock.
+            _log.warning("curation: entries.csv not replaced after a committed change; rolled forward on next read",
+                         exc_info=True)
 
     def _write_entries(self, curated: dict[str, dict[str, str]]) -> None:
         _atomic.replace_atomically(self.entries_path, curation_io.entries_bytes(curated))
@@ -388,6 +416,7 @@ class _ImportPlan:
         self.pending: list[tuple[int, Change]] = []
         self.seen: dict[str, int] = {}
         self.gazetteer = gazetteer_from_rows(store._rows_with(state.curated))
+        self._tried: dict[tuple[str, ...], Any] = {}
 
     def consider(self, row: curation_io.ImportRow) -> None:
         place_id = row.values.get("id", "")
@@ -426,23 +455,59 @@ class _ImportPlan:
                 return [c for _, c in kept]
             pending = [(n, c) for n, c in kept if n not in outside]
 
-    def _loadable(self, pending: list[tuple[int, Change]]) -> list[tuple[int, Change]]:
-        kept: list[tuple[int, Change]] = []
-        for number, change in pending:
-            problem = self._loads([c for _, c in kept] + [change])
-            if problem is None:
-                kept.append((number, change))
-            else:
-                self.rejected.append(Rejected(number, change.place_id, f"would break the gazetteer: {problem}"))
-        return kept
+    def _loadable(self, pending: list[tuple[int, Change]],
+                  kept: tuple[tuple[int, Change], ...] = ()) -> list[tuple[int, Change]]:
+        """The rows that load, as if added one by one, found by halving.
+
+        A half that loads with what is kept so far is kept whole; one that does
+        not is split again, so one bad row among n costs about 2·log2(n) gazetteer
+        loads instead of n (the lock is held meanwhile).
+        """
+        if not pending:
+            return []
+        problem = self._loads([c for _, c in (*kept, *pending)])
+        if problem is None:
+            return list(pending)
+        # The loader names the rows it failed on: try without those first.
+        suspects = [(n, c) for n, c in pending if f"({c.place_id})" in problem]
+        if suspects and len(suspects) < len(pending):
+            rest = [(n, c) for n, c in pending if (n, c) not in suspects]
+            if self._loads([c for _, c in (*kept, *rest)]) is None:
+                return rest + self._loadable(suspects, (*kept, *rest)) if len(suspects) > 1 else \
+                    rest + self._one(suspects[0], (*kept, *rest))
+        if len(pending) == 1:
+            number, change = pending[0]
+            problem = self._loads([c for _, c in (*kept, *pending)])
+            self.rejected.append(Rejected(number, change.place_id, f"would break the gazetteer: {problem}"))
+            return []
+        middle = len(pending) // 2
+        left = self._loadable(pending[:middle], kept)
+        return left + self._loadable(pending[middle:], (*kept, *left))
+
+    def _one(self, item: tuple[int, Change], kept: tuple[tuple[int, Change], ...]) -> list[tuple[int, Change]]:
+        """The row kept if it loads on top of `kept`, else rejected with the loader's reason."""
+        problem = self._loads([c for _, c in (*kept, item)])
+        if problem is None:
+            return [item]
+        self.rejected.append(Rejected(item[0], item[1].place_id, f"would break the gazetteer: {problem}"))
+        return []
 
     def _loads(self, changes: list[Change], *, keep: bool = False) -> Any:
-        """None (or the gazetteer, with `keep`) when the changes load; else the loader's complaint."""
-        try:
-            gazetteer = gazetteer_from_rows(self.store._rows_with(replay([*self.state.changes, *changes]).curated))
-        except GazetteerFormatError as exc:
-            return _problems(exc)
-        return gazetteer if keep else None
+        """None (or the gazetteer, with `keep`) when the changes load; else the loader's complaint.
+
+        Remembered per set of changes: `settle` asks about the same set more than once.
+        """
+        key = tuple(c.change_id for c in changes)
+        if key not in self._tried:
+            try:
+                self._tried[key] = gazetteer_from_rows(
+                    self.store._rows_with(replay([*self.state.changes, *changes]).curated))
+            except GazetteerFormatError as exc:
+                self._tried[key] = _problems(exc)
+        result = self._tried[key]
+        if isinstance(result, str):
+            return result
+        return result if keep else None
 
     def _change_for(self, row: curation_io.ImportRow) -> Change | None:
         values = row.values
@@ -462,6 +527,9 @@ class _ImportPlan:
         if current is not None and place_id in self.gazetteer:
             entry_geometry = self.gazetteer.get(place_id).geometry
         candidate = curation_io.candidate_row(row, current, entry_geometry)
+        problem = text_problem(candidate)
+        if problem:
+            raise CurationError(problem)
         problem = row_problem(candidate, curated=True)
         if problem:
             raise CurationError(problem)
@@ -481,6 +549,27 @@ class _ImportPlan:
         reason = _text(values.get("reason", "")) or f"import of {self.filename}"
         return self.store._change(self.editor, place_id, "import", current, candidate,
                                   reason=reason, source=candidate["source"])
+
+
+#: Markup a place name never needs, and that a page could read as HTML or Markdown:
+#: a tag, an entity, a Markdown link or image, a code span.
+_MARKUP = re.compile(r"<[A-Za-z/!?]|&#?\w+;|\]\(|`")
+
+
+def text_problem(values: dict[str, str]) -> str | None:
+    """Why the text of a row cannot be stored (a control character anywhere, markup in a name), or None.
+
+    A control character (NUL included) would make git treat `entries.csv` as
+    binary and shows as nothing; names are shown on every map and page.
+    """
+    for column, value in values.items():
+        bad = next((ch for ch in str(value or "") if unicodedata.category(ch) == "Cc"), None)
+        if bad is not None:
+            return f"{column} contains the control character U+{ord(bad):04X}; remove it"
+    name = str(values.get("name") or "")
+    if _MARKUP.search(name):
+        return f"name {name!r} contains markup (<…>, &…;, ](, `); a place name is plain text"
+    return None
 
 
 def geometry_problem(geometry: object) -> str | None:

@@ -32,6 +32,9 @@ WGS84_NAMES = frozenset({
 #: Tolerance (degrees, ~1 cm) under which an imported geometry is the one already stored.
 SAME_GEOMETRY_DEG = 1e-6
 _DECIMALS = 7
+#: First characters a spreadsheet reads as a formula (OWASP "CSV Injection":
+#: https://owasp.org/www-community/attacks/CSV_Injection names = + - @ tab and CR).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,24 @@ def entries_bytes(curated: dict[str, dict[str, str]]) -> bytes:
 
 
 def csv_bytes(rows: Iterable[dict[str, str]]) -> bytes:
-    """The CSV export: gazetteer columns then `EXPORT_COLUMNS`."""
-    return _csv((*COLUMNS, *EXPORT_COLUMNS), rows)
+    """The CSV export: gazetteer columns then `EXPORT_COLUMNS`, cells a spreadsheet would run quoted."""
+    safe = ({k: spreadsheet_cell(v) for k, v in row.items()} for row in rows)
+    return _csv((*COLUMNS, *EXPORT_COLUMNS), safe)
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A text cell that opens as text in a spreadsheet: one starting like a formula gets a leading `'`.
+
+    Per OWASP's CSV injection guidance; `parse_import` takes the `'` off again,
+    so an exported, reviewed and re-imported file keeps its values.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _unguarded(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
 def geojson_bytes(rows: Iterable[dict[str, str]], gazetteer: Gazetteer) -> bytes:
@@ -139,6 +158,8 @@ def _geojson_rows(text: str, filename: str) -> list[ImportRow]:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CurationError(f"{filename} is not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise CurationError(f"{filename} nests objects or lists too deeply to be a GeoJSON export") from None
     if not isinstance(doc, dict) or doc.get("type") not in ("FeatureCollection", "Feature"):
         raise CurationError(f"{filename} is not a GeoJSON FeatureCollection")
     _check_crs(doc, filename)
@@ -147,7 +168,10 @@ def _geojson_rows(text: str, filename: str) -> list[ImportRow]:
         raise CurationError(f"{filename}: 'features' is not a list")
     rows = []
     for number, feature in enumerate(features, start=1):
-        rows.append(_feature_row(number, feature, filename))
+        try:
+            rows.append(_feature_row(number, feature, filename))
+        except RecursionError:
+            rows.append(ImportRow(number, {}, is_geojson=True, error="nested too deeply to be a feature"))
     return rows
 
 
@@ -187,7 +211,10 @@ def _check_crs(obj: dict[str, Any], filename: str) -> None:
 
 def _csv_rows(text: str, filename: str) -> list[ImportRow]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in reader.fieldnames or []]
+    try:
+        header = [h.strip() for h in reader.fieldnames or []]
+    except csv.Error as exc:
+        raise CurationError(f"{filename} cannot be read as CSV: {exc}") from None
     if "id" not in header:
         raise CurationError(f"{filename}: the first line must be a header with at least an id column")
     unknown = [h for h in header if h not in COLUMNS and h not in EXPORT_COLUMNS]
@@ -195,12 +222,15 @@ def _csv_rows(text: str, filename: str) -> list[ImportRow]:
         raise CurationError(f"{filename}: unknown columns {unknown}; expected {','.join((*COLUMNS, *EXPORT_COLUMNS))}")
     reader.fieldnames = header
     rows = []
-    for record in reader:
-        values = {k: (v or "").strip() for k, v in record.items() if k is not None}
-        if not any(values.values()):
-            continue
-        error = "more fields than columns" if None in record else None
-        rows.append(ImportRow(reader.line_num, values, error=error))
+    try:
+        for record in reader:
+            values = {k: _unguarded((v or "").strip()) for k, v in record.items() if k is not None}
+            if not any(values.values()):
+                continue
+            error = "more fields than columns" if None in record else None
+            rows.append(ImportRow(reader.line_num, values, error=error))
+    except csv.Error as exc:  # e.g. a field longer than the csv module's limit (131,072 characters)
+        raise CurationError(f"{filename} cannot be read as CSV near line {reader.line_num}: {exc}") from None
     return rows
 
 

@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import os
 import secrets
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from geo.errors import EditorConfigError, PermissionDenied
@@ -91,11 +94,17 @@ def configured_editors(secrets: Mapping | None = None) -> dict[str, str]:
     return editors
 
 
-def authenticate(name: str, password: str, *, editors: Mapping[str, str]) -> Editor:
+def authenticate(name: str, password: str, *, editors: Mapping[str, str],
+                 client: str = "", throttle: LoginThrottle | None = None) -> Editor:
     """Check a login against the configured editors; the `Editor` it returns may write.
 
     Raises `PermissionDenied` when no editor is configured or the name or
-    password is wrong (the message does not say which, so names cannot be probed).
+    password is wrong (the message does not say which, so names cannot be probed),
+    or when `throttle` says this name or `client` failed too often lately (then
+    no hash is computed at all, so repeated tries cannot stall the server).
+
+    Every check costs the work of the slowest configured hash, whether the name
+    exists or not and whatever its own iteration count, so timing reveals no name.
     """
     if not editors:
         raise PermissionDenied(
@@ -103,15 +112,88 @@ def authenticate(name: str, password: str, *, editors: Mapping[str, str]) -> Edi
             f"({ENV_VAR} or Streamlit secrets [{SECRETS_SECTION}])"
         )
     name = (name or "").strip()
+    if throttle is not None:
+        wait = throttle.wait_s(name, client)
+        if wait > 0:
+            throttle.refused(client)
+            raise PermissionDenied(f"Too many failed logins; try again in {math.ceil(wait)} s")
     stored = editors.get(name)
+    most = max(int(h.split("$")[1]) for h in editors.values())
     if stored is None:
-        # Spend the same work as a real check, so a wrong name answers no faster.
-        _verify(password or "", next(iter(editors.values())))
+        _verify(password or "", _dummy_hash(most))
+        ok = False
+    else:
+        ok = _verify(password or "", stored)
+        spent = int(stored.split("$")[1])
+        if spent < most:  # pad up to the slowest hash
+            hashlib.pbkdf2_hmac("sha256", b"", b"planmap-padding", most - spent)
+    if not ok:
+        if throttle is not None:
+            throttle.failed(name, client)
         raise PermissionDenied("Wrong editor name or password")
-    if not _verify(password or "", stored):
-        raise PermissionDenied("Wrong editor name or password")
+    if throttle is not None:
+        throttle.succeeded(name, client)
     issued = time.time()
     return Editor(name=name, issued_at=issued, _tag=_sign(name, issued))
+
+
+class LoginThrottle:
+    """Failed logins per editor name and per client, slowing and then refusing more tries.
+
+    After `free` failures a key must wait 2, 4, 8, … s between tries. A name's
+    wait is capped at `name_cap_s` (one minute), so an attacker guessing a
+    real editor's password can keep that editor out for a minute at most; a
+    client's wait grows to `client_cap_s` (a quarter of an hour). Failures are
+    forgotten after `forget_s` without one; a success clears the name and the
+    client. Thread-safe (Streamlit runs sessions in threads of one process).
+    """
+
+    def __init__(self, *, free: int = 5, name_cap_s: float = 60.0, client_cap_s: float = 900.0,
+                 forget_s: float = 900.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.free, self.name_cap_s, self.client_cap_s, self.forget_s = free, name_cap_s, client_cap_s, forget_s
+        self.clock = clock
+        self._failures: dict[tuple[str, str], tuple[int, float]] = {}
+        self._lock = threading.Lock()
+
+    def wait_s(self, name: str, client: str = "") -> float:
+        """Seconds before `name` from `client` may try again (0: now)."""
+        now = self.clock()
+        with self._lock:
+            return max(self._wait(("name", name), now, self.name_cap_s),
+                       self._wait(("client", client), now, self.client_cap_s) if client else 0.0)
+
+    def failed(self, name: str, client: str = "") -> None:
+        now = self.clock()
+        with self._lock:
+            for key in (("name", name), ("client", client)) if client else (("name", name),):
+                count, last = self._failures.get(key, (0, now))
+                if now - last > self.forget_s:
+                    count = 0
+                self._failures[key] = (count + 1, now)
+            if len(self._failures) > 10_000:  # many made-up names: keep memory bounded
+                oldest = sorted(self._failures, key=lambda k: self._failures[k][1])[:5_000]
+                for key in oldest:
+                    del self._failures[key]
+
+    def refused(self, client: str) -> None:
+        """A try made while still waiting: counts against the client (not the name), so it waits longer."""
+        if not client:
+            return
+        now = self.clock()
+        with self._lock:
+            count, _last = self._failures.get(("client", client), (0, now))
+            self._failures[("client", client)] = (count + 1, now)
+
+    def succeeded(self, name: str, client: str = "") -> None:
+        with self._lock:
+            self._failures.pop(("name", name), None)
+            self._failures.pop(("client", client), None)
+
+    def _wait(self, key: tuple[str, str], now: float, cap: float) -> float:
+        count, last = self._failures.get(key, (0, now))
+        if count < self.free or now - last > self.forget_s:
+            return 0.0
+        return max(0.0, last + min(cap, 2.0 ** (count - self.free + 1)) - now)
 
 
 def require_editor(obj: object) -> Editor:
@@ -133,6 +215,12 @@ def require_editor(obj: object) -> Editor:
 def _sign(name: str, issued_at: float) -> bytes:
     message = f"{name}\x00{issued_at!r}".encode()
     return hmac.new(_PROCESS_KEY, message, hashlib.sha256).digest()
+
+
+@lru_cache(maxsize=8)
+def _dummy_hash(iterations: int) -> str:
+    """A hash nobody's password matches, checked when the name is unknown."""
+    return hash_password(secrets.token_urlsafe(16), iterations=iterations)
 
 
 def _verify(password: str, stored: str) -> bool:

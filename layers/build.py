@@ -6,6 +6,8 @@ The one way layers are made; generated tables are never edited by hand.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sys
 import time
 from pathlib import Path
 
@@ -19,7 +21,8 @@ from layers.extract import extract_all
 from layers.locate import locate_records, places_layer
 from layers.plans import plan_districts
 from layers.settings import LAYERS_GPKG
-from layers.store import write_layer
+from layers.errors import LayerStoreError
+from layers.store import curation_state, write_build_info, write_layer
 
 
 #: Place types that also make up the `rail` table.
@@ -30,15 +33,34 @@ def build(*, path: Path = LAYERS_GPKG, gazetteer_dir: Path = GAZETTEER_DIR) -> d
     """Build every layer into `path` from the gazetteer in `gazetteer_dir`; returns the row count per table.
 
     The store is written to a temporary file and moved into place at the end,
-    so an interrupted build never leaves a half-written store behind.
+    so an interrupted build never leaves a half-written store behind. A path
+    that cannot take the store (a folder, a read-only or full disk) raises
+    `LayerStoreError` and leaves no temporary file. The store records which
+    curation state it was built from (`layers.store.curation_state`).
     """
+    path = Path(path)
+    if path.is_dir():
+        raise LayerStoreError(f"--out {path.name} is a folder; give the GeoPackage file to write")
     tmp = path.with_suffix(".building.gpkg")
-    tmp.unlink(missing_ok=True)
     counts: dict[str, int] = {}
-    for name, frame in _layers(gazetteer_dir):
-        write_layer(frame, name, path=tmp)
-        counts[name] = len(frame)
-    tmp.replace(path)
+    try:
+        tmp.unlink(missing_ok=True)
+        state = curation_state(gazetteer_dir)
+        for name, frame in _layers(gazetteer_dir):
+            write_layer(frame, name, path=tmp)
+            counts[name] = len(frame)
+        write_build_info(tmp, curation=state)
+        tmp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        if isinstance(exc, LayerStoreError):
+            raise
+        raise LayerStoreError(f"Cannot write the layer store {path.name}: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
     return counts
 
 
@@ -82,7 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=LAYERS_GPKG, help="GeoPackage to write")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    counts = build(path=args.out)
+    try:
+        counts = build(path=args.out)
+    except LayerStoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     for name, n in counts.items():
         print(f"{name:>12}: {n} rows")
     print(f"wrote {args.out} in {time.perf_counter() - started:.1f} s")

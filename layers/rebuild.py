@@ -27,7 +27,8 @@ from geo.geocode import default_gazetteer
 from geo.settings import GAZETTEER_DIR
 from layers.build import build, located_layer, place_layers
 from layers.settings import LAYERS_GPKG
-from layers.store import list_layers, read_layer, write_layer
+from layers.errors import LayerStoreError
+from layers.store import built_from, curation_state, list_layers, read_layer, write_build_info, write_layer
 
 #: Record columns that hold names a record may be placed by.
 _NAME_COLUMNS = {
@@ -86,10 +87,59 @@ def rebuild_for_places(
         try:
             shutil.copyfile(path, tmp)
             tables, records = _update(tmp, gazetteer, changed)
+            write_build_info(tmp, curation=curation_state(gazetteer_dir))
             os.replace(tmp, path)
         finally:
             tmp.unlink(missing_ok=True)
     return RebuildReport(tables, records, tuple(sorted(changed)), time.perf_counter() - started)
+
+
+def catch_up(*, path: Path = LAYERS_GPKG, gazetteer_dir: Path = GAZETTEER_DIR) -> RebuildReport | None:
+    """On start: clear what killed rebuilds left, and rebuild a store that is behind the curation.
+
+    A server killed after a save committed but before its rebuild finished
+    leaves a store showing the old place; the store records the curation state
+    it was built from, so a mismatch (or a store that records none, being
+    older) means a full build now. Returns None when the store was current
+    (or is damaged, which the pages report).
+    """
+    started = time.perf_counter()
+    path = Path(path)
+    remove_dead_leftovers(path)
+    if not path.exists() or not Path(gazetteer_dir).is_dir():
+        return None
+    with _atomic.locked(path.with_name(f".{path.name}.lock"), timeout_s=_LOCK_TIMEOUT_S):
+        try:
+            recorded = built_from(path=path)
+        except LayerStoreError:
+            return None  # damaged: the pages say so and how to rebuild; not rebuilt behind anyone's back
+        if recorded == curation_state(gazetteer_dir):
+            return None
+        default_gazetteer.cache_clear()
+        counts = build(path=path, gazetteer_dir=gazetteer_dir)
+    return RebuildReport(counts, {}, (), time.perf_counter() - started, full=True)
+
+
+def remove_dead_leftovers(path: Path = LAYERS_GPKG) -> list[Path]:
+    """Delete `.STORE.<pid>.rebuilding.gpkg` files whose process is gone; returns those deleted."""
+    removed = []
+    for leftover in Path(path).parent.glob(f".{Path(path).stem}.*.rebuilding.gpkg"):
+        pid = leftover.name.split(".")[-3]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        leftover.unlink(missing_ok=True)
+        removed.append(leftover)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _update(store: Path, gazetteer: Gazetteer, changed: set[str]) -> tuple[dict[str, int], dict[str, int]]:

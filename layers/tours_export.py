@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from geo import _atomic
 from layers.errors import LayersError
 from layers.store import read_layer
 from layers.tours import TOURS_DIR, list_tours, load_tour
@@ -41,8 +42,14 @@ def main(argv: list[str] | None = None) -> int:
     except LayersError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(page, encoding="utf-8")
+    try:
+        if args.out.is_dir():
+            raise IsADirectoryError(21, "it is a folder; give the HTML file to write")
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        _atomic.replace_atomically(args.out, page.encode("utf-8"))  # a failed write leaves no half file
+    except OSError as exc:
+        print(f"error: cannot write {args.out.name}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     print(f"wrote {args.out} ({len(page.encode('utf-8')) / 1e6:.1f} MB)")
     return 0
 

@@ -21,6 +21,7 @@ from ui.indicator_words import flag_words
 from ui.i18n import t
 from ui.indicator_map import indicator_map, map_values, source_url
 from ui.navigation import through_app_navigation
+from ui.safe_text import spreadsheet_safe
 
 through_app_navigation()
 
@@ -65,7 +66,7 @@ def _show(frame: pd.DataFrame, *, file_name: str, key: str, link_columns: tuple[
     height = 35 * (len(frame) + 1) + 3 if full else "auto"
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=height)
     # utf-8-sig so that Excel opens the Chinese text correctly.
-    st.download_button(t("ind_download", lang), frame.to_csv(index=False).encode("utf-8-sig"),
+    st.download_button(t("ind_download", lang), spreadsheet_safe(frame).to_csv(index=False).encode("utf-8-sig"),
                        file_name=file_name, mime="text/csv", key=f"dl-{key}")
 
 

@@ -16,6 +16,7 @@ from ui.data import get_layer, planner_payload, store_version
 from ui.i18n import t
 from ui.tours import tour_map
 from ui.navigation import through_app_navigation
+from ui.safe_text import md_text
 
 through_app_navigation()
 
@@ -37,7 +38,7 @@ ids = list_tours()
 params = st.query_params
 wanted = params.get("tour", ids[0])
 if wanted not in ids:
-    st.error(text["unknown"].format(tour=wanted, known=", ".join(ids)))
+    st.error(text["unknown"].format(tour=md_text(wanted), known=", ".join(ids)))
     wanted = ids[0]
 
 
@@ -53,7 +54,7 @@ try:
                            format_func=lambda i: tours[i].title[lang], key="tour")
     tour = tours[tour_id]
 except LayersError as exc:
-    st.error(str(exc))
+    st.error(md_text(exc))
     st.stop()
 
 try:

@@ -268,6 +268,7 @@
           lyr.bindPopup(function () { return popupContent(self, f.properties); },
             { maxWidth: 360, maxHeight: POPUP_MAX_HEIGHT, autoPanPaddingTopLeft: L.point(250, 60), autoPanPaddingBottomRight: L.point(20, 20) });
           lyr.on("popupopen", function () { self.select(f.properties.id, { fly: false, open: false }); });
+          // An element, not a string: Leaflet sets a string tooltip as innerHTML.
           if (f.properties.name) lyr.bindTooltip(el("span", null, f.properties.name), { sticky: true });
         }
       });

@@ -8,24 +8,36 @@ can make a session an editor, and an expired login stops working by itself.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 
 import streamlit as st
 
-from geo.editors import Editor, authenticate, configured_editors, require_editor
+from geo.editors import Editor, LoginThrottle, authenticate, configured_editors, require_editor
 from geo.errors import EditorConfigError, PermissionDenied
 from ui.i18n import t
+
+_log = logging.getLogger(__name__)
 
 #: The only session key holding an editor login.
 EDITOR_KEY = "curation_editor"
 
 
 def editors() -> tuple[dict[str, str], str | None]:
-    """The deployment's editors (name → hash) and a configuration error message, if any."""
+    """The deployment's editors (name → hash) and a configuration error message, if any.
+
+    The message is for the server log only: it can quote a password or a hash.
+    """
     try:
         return configured_editors(_secrets()), None
     except EditorConfigError as exc:
         return {}, str(exc)
+
+
+@st.cache_resource
+def _throttle() -> LoginThrottle:
+    """One throttle for the whole server process, shared by every session."""
+    return LoginThrottle()
 
 
 def current_editor() -> Editor | None:
@@ -49,7 +61,8 @@ def login_box(lang: str) -> Editor | None:
         return editor
     configured, problem = editors()
     if problem:
-        box.error(t("cur_config_error", lang).format(detail=problem))
+        _log.error("editor configuration: %s", problem)  # never shown to visitors
+        box.error(t("cur_config_error", lang))
         return None
     if not configured:
         box.caption(t("cur_no_editors", lang))
@@ -61,12 +74,21 @@ def login_box(lang: str) -> Editor | None:
         submitted = st.form_submit_button(t("cur_login_button", lang))
     if submitted:
         try:
-            st.session_state[EDITOR_KEY] = authenticate(name, password, editors=configured)
+            st.session_state[EDITOR_KEY] = authenticate(name, password, editors=configured,
+                                                        client=_client(), throttle=_throttle())
         except PermissionDenied as exc:
             box.error(str(exc))
             return None
         st.rerun()
     return None
+
+
+def _client() -> str:
+    """The visitor's address as the server sees it (a proxy in front makes all one client)."""
+    try:
+        return str(st.context.ip_address or "")
+    except Exception:  # noqa: BLE001 (no request context, e.g. in AppTest)
+        return ""
 
 
 def _secrets() -> Mapping | None:

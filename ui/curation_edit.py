@@ -23,6 +23,7 @@ from geo.gazetteer import Gazetteer
 from layers.errors import LayersError
 from ui import curation_data as data
 from ui.i18n import t
+from ui.safe_text import md_text
 
 HOW = ("draw", "same", "coords", "none")
 PRECISIONS_WITH_SHAPE = ("approximate", "exact")
@@ -132,7 +133,7 @@ def apply_change(place_id: str, write: Callable[[], Change], *, clear: tuple[str
         st.session_state[key(place_id, "conflict")] = str(exc)
         st.rerun()
     except (CurationError, PermissionDenied) as exc:
-        st.error(t("cur_refused", lang).format(detail=exc))
+        st.error(t("cur_refused", lang).format(detail=md_text(exc)))
         return
     st.session_state[key(place_id, "revision")] = change.change_id
     for name in clear:
@@ -155,7 +156,7 @@ def _conflict_notice(place_id: str, lang: str) -> None:
     message = st.session_state.get(key(place_id, "conflict"))
     if not message:
         return
-    st.warning(t("cur_conflict", lang).format(detail=message))
+    st.warning(t("cur_conflict", lang).format(detail=md_text(message)))
     if st.button(t("cur_reload", lang), key=key(place_id, "reload")):
         st.session_state[key(place_id, "revision")] = data.store().revision(place_id)
         st.session_state.pop(key(place_id, "conflict"), None)

@@ -17,6 +17,7 @@ from geo.errors import CurationError, PermissionDenied
 from ui import curation_data as data
 from ui.curation_edit import rebuild_message
 from ui.i18n import t
+from ui.safe_text import md_text
 
 #: Where the last import's report is kept, so it stays on screen after the rerun.
 REPORT_KEY = "cur-import-report"
@@ -66,12 +67,12 @@ def _show_report(lang: str) -> None:
         return
     name, report, error, flash = saved
     if error:
-        st.error(t("cur_import_unreadable", lang).format(name=name, detail=error))
+        st.error(t("cur_import_unreadable", lang).format(name=md_text(name), detail=md_text(error)))
         return
     if flash:
         getattr(st, flash[0])(flash[1])
     st.markdown(t("cur_import_summary", lang).format(
-        name=name, accepted=len(report.accepted), rejected=len(report.rejected), unchanged=len(report.unchanged)))
+        name=md_text(name), accepted=len(report.accepted), rejected=len(report.rejected), unchanged=len(report.unchanged)))
     if report.accepted:
         st.caption(t("cur_import_accepted", lang) + "、".join(sorted({c.place_id for c in report.accepted})))
     if report.rejected:

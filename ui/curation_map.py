@@ -8,6 +8,8 @@ basemap, so no datum shift is involved).
 
 from __future__ import annotations
 
+import html
+
 from typing import Any
 
 import folium
@@ -130,6 +132,8 @@ def _style(editable: bool) -> dict[str, Any]:
 def _add_reference(m: folium.Map, reference: gpd.GeoDataFrame) -> None:
     points = reference.copy()
     points["geometry"] = points.geometry.representative_point()
+    # folium's GeoJsonTooltip sets its cell with innerHTML, so the name goes in escaped.
+    points["name"] = points["name"].map(lambda v: html.escape(str(v)) if v is not None else v)
     folium.GeoJson(
         feature_collection(points, properties=["name", "precision"]),
         name="reference", control=False,

@@ -17,6 +17,7 @@ from ui.curation_edit import edit_form, key, loaded_revision, remember_drawing
 from ui.curation_history import place_history
 from ui.curation_map import curation_map, drawn_geometry
 from ui.i18n import place_type, t
+from ui.safe_text import md_text
 
 #: Mentions listed with their context before "show all".
 MAX_CONTEXTS = 8
@@ -72,9 +73,9 @@ def place_panel(place_id: str, editor: Editor | None, *, districts, lang: str, t
                 f"{t('cur_precision', lang)}: **{t('cur_prec_' + entry.precision, lang)}** · "
                 f"{t('cur_method', lang)}: {entry.method or '—'}")
     if row.get("source"):
-        st.caption(f"{t('cur_h_source', lang)}: {row['source']}")
+        st.caption(f"{t('cur_h_source', lang)}: {md_text(row['source'])}")
     if row.get("note"):
-        st.caption(f"{t('cur_note', lang)}: {row['note']}")
+        st.caption(f"{t('cur_note', lang)}: {md_text(row['note'])}")
     _contexts(place_id, lang)
 
     current = entry.geometry if entry.located and entry.precision in ("exact", "approximate") else None

@@ -6,6 +6,7 @@ stay Streamlit-free for the CLI, tests and benchmarks.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import geopandas as gpd
@@ -13,15 +14,36 @@ import pandas as pd
 import streamlit as st
 
 from geo.crs import geometry_wgs84_to_gcj02
+from geo.errors import GeoError
+from layers.errors import LayersError
 from layers.plans import Plan, load_catalog
+from layers.rebuild import catch_up
 from layers.settings import LAYERS_GPKG
 from layers.store import read_layer
 from ui.planmap import plan_payload
 
 
+_log = logging.getLogger(__name__)
+
+
 def store_version() -> float:
     """Changes whenever the store is rebuilt, so caches keyed by it refresh."""
+    _caught_up()
     return LAYERS_GPKG.stat().st_mtime if LAYERS_GPKG.exists() else 0.0
+
+
+@st.cache_resource(show_spinner=False)
+def _caught_up() -> str:
+    """Once per server process: a store left behind the curation by a crash is rebuilt first."""
+    try:
+        report = catch_up()
+    except (LayersError, GeoError, OSError) as exc:
+        _log.error("layer store not checked against the curation: %s", exc)
+        return "failed"
+    if report is not None:
+        _log.warning("layer store was behind the curation (a rebuild was cut short); %s", report.summary())
+        return "rebuilt"
+    return "current"
 
 
 @st.cache_resource(show_spinner=False)
@@ -34,7 +56,10 @@ def get_layer(name: str) -> gpd.GeoDataFrame | pd.DataFrame:
     return _layer(name, store_version())
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+# cache_resource, not cache_data: one shared payload (read only by the pages),
+# not an unpickled copy per script run (~0.3 MB, ~20 ms each, measured by
+# bench/load_server.py's sessions).
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _payload(lang: str, gcj02: bool, version: float) -> dict[str, Any]:
     frames = {name: get_layer(name) for name in ("projects", "structures", "places", "districts")}
     if gcj02:

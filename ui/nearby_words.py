@@ -8,18 +8,14 @@ All returned text is meant for Markdown elements, so typed text in it is escaped
 
 from __future__ import annotations
 
-import re
-
 from geo.errors import NotAPointError
 from geo.settings import NINGBO_DISTRICTS
 from layers.locate import LOCATION_METHODS
 from ui.i18n import t
+from ui.safe_text import md_text
 
 #: The city's adcode: a 市 is not one district, so its answer offers every plan district.
 CITY_ADCODE = "330200"
-
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 def plain(text: str) -> str:
@@ -28,7 +24,7 @@ def plain(text: str) -> str:
     Every Markdown character is backslash-escaped, so "**x**" or "[a](javascript:…)"
     shows as typed.
     """
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+    return md_text(text)
 
 
 def district_name(adcode: str, lang: str = "zh") -> str:

@@ -153,3 +153,13 @@ def test_names_the_gazetteer_lacks_are_listed_with_a_mention(copy):
     assert n == len(table) > 0
     assert list(table.columns)[:3] == ["名称", "提及次数", "文件数"]
     assert (table["提及次数"] >= 1).all()
+@pytest.mark.parametrize("setting", ["wang=hunter2", "pbkdf2_sha256$600000$00ff00ff$deadbeefcafe"])
+def test_a_visitor_sees_only_that_editing_is_unavailable_when_the_editors_are_misconfigured(
+        copy, monkeypatch, caplog, setting):
+    monkeypatch.setenv(ENV_VAR, setting)
+    at = _page()
+    assert not at.exception
+    shown = " ".join(str(e.value) for e in (*at.error, *at.sidebar.error, *at.markdown, *at.caption))
+    assert "编辑功能暂不可用" in shown
+    for secret in ("hunter2", "00ff00ff", "deadbeefcafe", "wang="):
+        assert secret not in shown

@@ -275,7 +275,8 @@ def test_a_read_only_folder_can_still_be_read(store, editor, unlocated, monkeypa
     monkeypatch.setattr(os, "open", read_only)
     assert store.entry(unlocated)["source"] == "a"
     assert len(store.history()) == 1
-    with pytest.raises(PermissionError):
+    # A save says in words why it cannot happen (no raw OSError reaches the page).
+    with pytest.raises(CurationError, match="Not saved: the server may not write the data folder"):
         store.save(editor, unlocated, geometry=Point(121.55, 29.88), precision="exact", source="b",
                    expected_revision=store.revision(unlocated))
 

@@ -5,6 +5,7 @@ itself, as two Streamlit servers or two sessions would. A barrier makes them
 load the same revision and then save at the same moment.
 """
 
+import errno
 import json
 import multiprocessing
 import os
@@ -16,7 +17,7 @@ from shapely.geometry import Point
 
 from geo import _atomic
 from geo.curation import BASE_REVISION, CurationStore
-from geo.errors import ConflictError
+from geo.errors import ConflictError, CurationError
 from geo.gazetteer import load_gazetteer
 from testkit.curation import login
 
@@ -138,12 +139,13 @@ def test_a_failing_replace_in_process_keeps_the_files_whole(store, places, monke
     def broken(*args, **kwargs):
         raise OSError("disk full")
     monkeypatch.setattr(_atomic.os, "replace", broken)
-    with pytest.raises(OSError, match="disk full"):
-        store.save(login(), places[0], geometry=Point(121.55, 29.88), precision="approximate", source="s",
-                   expected_revision=BASE_REVISION)
+    # The history line was complete, so the change counts and the save says so ...
+    change = store.save(login(), places[0], geometry=Point(121.55, 29.88), precision="approximate", source="s",
+                        expected_revision=BASE_REVISION)
     monkeypatch.undo()
     assert not list(store.directory.glob(".*.tmp"))
-    # The history line was complete, so the change counts: rolled forward on the next access.
+    # ... and it is rolled forward on the next access.
+    assert store.revision(places[0]) == change.change_id
     assert store.entry(places[0])["source"] == "s"
     assert load_gazetteer(store.gazetteer_dir).get(places[0]).source == "s"
 
@@ -213,3 +215,64 @@ def test_two_sessions_in_one_server_process_exclude_each_other(store, places):
         t.join(timeout=60)
     assert sorted(outcomes) == ["conflict", "saved"]
     assert len(store.history()) == 1
+
+
+@pytest.mark.parametrize("errno_", [errno.ENOSPC, errno.EROFS])
+@pytest.mark.parametrize("step", ["entries-write", "history-write", "history-fsync", "entries-fsync"])
+def test_a_save_on_a_full_or_read_only_disk_either_happens_and_says_so_or_does_not_happen(
+        store, places, monkeypatch, step, errno_):
+    first = store.save(login(), places[0], geometry=Point(121.55, 29.88), precision="approximate", source="a",
+                       expected_revision=BASE_REVISION)
+    history = store.directory / "history.jsonl"
+    before = history.read_bytes()
+    import builtins
+    real_open = builtins.open
+
+    def patched_open(file, mode="r", *args, **kwargs):
+        f = real_open(file, mode, *args, **kwargs)
+        name = os.path.basename(str(file))
+        hit = (step.startswith("history") and name == "history.jsonl") or \
+              (step.startswith("entries") and name.startswith(".entries.csv"))
+        if hit and ("a" in mode or "w" in mode):
+            if step.endswith("write"):
+                real_write = f.write
+
+                def write(data):
+                    real_write(data[: len(data) // 2])  # part of it lands, then the disk is full
+                    raise OSError(errno_, os.strerror(errno_))
+                f.write = write
+            else:
+                fileno = f.fileno()
+                real_fsync = _atomic.os.fsync
+
+                def fsync(fd):
+                    if fd == fileno:
+                        raise OSError(errno_, os.strerror(errno_))
+                    return real_fsync(fd)
+                monkeypatch.setattr(_atomic.os, "fsync", fsync)
+        return f
+    monkeypatch.setattr(builtins, "open", patched_open)
+    with pytest.raises(CurationError, match="Not saved") as info:
+        store.save(login(), places[0], geometry=Point(121.56, 29.89), precision="approximate", source="b",
+                   expected_revision=first.change_id)
+    monkeypatch.undo()
+    assert "Errno" not in str(info.value) and str(store.directory) not in str(info.value)
+    # Not saved means not saved: the history is as before and every reader still works.
+    assert history.read_bytes() == before
+    assert store.revision(places[0]) == first.change_id
+    assert store.entry(places[0])["source"] == "a"
+    assert load_gazetteer(store.gazetteer_dir).get(places[0]).source == "a"
+    assert not list(store.directory.glob(".*.tmp"))
+
+
+def test_a_save_into_a_read_only_folder_is_a_message(store, places, monkeypatch):
+    real_open = _atomic.os.open
+
+    def read_only(path, flags, *args):
+        if str(path).endswith(".lock") and flags & os.O_CREAT:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real_open(path, flags, *args)
+    monkeypatch.setattr(_atomic.os, "open", read_only)
+    with pytest.raises(CurationError, match="Not saved: the data folder is read-only"):
+        store.save(login(), places[0], geometry=Point(121.55, 29.88), precision="approximate", source="a",
+                   expected_revision=BASE_REVISION)

@@ -104,3 +104,12 @@ def test_a_layer_missing_from_the_map_is_an_error_naming_the_step(plan: dict) ->
         tour_payload(load_tour("jiangbei-structure"), without)
     assert "jiangbei-structure.yaml" in str(info.value) and "step 3" in str(info.value)
     assert "rail:existing" in str(info.value)
+
+
+@pytest.mark.parametrize("target", ["dir", "/proc/planmap-test/tour.html"])
+def test_exporting_into_a_folder_or_an_unwritable_place_is_a_message_not_a_traceback(tmp_path, capsys, target):
+    out = tmp_path if target == "dir" else target
+    assert main(["jiangbei-structure", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot write") and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []

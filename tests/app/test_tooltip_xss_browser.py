@@ -1,0 +1,101 @@
+"""Names from documents or imports are shown as text on every map: hovering runs no script.
+
+The planner map, near me and tours all draw their features with `static/planmap.js`;
+the offline tour export inlines that same file, so hovering every feature of an
+exported tour whose names carry markup checks that sink. The editors' map is
+folium's own tooltip, checked on its rendered page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+import shapely
+from playwright.sync_api import Route
+
+import ui.planmap
+from layers.store import read_layer
+from layers.tours_export import export_tour_html
+from testkit.browser import chromium, offline_page
+from ui.assets import STATIC_DIR
+from ui.curation_map import curation_map
+
+EVIL = "<img src=x onerror=alert(101)>慈城古县城保护工程"
+HOOK = "window.__alerts = []; window.alert = function (m) { window.__alerts.push(String(m)); };"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+def _poisoned_payload(real):
+    def payload(*args, **kwargs):
+        data = real(*args, **kwargs)
+        for layer in data["layers"]:
+            for feature in layer["features"]["features"]:
+                if feature.get("properties", {}).get("name"):
+                    feature["properties"]["name"] = EVIL
+        return data
+    return payload
+
+
+def test_hovering_every_feature_of_an_exported_tour_runs_no_script_and_shows_the_name(browser, monkeypatch, tmp_path):
+    monkeypatch.setattr(ui.planmap, "plan_payload", _poisoned_payload(ui.planmap.plan_payload))
+    page_html = export_tour_html("jiangbei-structure")
+    assert "onerror=alert(101)" in page_html
+    out = tmp_path / "tour.html"
+    out.write_text(page_html, encoding="utf-8")
+    page, _log = offline_page(browser)
+    page.add_init_script(HOOK)
+    page.goto(out.as_uri())
+    page.wait_for_function("() => window.planmap && Object.keys(window.planmap.index).length > 0", timeout=60_000)
+    shown = page.evaluate("""() => {
+        const texts = [];
+        for (const id of Object.keys(planmap.index)) {
+            const lyr = planmap.index[id].layer;
+            if (!lyr.getTooltip()) continue;
+            if (!planmap.map.hasLayer(lyr)) planmap.map.addLayer(lyr);
+            lyr.openTooltip(lyr.getLatLng ? lyr.getLatLng() : lyr.getBounds().getCenter());
+            texts.push(lyr.getTooltip().getElement().textContent);
+            lyr.closeTooltip();
+        }
+        return texts;
+    }""")
+    page.wait_for_timeout(500)  # an <img onerror> fires once the failed load is noticed
+    assert shown and all(t == EVIL for t in shown)
+    assert page.evaluate("() => window.__alerts") == []
+    assert page.locator(".leaflet-tooltip img").count() == 0
+    page.context.close()
+
+
+def test_hovering_a_reference_place_on_the_editors_map_runs_no_script(browser):
+    districts = read_layer("districts")
+    reference = gpd.GeoDataFrame({"name": [EVIL], "precision": ["exact"]},
+                                 geometry=[shapely.Point(121.55, 29.88)], crs="EPSG:4326")
+    html = curation_map(districts, current=shapely.Point(121.56, 29.89), reference=reference).get_root().render()
+    page, _log = offline_page(browser)
+
+    def serve(route: Route) -> None:
+        path = route.request.url.split("127.0.0.1:9", 1)[1].split("?", 1)[0]
+        if path in ("/", ""):
+            route.fulfill(body=html, content_type="text/html; charset=utf-8")
+        elif path.startswith("/app/static/") and (STATIC_DIR / path[len("/app/static/"):]).is_file():
+            route.fulfill(path=str(STATIC_DIR / path[len("/app/static/"):]))
+        else:
+            route.fulfill(status=404, body="")
+
+    page.route("http://127.0.0.1:9/**", serve)
+    page.add_init_script(HOOK)
+    page.goto("http://127.0.0.1:9/")
+    page.wait_for_function("() => window.L && document.querySelector('.leaflet-interactive')", timeout=30_000)
+    page.locator("path.leaflet-interactive").first.hover(force=True)
+    page.wait_for_selector(".leaflet-tooltip", timeout=10_000)
+    text = page.locator(".leaflet-tooltip").first.text_content()
+    page.wait_for_timeout(500)
+    assert text is not None and EVIL in text
+    assert page.evaluate("() => window.__alerts") == []
+    page.context.close()
