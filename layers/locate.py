@@ -257,11 +257,11 @@ def _describe(entry: Entry) -> str:
     """"近似位置，由组成部分推算，来源网站：wikiwand.com": no English prose or codes in the note."""
     precision = _PRECISION_WORDS.get(entry.precision, entry.precision)
     method = _METHOD_WORDS.get(entry.method, entry.method)
-    sites = _source_sites(entry.source)
+    sites = source_sites(entry.source)
     return f"{precision}，{method}" + (f"，来源网站：{'、'.join(sites)}" if sites else "")
 
 
-def _source_sites(source: str) -> list[str]:
+def source_sites(source: str) -> list[str]:
     """The web sites a gazetteer source cites (host names, in order), without its English prose."""
     hosts = [urlsplit(u).hostname or "" for u in _URL_RE.findall(source or "")]
     return list(dict.fromkeys(h.removeprefix("www.").rstrip(".") for h in hosts if h))

@@ -27,6 +27,7 @@ from geo.names import normalise_query
 from geo.settings import NINGBO_DISTRICTS, STORAGE_CRS
 from layers.categories import category
 from layers.errors import LayersError
+from layers.projects import actual_projects
 from layers.store import read_layer
 from layers.styles import PRECISION_LABELS
 
@@ -93,6 +94,7 @@ def projects_near(projects: gpd.GeoDataFrame, origin: Origin, *, radius_m: float
     if not MIN_RADIUS_M <= radius_m <= MAX_RADIUS_M:
         raise LayersError(f"radius must be between {MIN_RADIUS_M} and {MAX_RADIUS_M} m, not {radius_m:g}")
     centre = to_metric(gpd.GeoSeries([Point(origin.lon, origin.lat)], crs=STORAGE_CRS)).iloc[0]
+    projects = actual_projects(projects)
     drawn = projects[projects["precision"].isin(["exact", "approximate"])
                      & projects.geometry.notna() & ~projects.geometry.is_empty]
     metric = _own_section(drawn, to_metric(drawn.geometry), districts)
@@ -117,7 +119,7 @@ def projects_in_districts(projects: gpd.GeoDataFrame, adcodes: list[str]) -> pd.
     its district): what the plans hold for that district, without distances.
     """
     order = {"exact": 0, "approximate": 1, "district": 2, "unlocated": 3}
-    rows = pd.DataFrame(projects.drop(columns="geometry"))
+    rows = pd.DataFrame(actual_projects(projects).drop(columns="geometry"))
     rows = rows[rows["district_adcode"].astype(str).isin([str(a) for a in adcodes])]
     rows = rows.assign(_rank=rows["precision"].map(order).fillna(9))
     return rows.sort_values(["_rank", "name"], kind="stable").drop(columns="_rank").reset_index(drop=True)

@@ -822,6 +822,18 @@ def summary(rec: dict) -> str:
     return text
 
 
+def actual_projects(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows that are projects or programmes, not targets ("六倍增", "…比重力争达4%").
+
+    A box lists targets beside its projects; a citizen asking what is planned near
+    them, or a planner toggling project layers, must not be shown a target as a
+    project. Frames without `record_type` (older stores) are returned whole.
+    """
+    if "record_type" not in frame.columns:
+        return frame
+    return frame[frame["record_type"].astype(str) != "target"]
+
+
 def _status(text: str) -> str:
     m = _STATUS_RE.search(text or "")
     return m.group(1) if m else ""

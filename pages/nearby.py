@@ -150,7 +150,8 @@ if result is not None:
                 st.session_state["nearby_selected"] = row.id
                 st.query_params["sel"] = row.id
                 st.rerun()
-            st.caption(display_text(row.quote)[:120])
+            # The record as a reader should see it (name, content, years), not a table line's raw cells.
+            st.caption(str(getattr(row, "summary", "") or display_text(row.quote))[:160])
     else:
         st.warning(t("nearby_none", lang).format(radius=format_distance(radius, lang=lang)))
     if len(result.inferred):

@@ -517,6 +517,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "{n} projects are drawn on this one point: the location is borrowed from “{place}”, not each project's own. "
               "They are spread apart on the map.",
     },
+    "source_site": {"zh": "来源网站：{sites}", "en": "source site: {sites}"},
     "pm_count_filtered": {"zh": "{shown}/{total}", "en": "{shown}/{total}"},
 }
 

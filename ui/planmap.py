@@ -24,6 +24,8 @@ from layers.categories import category, category_keys
 from geo.boundaries import county_units
 from geo.names import romanised
 from layers.plans import load_catalog, plan_districts
+from layers.locate import source_sites
+from layers.projects import actual_projects
 from layers.relations import related_records
 from layers.styles import (
     PLACE_COLOR,
@@ -38,6 +40,7 @@ from layers.styles import (
 from layers.text import display_text
 from ui.assets import STATIC_URL
 from ui.geojson import geometry_json
+from ui.i18n import place_type
 from ui.i18n import t as ui_text
 
 #: Display simplification of lines and polygons, degrees (~10 m).
@@ -161,6 +164,7 @@ def plan_payload(
     """
     t = _UI[lang]
     precision_labels = PRECISION_LABELS[lang]
+    projects = actual_projects(projects)
     layers: list[dict[str, Any]] = []
     groups: list[dict[str, Any]] = []
 
@@ -230,7 +234,7 @@ def plan_payload(
         part = places[is_line & places["status"].isin(statuses)]
         if part.empty:
             continue
-        features = [_place_feature(row, color=RAIL_COLORS[status_key], plan_districts=district_areas)
+        features = [_place_feature(row, color=RAIL_COLORS[status_key], plan_districts=district_areas, lang=lang)
                     for _, row in part.iterrows()]
         layer_id = f"rail-{status_key}"
         rail_ids.append(layer_id)
@@ -239,7 +243,7 @@ def plan_payload(
     stations = places[places["type"].eq("station") & _has_geometry(places)]
     if not stations.empty:
         layers.append(_layer("rail-stations", t["stations"], RAIL_COLORS["station"],
-                             [_place_feature(r, color=RAIL_COLORS["station"], plan_districts=district_areas)
+                             [_place_feature(r, color=RAIL_COLORS["station"], plan_districts=district_areas, lang=lang)
                               for _, r in stations.iterrows()],
                              visible=False, radius=4))
         rail_ids.append("rail-stations")
@@ -250,7 +254,7 @@ def plan_payload(
     rivers = located[located["type"].eq("river")]
     if not rivers.empty:
         layers.append(_layer("pl-rivers", t["rivers"], RIVER_COLOR,
-                             [_place_feature(r, color=RIVER_COLOR, plan_districts=district_areas)
+                             [_place_feature(r, color=RIVER_COLOR, plan_districts=district_areas, lang=lang)
                               for _, r in rivers.iterrows()],
                              visible=True, style={"weight": 5, "opacity": 0.6}))
         place_ids.append("pl-rivers")
@@ -258,7 +262,7 @@ def plan_payload(
     if not others.empty:
         layers.append(_layer("pl-places", t["places"], PLACE_COLOR,
                              [_place_feature(r, color=PLACE_COLOR, plan_districts=district_areas,
-                                             label=r["type"] in LABELLED_PLACE_TYPES)
+                                             label=r["type"] in LABELLED_PLACE_TYPES, lang=lang)
                               for _, r in others.iterrows()],
                              visible=False, radius=4))
         place_ids.append("pl-places")
@@ -275,7 +279,7 @@ def plan_payload(
                      for key in category_keys() if (projects["category"] == key).any()]},
     ]
     legend = _legend(layers, t)
-    credits = _credits(layers)
+    credits = _credits(layers, places)
     _mark_stacks(layers, projects, places)
     labels = dict(t, **{key: ui_text(key, lang) for key in _I18N_KEYS})
     # "江北区 十四五纲要": which plan a search suggestion or an undrawn record comes from.
@@ -292,12 +296,22 @@ def plan_payload(
     }
 
 
-def _credits(layers: list[dict[str, Any]]) -> list[str]:
-    """Licence credits (GeoNames, OpenStreetMap) of the data the drawn features use."""
+def _credits(layers: list[dict[str, Any]], places: gpd.GeoDataFrame | None) -> list[str]:
+    """Licence credits (GeoNames, OpenStreetMap) of the data the drawn features use.
+
+    Read from the gazetteer rows behind the drawn features (their `source` and
+    `derive`), not from the popups' wording, which names sites only.
+    """
     from geo.sources.credits import credits_for
 
-    return credits_for(f["properties"].get("location_note") for layer in layers
-                       for f in layer["features"]["features"])
+    features = [f["properties"] for layer in layers for f in layer["features"]["features"]]
+    texts = [p.get("location_note") for p in features]
+    if places is not None and len(places):
+        used = {p.get("id") for p in features}
+        used |= {i for p in features for i in str(p.get("place_ids") or "").split("|") if i}
+        rows = places[places["id"].isin(used)]
+        texts += [*rows.get("source", []), *rows.get("derive", [])]
+    return credits_for(texts)
 
 
 def _related_payload(projects: gpd.GeoDataFrame, structures: gpd.GeoDataFrame | None,
@@ -379,12 +393,15 @@ def _feature(row: pd.Series, *, name: str, color: str, category: str | None,
 
 
 def _place_feature(row: pd.Series, *, color: str, plan_districts: dict[str, shapely.Geometry] | None = None,
-                   label: bool = False) -> dict[str, Any]:
-    note = f"{row.get('method') or ''}; {row.get('source') or ''}".strip("; ")
+                   label: bool = False, lang: str = "zh") -> dict[str, Any]:
+    # In the reader's words: the precision and the sites the source cites, never the codes or English prose.
+    sites = "、".join(source_sites(row.get("source") or ""))
+    note = " · ".join(filter(None, (PRECISION_LABELS[lang].get(row.get("precision"), ""),
+                                    ui_text("source_site", lang).format(sites=sites) if sites else "")))
     props = {
         "id": row["id"], "name": row["name"], "aliases": (row.get("aliases") or "").replace("|", " "),
         "color": color, "precision": row.get("precision"), "status": row.get("status") or None,
-        "category_label": row.get("type"), "location_note": note or None, "district": str(row.get("adcode") or ""),
+        "category_label": place_type(row.get("type"), lang), "location_note": note or None, "district": str(row.get("adcode") or ""),
         "quote": row.get("note") or None,
         "districts": _districts_of(row.geometry, plan_districts, own=row.get("adcode")),
         "label_at": _label_point(row.geometry) if label else None,

@@ -161,3 +161,15 @@ def test_a_district_section_of_a_line_is_measured_inside_that_district():
 def test_a_districts_list_holds_only_its_projects_best_located_first():
     rows = projects_in_districts(_projects(), ["330212"])
     assert list(rows["id"]) == ["p-far", "p-district-yz"]
+
+
+def test_a_target_written_in_a_box_is_never_listed_as_a_project_near_you():
+    projects = _projects()
+    projects["record_type"] = "project"
+    target = projects.iloc[[1]].assign(id="p-target", name="研发经费支出占比力争达4%", record_type="target")
+    projects = gpd.GeoDataFrame(
+        [*projects.to_dict("records"), *target.to_dict("records")], geometry="geometry", crs="EPSG:4326")
+    result = projects_near(projects, ORIGIN, radius_m=5000)
+    assert "p-school" in set(result.within["id"])
+    assert "p-target" not in set(result.within["id"])
+    assert "p-target" not in set(projects_in_districts(projects, ["330205"])["id"])

@@ -2,6 +2,7 @@
 
 import pytest
 
+from layers.projects import actual_projects
 from layers.store import read_layer
 from layers.styles import structure_part_color
 from ui.planmap import plan_payload
@@ -48,6 +49,7 @@ def test_a_rail_line_is_filtered_by_the_districts_it_runs_through(payload):
 def test_every_record_not_drawn_is_listed_with_its_words(payload, frames):
     structures, projects = frames["structures"], frames["projects"]
     undrawn = set(structures.loc[structures.geometry.isna() | structures.geometry.is_empty, "id"])
+    projects = actual_projects(projects)  # targets in boxes are not projects (issue 15, item 2)
     drawn_projects = projects["precision"].isin(["exact", "approximate"]) & projects.geometry.notna()
     undrawn |= set(projects.loc[~drawn_projects, "id"])
     listed = {r["id"]: r for r in payload["unplaced"]}
@@ -66,3 +68,24 @@ def test_projects_drawn_on_one_point_say_so_and_name_the_borrowed_place(payload)
     hospital = [p for p in stacked if p["name"] in ("鄞州人民医院医共体白鹤分院", "鄞州人民医院医共体明楼分院")]
     assert len(hospital) == 2 and hospital[0]["stack"] == hospital[1]["stack"]
     assert hospital[0]["stack_n"] >= 2 and hospital[0]["stack_place"] == "鄞州人民医院"
+
+
+def test_targets_recorded_in_boxes_are_not_drawn_or_listed_as_projects(payload, frames):
+    projects = frames["projects"]
+    targets = set(projects.loc[projects["record_type"] == "target", "id"])
+    assert targets, "the shipped plans have targets in their boxes (六倍增 …)"
+    drawn = {f["properties"]["id"] for layer in payload["layers"] for f in layer["features"]["features"]}
+    listed = {r["id"] for r in payload["unplaced"]}
+    assert not targets & (drawn | listed)
+
+
+def test_place_popups_name_the_type_and_source_in_the_readers_words():
+    payload = plan_payload(projects=read_layer("projects"), districts=read_layer("districts"),
+                           places=read_layer("places"), lang="zh")
+    places = [f["properties"] for layer in payload["layers"] if layer["id"].startswith(("pl-", "rail-"))
+              for f in layer["features"]["features"]]
+    stations = [p for p in places if p.get("category_label") == "车站"]
+    assert stations, "stations are labelled 车站, not the code 'station'"
+    codes = ("station", "published", "computed_members", "derived_boundaries", "approximate", "http")
+    assert not [p for p in places if any(c in (p.get("category_label") or "") + (p.get("location_note") or "")
+                                         for c in codes)]
