@@ -99,8 +99,9 @@ if result is not None:
     plans = {p.id: p for p in catalog()}
     labels = PRECISION_LABELS[lang]
     selected = st.session_state.get("nearby_selected")
-    if selected in set(result.within["id"]):
-        row = result.within.set_index("id").loc[selected]
+
+    def _details(row) -> None:
+        """The picked project, right under its button in the list: on a phone it is where the finger is."""
         with st.container(border=True):
             st.markdown(f"**{row['name']}** · {format_distance(row['distance_m'], lang=lang)} · "
                         f"{getattr(category(row['category']), lang)}")
@@ -118,7 +119,12 @@ if result is not None:
                 st.session_state["nearby_selected"] = row.id
                 st.query_params["sel"] = row.id
                 st.rerun()
-            st.caption(display_text(row.quote)[:120])
+            if row.id == selected:
+                _details(result.within.set_index("id").loc[selected])
+            else:
+                st.caption(display_text(row.quote)[:120])
+        if selected in set(result.within["id"]) and selected not in set(result.within.head(MAX_LISTED)["id"]):
+            _details(result.within.set_index("id").loc[selected])
     else:
         st.warning(t("nearby_none", lang).format(radius=format_distance(radius, lang=lang)))
     for district, part in result.district_only.groupby("district"):

@@ -15,7 +15,7 @@
 (function () {
   "use strict";
   if (!window.L || !L.Map) return;
-  var MIN_PX = 320, BOTTOM_GAP_PX = 24, NARROW_PX = 600;
+  var MIN_PX = 320, BOTTOM_GAP_PX = 24, NARROW_PX = 600, PHONE_SHARE = 0.65;
 
   function parentWindow() {
     try { return window.frameElement ? window.parent : null; } catch (e) { return null; }
@@ -36,7 +36,10 @@
     var box = scroller(frame), offset = frame.getBoundingClientRect().top + (box ? box.scrollTop : top.scrollY);
     if (box) offset -= box.getBoundingClientRect().top;
     var viewport = box ? box.clientHeight : top.innerHeight;
-    return Math.max(MIN_PX, Math.round(viewport - offset - BOTTOM_GAP_PX));
+    var height = viewport - offset - BOTTOM_GAP_PX;
+    // On a phone a strip of page stays in view beside the map, for the finger to scroll the page by.
+    if (frame.clientWidth <= NARROW_PX) height = Math.min(height, viewport * PHONE_SHARE);
+    return Math.max(MIN_PX, Math.round(height));
   }
 
   function wrapFrameHeight() {

@@ -135,3 +135,20 @@ def test_the_map_grows_with_a_projector_window(app_url, browser):
     box = _iframe_box(page)
     page.context.close()
     assert 1080 - 60 <= box["y"] + box["height"] <= 1080, f"the map ends at {box['y'] + box['height']:.0f} px of 1080"
+
+
+def test_on_a_phone_picking_a_nearby_project_shows_its_details_where_it_was_picked(app_url, browser):
+    import re
+
+    page, _ = offline_page(browser, width=390, height=844)
+    page.goto(f"{app_url}/nearby?place=%E5%AE%81%E6%B3%A2%E5%A4%A7%E5%AD%A6")  # 宁波大学
+    buttons = page.locator("button", has_text=re.compile(r"^\s*[\d.]+\s*(米|公里) · "))
+    buttons.nth(2).wait_for(timeout=60_000)
+    buttons.nth(2).click()
+    link = page.get_by_role("link", name="在原文中查看")
+    link.wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
+    box = link.bounding_box()
+    page.screenshot(path=str(ARTIFACTS / "screens-phone-nearby.png"))
+    page.context.close()
+    assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 844, f"details at {box}"
