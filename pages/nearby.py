@@ -130,8 +130,9 @@ plans = {p.id: p for p in catalog()}
 labels = PRECISION_LABELS[lang]
 if result is not None:
     selected = st.session_state.get("nearby_selected")
-    if selected in set(result.within["id"]):
-        row = result.within.set_index("id").loc[selected]
+
+    def _details(row) -> None:
+        """The picked project, right under its button in the list: on a phone it is where the finger is."""
         with st.container(border=True):
             st.text(f"{row['name']} · {format_distance(row['distance_m'], lang=lang)} · "
                     f"{getattr(category(row['category']), lang)}")
@@ -150,8 +151,13 @@ if result is not None:
                 st.session_state["nearby_selected"] = row.id
                 st.query_params["sel"] = row.id
                 st.rerun()
-            # The record as a reader should see it (name, content, years), not a table line's raw cells.
-            st.caption(str(getattr(row, "summary", "") or display_text(row.quote))[:160])
+            if row.id == selected:
+                _details(result.within.set_index("id").loc[selected])
+            else:
+                # The record as a reader should see it (name, content, years), not a table line's raw cells.
+                st.caption(str(getattr(row, "summary", "") or display_text(row.quote))[:160])
+        if selected in set(result.within["id"]) and selected not in set(result.within.head(MAX_LISTED)["id"]):
+            _details(result.within.set_index("id").loc[selected])
     else:
         st.warning(t("nearby_none", lang).format(radius=format_distance(radius, lang=lang)))
     if len(result.inferred):

@@ -11,6 +11,7 @@ import geopandas as gpd
 from layers.plans import plan_districts
 from ui.assets import use_local_assets
 from ui.geojson import feature_collection
+from ui.screens import ScreenFit
 
 #: Ningbo's urban core, where the two plan districts meet.
 NINGBO_CENTER = (29.90, 121.58)
@@ -61,6 +62,7 @@ def base_map(
     labels = labels or {"plan": "规划区", "context": "宁波其他区县"}
     m = folium.Map(location=location, zoom_start=zoom, tiles=None, control_scale=True)
     use_local_assets(m)
+    m.add_child(ScreenFit())  # sized to the window; phone layout
     m.get_root().header.add_child(folium.Element(_MAP_BACKGROUND_CSS))
     if tiles in ONLINE_TILES:
         url, attribution, subdomains = ONLINE_TILES[tiles]
