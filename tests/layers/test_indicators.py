@@ -117,3 +117,15 @@ def test_unreadable_row_is_kept_and_reported_with_its_text() -> None:
     assert df.iloc[1]["flags"] == "unparsed"
     assert len(problems) == 1 and "无法读取的内容" in problems[0].quote
     assert text[problems[0].start:problems[0].end] == problems[0].quote
+
+
+def test_the_growth_check_reads_shares_as_points_a_year_and_a_starred_base_as_a_year_earlier():
+    from layers.indicators import growth_check
+
+    # 鄞州 表2 style: a share from a 2019 base (*) rising by 0.51 points a year over six years.
+    assert growth_check({"base": "21.96", "target": "25", "growth": "0.51"}) == ""
+    # A rate: 100 → 161 in five years is 10 %/year.
+    assert growth_check({"base": "100", "target": "161", "growth": "10"}) == ""
+    # A column cut one cell off (the target read as growth) still fails.
+    assert "check failed" not in growth_check({"base": "100", "target": "161", "growth": "25"})
+    assert growth_check({"base": "100", "target": "161", "growth": "25"}).startswith("100.0→161.0")
