@@ -36,8 +36,7 @@ st.caption(t("nearby_caption", lang))
 try:
     projects, districts = get_layer("projects"), get_layer("districts")
 except LayersError as exc:
-    st.error(t("no_layers", lang))
-    st.text(str(exc))
+    st.error(f"{t('no_layers', lang)}\n\n{exc}")
     st.stop()
 
 restore_from_url(RADII)
