@@ -22,7 +22,7 @@ _LIVE = re.compile(r"(?<!\\)(!\[|\]\(|<img)")
 
 
 def _shown(at) -> str:
-    return " ".join(str(e.value) for kind in ("error", "warning", "markdown", "caption", "info")
+    return " ".join(str(e.value) for kind in ("error", "warning", "markdown", "caption", "info", "text")
                     for e in getattr(at, kind))
 
 
