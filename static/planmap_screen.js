@@ -92,9 +92,13 @@
         o.pmFitted = true;
         o.maxWidth = Math.min(o.maxWidth || width, width);
         o.minWidth = Math.min(o.minWidth || 50, width);
-        o.maxHeight = Math.max(120, Math.round(size.y * 0.6));
-        o.autoPanPaddingTopLeft = L.point(12, 12);
-        o.autoPanPaddingBottomRight = L.point(12, 12);
+        o.maxHeight = Math.min(o.maxHeight || Infinity, Math.max(120, Math.round(size.y * 0.6)));
+        // Only on a phone, where the controls hide while a popup is open; elsewhere the
+        // popup's own padding keeps it clear of the search box and the panel.
+        if (narrow(map)) {
+          o.autoPanPaddingTopLeft = L.point(12, 12);
+          o.autoPanPaddingBottomRight = L.point(12, 12);
+        }
         popup.update();
       }
       if (narrow(map)) map.getContainer().classList.add("pm-screen-popup-open");
