@@ -152,7 +152,8 @@ def test_on_a_phone_picking_a_nearby_project_shows_its_details_where_it_was_pick
     buttons.nth(3).click()
     page.get_by_role("link", name="在原文中查看").wait_for(timeout=60_000)
     page.wait_for_timeout(1000)
-    title = page.locator("[data-testid='stMain'] strong", has_text=name).first.bounding_box()
+    # The details' first line is plain text ("name · distance · category") in a bordered box.
+    title = page.locator("[data-testid='stMain'] [data-testid='stText']", has_text=name).first.bounding_box()
     page.screenshot(path=str(ARTIFACTS / "screens-phone-nearby.png"))
     page.context.close()
     # The details' title is on screen: the finger that picked it need not scroll to find them.
