@@ -86,6 +86,7 @@ def indicator_map(
     plan["fill"] = [fill or "" for _, fill, _, _ in entries]
     # Tooltip fields are inserted as HTML: plan values such as "<3.6" are escaped.
     plan["shown"] = [html.escape(shown) for _, _, shown, _ in entries]
+    plan["name"] = [html.escape(str(name)) for name, _, _, _ in entries]
     folium.GeoJson(
         plan.to_json(),
         name=title,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 import shapely
 from playwright.sync_api import Route
@@ -77,6 +78,23 @@ def test_hovering_a_reference_place_on_the_editors_map_runs_no_script(browser):
     reference = gpd.GeoDataFrame({"name": [EVIL], "precision": ["exact"]},
                                  geometry=[shapely.Point(121.55, 29.88)], crs="EPSG:4326")
     html = curation_map(districts, current=shapely.Point(121.56, 29.89), reference=reference).get_root().render()
+    _hover_first_feature(browser, html)
+
+
+def test_hovering_a_district_on_the_indicator_map_runs_no_script(browser):
+    from ui.indicator_map import indicator_map
+
+    districts = read_layer("districts").copy()
+    districts.loc[districts["adcode"] == "330205", "name"] = EVIL
+    values = pd.DataFrame({"adcode": ["330205"], "name": ["GDP"], "unit": ["亿元"], "value": ["1"], "value_num": [1.0],
+                           "year": ["2025"], "doc_id": ["d"], "start": [0], "end": [1]})
+    labels = {"no_data": "无数据", "not_numeric": "非数值", "darker": "颜色越深数值越大", "figures": "地点数据"}
+    html = indicator_map(districts, values, title="指标", labels=labels).get_root().render()
+    _hover_first_feature(browser, html)
+
+
+def _hover_first_feature(browser, html: str) -> None:
+    """Serve `html` (a folium page) with the app's static files, hover its first feature, check no script ran."""
     page, _log = offline_page(browser)
 
     def serve(route: Route) -> None:
