@@ -11,3 +11,18 @@ def built_app_data():
     if not LAYERS_GPKG.exists():
         build()
     ensure_vendor_files()
+
+
+@pytest.fixture
+def nearby_heading():
+    """The near-me answer's heading for an origin, "<origin> — 2 公里内有 …".
+
+    A project's own line reads "<name> — <summary>" too, so matching on the
+    origin and the dash alone can find two elements once a project shares
+    the origin's name.
+    """
+    import re
+
+    def heading(page, origin: str):
+        return page.get_by_text(re.compile(rf"^{re.escape(origin)} — .*(?:米|公里)内有 \d+ 个项目"))
+    return heading

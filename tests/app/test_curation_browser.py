@@ -86,7 +86,7 @@ def _editor_frame(page):
     return page.locator("iframe[title*='streamlit_folium']").first
 
 
-def test_an_editor_draws_an_unlocated_place_and_the_planners_map_shows_it(server, browser):
+def test_an_editor_draws_an_unlocated_place_and_the_planners_map_shows_it(server, browser, nearby_heading):
     page, log = offline_page(browser, height=1100)
     page.goto(f"{server['url']}/curation?place={PLACE}")
     page.get_by_role("heading", name="宁波文创港").wait_for(timeout=60_000)
@@ -138,7 +138,7 @@ def test_an_editor_draws_an_unlocated_place_and_the_planners_map_shows_it(server
     box.click()
     box.fill("宁波文创港")
     planner.keyboard.press("Enter")
-    planner.get_by_text("宁波文创港 —").wait_for(timeout=30_000)
+    nearby_heading(planner, "宁波文创港").wait_for(timeout=30_000)
 
     # The editor undoes the change: the place is unlocated again, in the files and the layers.
     page.get_by_role("button", name="撤销最近一次修改").click()

@@ -32,11 +32,11 @@ def _metres(label: str) -> float:
     return float(number) * (1000 if unit == "公里" else 1)
 
 
-def test_typing_a_place_draws_the_circle_and_lists_projects_nearest_first(app_url):
+def test_typing_a_place_draws_the_circle_and_lists_projects_nearest_first(app_url, nearby_heading):
     with chromium() as browser:
         page, log = offline_page(browser)
         _search(page, app_url, "宁波大学")
-        page.get_by_text("宁波大学 —").wait_for(timeout=30_000)
+        nearby_heading(page, "宁波大学").wait_for(timeout=30_000)
         frame = map_frame(page)
         # The search circle is drawn (an SVG path with the circle's colour).
         frame.locator(".leaflet-overlay-pane path[stroke='#2563eb']").first.wait_for(state="attached")
@@ -63,23 +63,23 @@ def test_an_unknown_place_gets_a_clear_message_with_suggestions(app_url):
         assert "gazetteer" not in error.inner_text() and "请换一个地名" in error.inner_text()
 
 
-def test_my_location_button_searches_around_the_browsers_position(app_url):
+def test_my_location_button_searches_around_the_browsers_position(app_url, nearby_heading):
     with chromium() as browser:
         page, log = offline_page(browser, geolocation={"latitude": 29.9142, "longitude": 121.6303})
         page.goto(f"{app_url}/nearby")
         frame = map_frame(page)
         frame.locator("button.pm-locate").click()
-        page.get_by_text("地图上选的点 —").wait_for(timeout=30_000)
+        nearby_heading(page, "地图上选的点").wait_for(timeout=30_000)
         buttons = page.locator("button", has_text=re.compile(r"^\s*[\d.]+\s*(米|公里) · "))
         buttons.first.wait_for()
         assert log.blocked == [] and log.page_errors == []
 
 
-def test_an_address_searches_around_the_street_it_names_and_says_the_house_number_was_not_used(app_url):
+def test_an_address_searches_around_the_street_it_names_and_says_the_house_number_was_not_used(app_url, nearby_heading):
     with chromium() as browser:
         page, log = offline_page(browser)
         _search(page, app_url, "宁波市江北区大庆南路100号")
-        page.get_by_text("大庆南路 —").wait_for(timeout=30_000)
+        nearby_heading(page, "大庆南路").wait_for(timeout=30_000)
         page.get_by_text("地址中的“100号”无法离线定位").wait_for()
         map_frame(page).locator(".leaflet-overlay-pane path[stroke='#2563eb']").first.wait_for(state="attached")
         assert log.blocked == [] and log.page_errors == []
@@ -94,11 +94,11 @@ def test_an_address_naming_only_a_district_is_refused_in_plain_words(app_url):
         assert "鄞州区是整个区" in message.inner_text()
 
 
-def test_a_search_is_kept_in_the_url_and_the_link_opens_the_same_search(app_url):
+def test_a_search_is_kept_in_the_url_and_the_link_opens_the_same_search(app_url, nearby_heading):
     with chromium() as browser:
         page, _ = offline_page(browser)
         _search(page, app_url, "宁波大学")
-        summary = page.get_by_text("宁波大学 —")
+        summary = nearby_heading(page, "宁波大学")
         summary.wait_for(timeout=30_000)
         page.wait_for_url(re.compile(r"place="), timeout=10_000)
         assert "r=2000" in page.url
@@ -159,12 +159,12 @@ def test_a_district_only_place_offers_a_located_place_of_the_same_name(app_url):
         page.get_by_text(re.compile(r"^东钱湖站 — ")).wait_for(timeout=30_000)
 
 
-def test_far_projects_are_not_at_0_m_by_a_borrowed_line(app_url):
+def test_far_projects_are_not_at_0_m_by_a_borrowed_line(app_url, nearby_heading):
     """Issue 15 item 4: 城际铁路 (only mentioning line 7) and 7号线鄞州段 were "0 米" from 江北's 大庆南路."""
     with chromium() as browser:
         page, log = offline_page(browser)
         _search(page, app_url, "宁波市江北区大庆南路100号")
-        page.get_by_text("大庆南路 —").wait_for(timeout=30_000)
+        nearby_heading(page, "大庆南路").wait_for(timeout=30_000)
         buttons = page.locator("button", has_text=re.compile(r"^\s*[\d.]+\s*(米|公里) · "))
         buttons.first.wait_for()
         labels = buttons.all_inner_texts()
