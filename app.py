@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.assets import ensure_vendor_files
-from ui.i18n import LANGUAGES, t
+from view.assets import ensure_vendor_files
+from view.text import LANGUAGES, t
 from ui.navigation import language_from_url, language_to_url, through_app_navigation
 
 st.set_page_config(page_title="规划地图 Plan map", page_icon="🗺️", layout="wide")

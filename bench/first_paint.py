@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from layers.store import read_layer  # noqa: E402
 from testkit.browser import chromium, leaflet_frame, map_frame, offline_page  # noqa: E402
-from ui.planmap import plan_payload  # noqa: E402
+from view.planmap import plan_payload  # noqa: E402
 from testkit.server import running_app  # noqa: E402
 
 LOADS = 5

@@ -23,9 +23,9 @@ import folium  # noqa: E402
 
 from layers.store import read_layer  # noqa: E402
 from testkit.browser import chromium, offline_page  # noqa: E402
-from ui.assets import STATIC_DIR, ensure_vendor_files, use_local_assets  # noqa: E402
-from ui.maps import base_map  # noqa: E402
-from ui.planmap import plan_payload, planner_map  # noqa: E402
+from view.assets import STATIC_DIR, ensure_vendor_files, use_local_assets  # noqa: E402
+from view.maps import base_map  # noqa: E402
+from view.planmap import plan_payload, planner_map  # noqa: E402
 
 LOADS = 5
 

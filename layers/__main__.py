@@ -13,7 +13,7 @@ COMMANDS: dict[str, str] = {
     "build": "layers.build",
     "report": "layers.report",
     "nearby": "layers.nearby",
-    "tour-export": "layers.tours_export",
+    "tour-export": "view.tours_export",  # draws a map, so it lives in view/ (imported only when run)
     "add": "layers.plan_edit:add_main",
     "replace": "layers.plan_edit:replace_main",
     "remove": "layers.plan_edit:remove_main",

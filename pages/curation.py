@@ -18,7 +18,7 @@ from ui.curation_history import history_table
 from ui.curation_place import place_choice, place_panel
 from ui.curation_suggestions import suggestions_tab
 from ui.data import get_layer
-from ui.i18n import t
+from view.text import t
 from ui.layer_import import layer_import_panel
 from ui.navigation import through_app_navigation
 

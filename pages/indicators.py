@@ -17,11 +17,11 @@ from layers.errors import LayersError
 from layers.place_figures import place_figures_from_plan
 from layers.plans import plan_districts, read_plan_text
 from ui.data import catalog, get_layer, store_version
-from ui.indicator_words import flag_words
-from ui.i18n import t
-from ui.indicator_map import indicator_map, map_values, source_url
+from view.indicator_words import flag_words
+from view.text import t
+from view.indicator_map import indicator_map, map_values, source_url
 from ui.navigation import through_app_navigation
-from ui.safe_text import spreadsheet_safe
+from view.safe_text import spreadsheet_safe
 
 through_app_navigation()
 

@@ -14,14 +14,14 @@ from layers.nearby import (Origin, format_distance, located_alternatives, plan_d
 from layers.styles import PRECISION_LABELS
 from layers.text import display_text
 from ui.data import catalog, get_layer, place_names
-from ui.i18n import t
+from view.text import t
 from ui.locate_control import LocateButton
-from ui.maps import base_map
+from view.maps import base_map
 from ui.navigation import through_app_navigation
 from ui.nearby_url import kept_place, restore_from_url, seed_widgets, write_to_url
-from ui.nearby_words import (CITY_ADCODE, district_name, location_words, not_a_point_message, plain,
+from view.nearby_words import (CITY_ADCODE, district_name, location_words, not_a_point_message, plain,
                              unknown_place_words)
-from ui.planmap import plan_payload, planner_map
+from view.planmap import plan_payload, planner_map
 
 through_app_navigation()
 

@@ -7,10 +7,10 @@ from streamlit_folium import st_folium
 
 from layers.errors import LayersError
 from ui.data import catalog, get_layer, planner_payload, shifted_districts
-from ui.i18n import t
-from ui.maps import base_map
+from view.text import t
+from view.maps import base_map
 from ui.plan_upload import as_text
-from ui.planmap import district_labels, planner_map
+from view.planmap import district_labels, planner_map
 from ui.navigation import through_app_navigation
 
 through_app_navigation()

@@ -13,7 +13,7 @@ import streamlit as st
 from layers.errors import LayersError
 from ui.curation_auth import login_box
 from ui.data import catalog, get_layer
-from ui.i18n import t
+from view.text import t
 from ui.navigation import through_app_navigation
 from ui.plan_upload import add_form, remove_form, replace_form, show_flash
 

@@ -15,7 +15,7 @@ import streamlit as st
 from layers.errors import LayersError
 from layers.plans import get_plan, read_plan_text
 from ui.data import catalog
-from ui.i18n import plan_note, t
+from view.text import plan_note, t
 from ui.navigation import through_app_navigation
 from ui.plan_text import passage_html, scroll_to_passage
 

@@ -11,12 +11,12 @@ from streamlit_folium import st_folium
 
 from layers.errors import LayersError
 from layers.tours import Tour, list_tours, load_tour
-from layers.tours_export import export_tour_html
+from view.tours_export import export_tour_html
 from ui.data import get_layer, planner_payload, store_version
-from ui.i18n import t
-from ui.tours import tour_map
+from view.text import t
+from view.tours import tour_map
 from ui.navigation import through_app_navigation
-from ui.safe_text import md_text
+from view.safe_text import md_text
 
 through_app_navigation()
 

@@ -1,6 +1,6 @@
 /* Plan map on every screen: the map sized to the window, and a phone layout.
  *
- * Loaded into every map's iframe before the map is made (ui/screens.py), it
+ * Loaded into every map's iframe before the map is made (view/screens.py), it
  * hooks into each Leaflet map as it is created, so planmap.js stays as it is:
  *
  * - Height: streamlit-folium gives the iframe a fixed height (its

@@ -1,1 +1,1 @@
-"""App-side helpers shared by `app.py` and `pages/`: assets, maps, caching, texts."""
+"""Streamlit helpers shared by `app.py` and `pages/` (the Streamlit-free words and maps are in `view/`)."""

@@ -15,7 +15,7 @@ import streamlit as st
 
 from geo.editors import Editor, LoginThrottle, authenticate, configured_editors, require_editor
 from geo.errors import EditorConfigError, PermissionDenied
-from ui.i18n import t
+from view.text import t
 
 _log = logging.getLogger(__name__)
 

@@ -22,8 +22,8 @@ from geo.errors import ConflictError, CurationError, GeoError, PermissionDenied
 from geo.gazetteer import Gazetteer
 from layers.errors import LayersError
 from ui import curation_data as data
-from ui.i18n import t
-from ui.safe_text import md_text
+from view.text import t
+from view.safe_text import md_text
 
 HOW = ("draw", "same", "coords", "none")
 PRECISIONS_WITH_SHAPE = ("approximate", "exact")

@@ -16,8 +16,8 @@ from geo.editors import Editor
 from geo.errors import CurationError, PermissionDenied
 from ui import curation_data as data
 from ui.curation_edit import rebuild_message
-from ui.i18n import t
-from ui.safe_text import md_text
+from view.text import t
+from view.safe_text import md_text
 
 #: Where the last import's report is kept, so it stays on screen after the rerun.
 REPORT_KEY = "cur-import-report"

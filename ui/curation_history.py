@@ -14,7 +14,7 @@ from geo.curation import Change
 from geo.editors import Editor
 from ui import curation_data as data
 from ui.curation_edit import apply_change, key, loaded_revision
-from ui.i18n import t
+from view.text import t
 
 
 def history_table(changes: list[Change], lang: str) -> pd.DataFrame:

@@ -18,9 +18,9 @@ import shapely
 from folium.plugins import Draw
 from shapely.geometry import GeometryCollection, MultiLineString, MultiPoint, MultiPolygon, shape
 
-from ui.assets import use_leaflet_draw
-from ui.geojson import feature_collection
-from ui.maps import NINGBO_CENTER, base_map
+from view.assets import use_leaflet_draw
+from view.geojson import feature_collection
+from view.maps import NINGBO_CENTER, base_map
 
 #: The place being fixed: orange, so it stands out from the reference places.
 CURRENT_STYLE = {"color": "#e8590c", "weight": 3, "fillColor": "#e8590c", "fillOpacity": 0.2}

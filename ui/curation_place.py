@@ -12,12 +12,12 @@ from geo.editors import Editor
 from geo.settings import NINGBO_DISTRICTS
 from layers.text import display_text
 from ui import curation_data as data
-from ui.assets import leaflet_draw_ready
+from view.assets import leaflet_draw_ready
 from ui.curation_edit import edit_form, key, loaded_revision, remember_drawing
 from ui.curation_history import place_history
 from ui.curation_map import curation_map, drawn_geometry
-from ui.i18n import place_type, t
-from ui.safe_text import md_text
+from view.text import place_type, t
+from view.safe_text import md_text
 
 #: Mentions listed with their context before "show all".
 MAX_CONTEXTS = 8

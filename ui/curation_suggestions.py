@@ -24,8 +24,8 @@ from geo.sources.suggestions import SuggestionStore
 from ui import curation_data as data
 from ui.curation_edit import rebuild_message
 from ui.curation_map import CURRENT_STYLE
-from ui.maps import base_map
-from ui.i18n import t
+from view.maps import base_map
+from view.text import t
 
 #: Columns shown in the table, in this order.
 SHOWN = ("place_name", "candidate_name", "status", "decision", "reason", "precision", "source", "licence")

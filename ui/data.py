@@ -20,7 +20,7 @@ from layers.plans import Plan, load_catalog
 from layers.rebuild import catch_up
 from layers.settings import LAYERS_GPKG
 from layers.store import read_layer
-from ui.planmap import plan_payload
+from view.planmap import plan_payload
 
 
 _log = logging.getLogger(__name__)

@@ -20,7 +20,7 @@ from layers.documents import FORMATS, MAX_BYTES
 from layers.errors import LayersError
 from layers.plan_edit import CatalogChange, add_plan, remove_plan, replace_plan
 from layers.plans import Plan
-from ui.i18n import has_text, t
+from view.text import has_text, t
 
 #: Where the outcome of the last change waits for the rerun that shows it.
 FLASH_KEY = "plans-flash"

@@ -2,7 +2,7 @@ import pytest
 
 from layers.build import build
 from layers.settings import LAYERS_GPKG
-from ui.assets import ensure_vendor_files
+from view.assets import ensure_vendor_files
 
 
 @pytest.fixture(scope="session", autouse=True)

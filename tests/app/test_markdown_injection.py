@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.settings import ROOT
-from ui.safe_text import md_text
+from view.safe_text import md_text
 
 PAYLOADS = ["![t](http://evil.example/track.png)", "[点此登录](http://evil.example/phish)",
             "<img src=x onerror=alert(1)>"]
@@ -49,7 +49,7 @@ def test_md_text_escapes_every_markdown_mark_and_keeps_chinese_text():
 def test_indicator_csv_cells_that_a_spreadsheet_would_run_are_quoted_and_numbers_kept():
     import pandas as pd
 
-    from ui.safe_text import spreadsheet_safe
+    from view.safe_text import spreadsheet_safe
 
     frame = pd.DataFrame({"label": ['=HYPERLINK("http://evil.example")', "+1", "-x", "@A1", "GDP"],
                           "value": [1.5, -2.0, 3.0, 4.0, 5.0]})

@@ -10,9 +10,9 @@ from layers.store import read_layer
 from layers.text import display_text
 from testkit.browser import chromium, leaflet_frame, offline_page
 from testkit.server import running_app
-from ui.assets import STATIC_DIR, use_local_assets
-from ui.maps import base_map
-from ui.planmap import MAX_QUOTE_CHARS, plan_payload, planner_map
+from view.assets import STATIC_DIR, use_local_assets
+from view.maps import base_map
+from view.planmap import MAX_QUOTE_CHARS, plan_payload, planner_map
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 

@@ -16,11 +16,11 @@ import pytest
 import shapely
 from playwright.sync_api import Route
 
-import ui.planmap
+import view.planmap
 from layers.store import read_layer
-from layers.tours_export import export_tour_html
+from view.tours_export import export_tour_html
 from testkit.browser import chromium, offline_page
-from ui.assets import STATIC_DIR
+from view.assets import STATIC_DIR
 from ui.curation_map import curation_map
 
 EVIL = "<img src=x onerror=alert(101)>慈城古县城保护工程"
@@ -45,7 +45,7 @@ def _poisoned_payload(real):
 
 
 def test_hovering_every_feature_of_an_exported_tour_runs_no_script_and_shows_the_name(browser, monkeypatch, tmp_path):
-    monkeypatch.setattr(ui.planmap, "plan_payload", _poisoned_payload(ui.planmap.plan_payload))
+    monkeypatch.setattr(view.planmap, "plan_payload", _poisoned_payload(view.planmap.plan_payload))
     page_html = export_tour_html("jiangbei-structure")
     assert "onerror=alert(101)" in page_html
     out = tmp_path / "tour.html"
@@ -82,7 +82,7 @@ def test_hovering_a_reference_place_on_the_editors_map_runs_no_script(browser):
 
 
 def test_hovering_a_district_on_the_indicator_map_runs_no_script(browser):
-    from ui.indicator_map import indicator_map
+    from view.indicator_map import indicator_map
 
     districts = read_layer("districts").copy()
     districts.loc[districts["adcode"] == "330205", "name"] = EVIL

@@ -11,7 +11,7 @@ from playwright.sync_api import Frame, Page, Route
 from streamlit.testing.v1 import AppTest
 
 from layers.tours import TOURS_DIR, load_tour
-from layers.tours_export import export_tour_html
+from view.tours_export import export_tour_html
 from testkit.browser import chromium, offline_page
 from testkit.server import running_app
 
@@ -182,6 +182,6 @@ def test_the_tours_page_reports_an_unknown_tour_and_opens_the_first():
     app.query_params.update({"tour": "<b>nope</b>", "step": "x"})
     app.run()
     assert not app.exception
-    # Shown as the text typed (escaped for Markdown, see ui.safe_text), not as markup.
+    # Shown as the text typed (escaped for Markdown, see view.safe_text), not as markup.
     assert app.error and r"\<b\>nope\<\/b\>" in app.error[0].value
     assert app.selectbox(key="tour").value == sorted(p.stem for p in TOURS_DIR.glob("*.yaml"))[0]

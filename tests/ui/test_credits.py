@@ -28,7 +28,7 @@ def test_the_curation_geojson_export_carries_the_credits_of_its_rows(tmp_path):
 
 def test_the_tour_export_carries_the_credits_in_its_map_payload():
     from layers.tours import list_tours
-    from layers.tours_export import export_tour_html
+    from view.tours_export import export_tour_html
 
     page = export_tour_html(list_tours()[0])
     assert '"credits":["GeoNames (CC BY 4.0)","© OpenStreetMap contributors (ODbL)"]' in page

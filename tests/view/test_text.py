@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from geo.settings import ROOT
-from ui import i18n
-from ui.i18n import _TEXTS, t
+from view import text as i18n
+from view.text import _TEXTS, t
 
 #: Files whose words a user reads.
-UI_FILES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
+UI_FILES = [ROOT / "app.py", *(path for folder in ("pages", "ui", "view") for path in sorted((ROOT / folder).rglob("*.py")))]
 #: One label shown in both languages at once, on purpose (whoever cannot read one finds the switch).
 BILINGUAL = {"language"}
 
@@ -43,7 +43,7 @@ def test_the_scan_finds_the_keys_the_pages_use():
 
 @pytest.mark.parametrize("key", sorted(_keys_used()[0]))
 def test_every_key_used_in_code_is_in_the_catalogue(key):
-    assert key in _TEXTS, f"t({key!r}) is used but not in ui/i18n.py"
+    assert key in _TEXTS, f"t({key!r}) is used but not in view/text.py"
 
 
 def test_every_computed_key_prefix_has_entries():

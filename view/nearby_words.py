@@ -11,8 +11,8 @@ from __future__ import annotations
 from geo.errors import NotAPointError
 from geo.settings import NINGBO_DISTRICTS
 from layers.locate import LOCATION_METHODS
-from ui.i18n import t
-from ui.safe_text import md_text
+from view.text import t
+from view.safe_text import md_text
 
 #: The city's adcode: a 市 is not one district, so its answer offers every plan district.
 CITY_ADCODE = "330200"

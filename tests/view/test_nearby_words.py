@@ -1,5 +1,5 @@
 from geo.errors import NotAPointError
-from ui.nearby_words import location_words, not_a_point_message, plain, unknown_place_words
+from view.nearby_words import location_words, not_a_point_message, plain, unknown_place_words
 
 
 def test_typed_markdown_is_shown_as_typed():

@@ -18,7 +18,7 @@ import geopandas as gpd
 import pandas as pd
 
 from layers.plans import plan_districts
-from ui.maps import base_map
+from view.maps import base_map
 
 #: Light → dark: the larger the value, the darker the district.
 LOW_COLOUR = "#d9ecf2"

@@ -1,5 +1,5 @@
 from layers.store import read_layer
-from ui.indicator_words import flag_words
+from view.indicator_words import flag_words
 
 
 def test_cumulative_and_header_flags_read_as_chinese():

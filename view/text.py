@@ -499,7 +499,7 @@ _TEXTS: dict[str, dict[str, str]] = {
                             "en": "Replaced {title} (id {id}): {counts}; layers rebuilt in {seconds} s."},
     "plans_done_removed": {"zh": "已删除 {title}（编号 {id}）；图层已重建（{seconds} 秒）。",
                            "en": "Removed {title} (id {id}); layers rebuilt in {seconds} s."},
-    # Planner's map (static/planmap.js through ui/planmap.py): what is not drawn, stacks, labels.
+    # Planner's map (static/planmap.js through view/planmap.py): what is not drawn, stacks, labels.
     "pm_unplaced": {"zh": "未定位 · 读原文", "en": "Not located · read the plan"},
     "pm_unplaced_group": {"zh": "未在图上的规划内容", "en": "Plan items not on the map"},
     "pm_unplaced_parts": {"zh": "{n} 个部分未定位", "en": "{n} parts not located"},

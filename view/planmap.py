@@ -38,10 +38,10 @@ from layers.styles import (
     structure_style,
 )
 from layers.text import display_text
-from ui.assets import STATIC_URL
-from ui.geojson import geometry_json
-from ui.i18n import place_type
-from ui.i18n import t as ui_text
+from view.assets import STATIC_URL
+from view.geojson import geometry_json
+from view.text import place_type
+from view.text import t as ui_text
 
 #: Display simplification of lines and polygons, degrees (~10 m).
 SIMPLIFY_DEG = 0.0001
@@ -52,7 +52,7 @@ MAX_UNPLACED_QUOTE_CHARS = 240
 
 #: Place types that carry an on-map label (the basemap has no names of its own).
 LABELLED_PLACE_TYPES = ("town", "subdistrict", "new_town", "development_zone", "scenic_area", "park", "area")
-#: UI texts kept in ui/i18n.py (both languages) that the client needs.
+#: UI texts kept in view/text.py (both languages) that the client needs.
 _I18N_KEYS = ("pm_unplaced", "pm_unplaced_group", "pm_unplaced_parts", "pm_unplaced_all", "pm_unplaced_projects",
               "pm_unplaced_note", "pm_structure", "pm_project", "pm_close", "pm_stacked")
 
@@ -351,7 +351,7 @@ def _related_payload(projects: gpd.GeoDataFrame, structures: gpd.GeoDataFrame | 
 
 
 def planner_map(base: folium.Map, payload: dict[str, Any], *, base_url: str = STATIC_URL) -> folium.Map:
-    """Add the plan layers to a base map (from `ui.maps.base_map`)."""
+    """Add the plan layers to a base map (from `view.maps.base_map`)."""
     base.add_child(PlanLayers(payload, base_url=base_url))
     return base
 

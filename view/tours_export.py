@@ -1,5 +1,7 @@
 """`python -m layers tour-export TOUR_ID --out FILE.html`: a tour as one offline HTML file.
 
+Lives in `view/` because it draws (layers never imports view); the `layers`
+command line names this module by string, so the documented command stays.
 The file inlines Leaflet, the map scripts, the vector basemap, the plan layers
 and the tour, so it opens from disk in a browser with networking off.
 """
@@ -14,14 +16,12 @@ from geo import _atomic
 from layers.errors import LayersError
 from layers.store import read_layer
 from layers.tours import TOURS_DIR, list_tours, load_tour
+from view.planmap import plan_payload
+from view.tours import standalone_html, tour_map
 
 
 def export_tour_html(tour_id: str, *, lang: str = "zh", start_step: int = 1, tours_dir: Path = TOURS_DIR) -> str:
     """The standalone HTML of one tour; raises `TourError` for a bad tour, `LayerStoreError` without layers."""
-    # The map is drawn by the app-side modules; imported here so `layers` alone stays light.
-    from ui.planmap import plan_payload
-    from ui.tours import standalone_html, tour_map
-
     tour = load_tour(tour_id, tours_dir=tours_dir)
     frames = {name: read_layer(name) for name in ("projects", "structures", "places", "districts")}
     plan = plan_payload(**frames, lang=lang, source_url=None)

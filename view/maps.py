@@ -9,9 +9,9 @@ import folium
 import geopandas as gpd
 
 from layers.plans import plan_districts
-from ui.assets import use_local_assets
-from ui.geojson import feature_collection
-from ui.screens import ScreenFit
+from view.assets import use_local_assets
+from view.geojson import feature_collection
+from view.screens import ScreenFit
 
 #: Ningbo's urban core, where the two plan districts meet.
 NINGBO_CENTER = (29.90, 121.58)

@@ -1,7 +1,7 @@
 """Presenter tours on the planner's map: the step payload, the folium map, the offline file.
 
 A tour (`layers.tours.Tour`) names stable layer references and record ids;
-here they are resolved against the planner map's payload (`ui.planmap`),
+here they are resolved against the planner map's payload (`view.planmap`),
 whose layer ids are partly positional (`st-N`). `static/tour.js` then steps
 through the result on the map that is already drawn.
 """
@@ -20,9 +20,9 @@ from jinja2 import Template
 
 from layers.plans import load_catalog
 from layers.tours import Passage, Tour, TourError
-from ui.assets import STATIC_DIR, STATIC_URL, inline_assets_html
-from ui.maps import base_map
-from ui.planmap import PlanLayers, safe_json
+from view.assets import STATIC_DIR, STATIC_URL, inline_assets_html
+from view.maps import base_map
+from view.planmap import PlanLayers, safe_json
 
 #: Tour layer references that map one-to-one onto planner map layer ids.
 FIXED_LAYER_IDS = {

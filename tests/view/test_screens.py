@@ -1,8 +1,8 @@
 """Every map loads the screen-fitting script and stylesheet, from the app's own static files."""
 
 from layers.store import read_layer
-from ui.assets import STATIC_DIR
-from ui.maps import base_map
+from view.assets import STATIC_DIR
+from view.maps import base_map
 
 
 def test_every_base_map_loads_the_screen_script_and_stylesheet_from_the_app():

@@ -4,7 +4,7 @@ import pandas as pd
 
 from layers.relations import related_records
 from layers.store import read_layer
-from ui.planmap import plan_payload
+from view.planmap import plan_payload
 
 
 def _decoded(related: dict) -> dict[str, list[tuple[str, str]]]:

@@ -1,6 +1,6 @@
 """Every map sized to the window and laid out for phones, through `static/planmap_screen.js`.
 
-Added to each map by `ui.maps.base_map`. Kept apart from `planmap.js`: it only
+Added to each map by `view.maps.base_map`. Kept apart from `planmap.js`: it only
 hooks into Leaflet maps as they are made and into streamlit-folium's iframe
 height, so the map's own script and the pages stay unchanged.
 """
@@ -11,7 +11,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from ui.assets import STATIC_URL
+from view.assets import STATIC_URL
 
 
 class ScreenFit(JSCSSMixin, MacroElement):

@@ -13,10 +13,10 @@ from layers.build import build
 from layers.settings import LAYERS_GPKG
 from layers.store import read_layer
 from layers.tours import TourError, list_tours, load_tour
-from layers.tours_export import export_tour_html, main
-from ui.assets import STATIC_DIR
-from ui.planmap import plan_payload
-from ui.tours import planmap_layer_ids, tour_payload
+from view.tours_export import export_tour_html, main
+from view.assets import STATIC_DIR
+from view.planmap import plan_payload
+from view.tours import planmap_layer_ids, tour_payload
 
 STRUCTURE_REF = "structure:jiangbei-14th-five-year-plan/一带两轴三核四片"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import ui.planmap as planmap
+import view.planmap as planmap
 from layers.plans import plan_districts
 
 

@@ -7,7 +7,7 @@ import tarfile
 import pytest
 from folium.plugins import Draw
 
-from ui import assets
+from view import assets
 
 
 def _tarball(path, files):

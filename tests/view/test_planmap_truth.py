@@ -5,7 +5,7 @@ import pytest
 from layers.projects import actual_projects
 from layers.store import read_layer
 from layers.styles import structure_part_color
-from ui.planmap import plan_payload
+from view.planmap import plan_payload
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,1 @@
+"""Streamlit-free: words and drawings for the UI"""
