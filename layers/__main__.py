@@ -12,7 +12,7 @@ import sys
 COMMANDS: dict[str, str] = {
     "build": "layers.build",
     "report": "layers.report",
-    "nearby": "layers.nearby",
+    "nearby": "view.nearby_command",  # words its answer, so it lives in view/ (imported only when run)
     "tour-export": "view.tours_export",  # draws a map, so it lives in view/ (imported only when run)
     "add": "layers.plan_edit:add_main",
     "replace": "layers.plan_edit:replace_main",

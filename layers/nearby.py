@@ -9,10 +9,7 @@ returned apart, for the districts the circle touches.
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
-import sys
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -25,11 +22,8 @@ from geo.errors import GeoError, UnknownPlaceError
 from geo.geocode import default_gazetteer, locate, unknown_place_message
 from geo.names import normalise_query
 from geo.settings import NINGBO_DISTRICTS, STORAGE_CRS
-from layers.categories import category
 from layers.errors import LayersError
 from layers.projects import actual_projects
-from layers.store import read_layer
-from layers.styles import PRECISION_LABELS
 
 MIN_RADIUS_M = 100
 MAX_RADIUS_M = 20_000
@@ -63,16 +57,6 @@ class Nearby:
     #: whose mentioned place lies within the radius: not ranked as near, listed apart with
     #: `via` (the mentioned place's name) and `via_distance_m` (its distance, not theirs).
     inferred: pd.DataFrame = field(default_factory=pd.DataFrame)
-
-    def summary(self, *, lang: str = "zh") -> str:
-        """One plain sentence, e.g. "2 公里内有 12 个项目：道路桥梁 5 个、学校教育 3 个…"."""
-        n = len(self.within)
-        dist = format_distance(self.radius_m, lang=lang)
-        if lang == "en":
-            parts = ", ".join(f"{c} {getattr(category(k), 'en').lower()}" for k, c in self.counts.items())
-            return f"{n} projects within {dist}" + (f": {parts}" if parts else "")
-        parts = "、".join(f"{getattr(category(k), 'zh')} {c} 个" for k, c in self.counts.items())
-        return f"{dist}内有 {n} 个项目" + (f"：{parts}" if parts else "")
 
 
 def projects_near(projects: gpd.GeoDataFrame, origin: Origin, *, radius_m: float,
@@ -199,46 +183,6 @@ def format_distance(metres: float, *, lang: str = "zh") -> str:
         return f"{metres:.0f} 米" if lang == "zh" else f"{metres:.0f} m"
     km = f"{metres / 1000:.1f}".rstrip("0").rstrip(".")
     return f"{km} 公里" if lang == "zh" else f"{km} km"
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m layers nearby",
-                                     description="Projects planned near a place, nearest first.")
-    parser.add_argument("place", help="a place name (慈城, 宁波大学 …), an address or 'lat,lon'")
-    parser.add_argument("--radius", type=float, default=2000, help="metres (default 2000)")
-    parser.add_argument("--district", help="district to prefer for ambiguous names (江北区 or 330205)")
-    parser.add_argument("--json", action="store_true", help="print JSON")
-    args = parser.parse_args(argv)
-    try:
-        origin = resolve_origin(args.place, district=args.district)
-        result = projects_near(read_layer("projects"), origin, radius_m=args.radius,
-                               districts=read_layer("districts"))
-    except (GeoError, LayersError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    rows = [
-        {"id": r.id, "name": r.name, "category": r.category, "distance_m": int(r.distance_m),
-         "precision": r.precision}
-        for r in result.within.itertuples()
-    ]
-    if args.json:
-        print(json.dumps({
-            "origin": {"name": origin.label, "lon": origin.lon, "lat": origin.lat,
-                       "precision": origin.precision, "unplaced": origin.unplaced},
-            "radius_m": args.radius, "projects": rows,
-            "district_only": [{"id": r.id, "name": r.name, "district": r.district}
-                              for r in result.district_only.itertuples()],
-        }, ensure_ascii=False, indent=2))
-    else:
-        print(f"{origin.label} ({origin.lat:.5f}, {origin.lon:.5f}) — {result.summary()}")
-        if origin.unplaced:
-            print(f"（地址中的“{origin.unplaced}”无法离线定位，已按“{origin.label}”查找；"
-                  f"位置精度：{PRECISION_LABELS['zh'].get(origin.precision, origin.precision)}）")
-        for row in rows:
-            print(f"{format_distance(row['distance_m']):>9}  {row['name']}  [{row['category']}, {row['precision']}]")
-        if len(result.district_only):
-            print(f"另有 {len(result.district_only)} 个项目仅知所在区（不计入附近）")
-    return 0
 
 
 def _district_only(projects: gpd.GeoDataFrame, centre: Point, radius_m: float,

@@ -1,6 +1,6 @@
 """How layers look: one colour per project category, per structure kind and
-for rail, plus the words for each precision. Shared by the planner's map, the
-tours and the nearby page, so a category looks the same everywhere."""
+for rail (the words for each precision are in view/text.py). Shared by the
+planner's map, the tours and the nearby page, so a category looks the same everywhere."""
 
 from __future__ import annotations
 
@@ -62,22 +62,6 @@ _KIND_SHADE: dict[str, float] = {"belt": 0.45, "axis": -0.25, "core": 0.0, "zone
 RAIL_COLORS: dict[str, str] = {"existing": "#4b0082", "planned": "#9b59b6", "station": "#2e4a7d"}
 RIVER_COLOR = "#4a90c2"
 PLACE_COLOR = "#34495e"
-
-PRECISION_LABELS: dict[str, dict[str, str]] = {
-    "zh": {
-        "exact": "精确（已公开坐标）",
-        "approximate": "近似（按描述绘制或推算）",
-        "district": "仅知所在区",
-        "unlocated": "未定位",
-    },
-    "en": {
-        "exact": "exact (published coordinate)",
-        "approximate": "approximate (drawn or derived)",
-        "district": "district only",
-        "unlocated": "unlocated",
-    },
-}
-
 
 def category_color(key: str) -> str:
     """The colour of a project category (grey for an unknown key)."""

@@ -11,15 +11,14 @@ from layers.categories import category
 from layers.errors import LayersError
 from layers.nearby import (Origin, format_distance, located_alternatives, plan_districts, projects_in_districts,
                            projects_near, resolve_origin)
-from layers.styles import PRECISION_LABELS
 from layers.text import display_text
 from ui.data import catalog, get_layer, place_names
-from view.text import t
+from view.text import precision_labels, t
 from ui.locate_control import LocateButton
 from view.maps import base_map
 from ui.navigation import through_app_navigation
 from ui.nearby_url import kept_place, restore_from_url, seed_widgets, write_to_url
-from view.nearby_words import (CITY_ADCODE, district_name, location_words, not_a_point_message, plain,
+from view.nearby_words import (CITY_ADCODE, district_name, location_words, nearby_summary, not_a_point_message, plain,
                              unknown_place_words)
 from view.planmap import plan_payload, planner_map
 
@@ -73,8 +72,8 @@ elif typed:
 
 if origin is not None:
     result = projects_near(projects, origin, radius_m=radius, districts=districts)
-    st.text(f"{origin.label} — {result.summary(lang=lang)}")
-    precision = PRECISION_LABELS[lang].get(origin.precision, origin.precision)
+    st.text(f"{origin.label} — {nearby_summary(result, lang=lang)}")
+    precision = precision_labels(lang).get(origin.precision, origin.precision)
     if origin.unplaced:
         st.caption(t("nearby_address_used", lang).format(rest=plain(origin.unplaced), name=plain(origin.label),
                                                                precision=precision))
@@ -126,7 +125,7 @@ if click and (click["lat"], click["lng"]) != (clicked or (None, None)):
     st.rerun()
 
 plans = {p.id: p for p in catalog()}
-labels = PRECISION_LABELS[lang]
+labels = precision_labels(lang)
 if result is not None:
     selected = st.session_state.get("nearby_selected")
 

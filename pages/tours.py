@@ -20,25 +20,14 @@ from view.safe_text import md_text
 
 through_app_navigation()
 
-_TEXT = {
-    "zh": {"choose": "演示路线", "unknown": "没有演示路线 {tour}，已打开第一条（可选：{known}）。", "steps": "{n} 步", "download": "下载离线演示文件（HTML）",
-           "download_help": "单个 HTML 文件，断网时用浏览器直接打开即可演示。",
-           "help": "用 ← → 或 PgUp / PgDn（翻页笔）翻页，P 进入演示模式；地址栏链接会记住当前路线和步骤。"},
-    "en": {"choose": "Tour", "unknown": "No tour {tour}; showing the first one (known: {known}).", "steps": "{n} steps", "download": "Download offline tour (HTML)",
-           "download_help": "One HTML file that runs from disk in a browser with no network.",
-           "help": "Step with ← → or PgUp / PgDn (presentation clickers); P for presenter mode. "
-                   "The page URL keeps the tour and step."},
-}
-
 lang = st.session_state.get("lang", "zh")
-text = _TEXT[lang]
 st.subheader(t("tours", lang))
 
 ids = list_tours()
 params = st.query_params
 wanted = params.get("tour", ids[0])
 if wanted not in ids:
-    st.error(text["unknown"].format(tour=md_text(wanted), known=", ".join(ids)))
+    st.error(t("tours_unknown", lang).format(tour=md_text(wanted), known=", ".join(ids)))
     wanted = ids[0]
 
 
@@ -50,7 +39,7 @@ def _export(tour_id: str, lang: str, versions: tuple[float, float]) -> bytes:
 try:
     # Loading validates against the store; the store itself is read once per version.
     tours: dict[str, Tour] = {tour_id: load_tour(tour_id) for tour_id in ids}
-    tour_id = st.selectbox(text["choose"], ids, index=ids.index(wanted),
+    tour_id = st.selectbox(t("tours_choose", lang), ids, index=ids.index(wanted),
                            format_func=lambda i: tours[i].title[lang], key="tour")
     tour = tours[tour_id]
 except LayersError as exc:
@@ -65,7 +54,7 @@ presenter = params.get("presenter") == "1"
 params.update({"tour": tour_id, "step": str(step)})
 
 if tour.summary:
-    st.caption(f"{tour.summary[lang]} · {text['steps'].format(n=len(tour.steps))}")
+    st.caption(f"{tour.summary[lang]} · {t('tours_steps', lang).format(n=len(tour.steps))}")
 try:
     m = tour_map(tour, districts=get_layer("districts"), plan=planner_payload(lang), lang=lang,
                  start_step=step, presenter=presenter)
@@ -74,6 +63,6 @@ except LayersError as exc:
     st.stop()
 # returned_objects=[]: stepping, panning and popups never rerun this script.
 st_folium(m, height=720, use_container_width=True, returned_objects=[], key=f"tour-{tour_id}-{lang}")
-st.caption(text["help"])
-st.download_button(text["download"], data=_export(tour_id, lang, (store_version(), tour.path.stat().st_mtime)), file_name=f"{tour_id}.html",
-                   mime="text/html", help=text["download_help"], key="tour-download")
+st.caption(t("tours_help", lang))
+st.download_button(t("tours_download", lang), data=_export(tour_id, lang, (store_version(), tour.path.stat().st_mtime)), file_name=f"{tour_id}.html",
+                   mime="text/html", help=t("tours_download_help", lang), key="tour-download")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from geo.errors import NotAPointError
 from geo.settings import NINGBO_DISTRICTS
+from layers.categories import category
 from layers.locate import LOCATION_METHODS
+from layers.nearby import Nearby, format_distance
 from view.text import t
 from view.safe_text import md_text
 
@@ -63,3 +65,21 @@ def unknown_place_words(typed: str, *, lang: str = "zh") -> str:
     close = default_gazetteer().suggest(normalise_query(typed.strip()))
     close_words = t("nearby_close_names", lang).format(names=plain("、".join(close))) if close else ""
     return t("nearby_unknown_place", lang).format(place=plain(typed), close=close_words)
+
+
+def nearby_summary(result: Nearby, *, lang: str = "zh") -> str:
+    """One plain sentence from the answer's numbers, e.g. "2 公里内有 12 个项目：道路桥梁 5 个、学校教育 3 个…".
+
+    Plain text (for `st.text` and the command line), not Markdown: it holds only numbers and category names.
+    """
+    dist = format_distance(result.radius_m, lang=lang)
+    words = [t("nearby_summary_part", lang).format(category=_category_words(key, lang), n=count)
+             for key, count in result.counts.items()]
+    sentence = t("nearby_summary", lang).format(dist=dist, n=len(result.within))
+    return sentence + (t("nearby_summary_parts", lang).format(parts=t("list_sep", lang).join(words)) if words else "")
+
+
+def _category_words(key: str, lang: str) -> str:
+    # Category names stay in layers.categories for now; English reads them in lower case mid-sentence.
+    name = getattr(category(key), lang)
+    return name.lower() if lang == "en" else name

@@ -29,7 +29,6 @@ from layers.projects import actual_projects
 from layers.relations import related_records
 from layers.styles import (
     PLACE_COLOR,
-    PRECISION_LABELS,
     RAIL_COLORS,
     RIVER_COLOR,
     category_color,
@@ -40,7 +39,8 @@ from layers.styles import (
 from layers.text import display_text
 from view.assets import STATIC_URL
 from view.geojson import geometry_json
-from view.text import place_type
+from view.text import doc_kind_label, place_type
+from view.text import precision_labels as ui_precision_labels
 from view.text import t as ui_text
 
 #: Display simplification of lines and polygons, degrees (~10 m).
@@ -55,15 +55,6 @@ LABELLED_PLACE_TYPES = ("town", "subdistrict", "new_town", "development_zone", "
 #: UI texts kept in view/text.py (both languages) that the client needs.
 _I18N_KEYS = ("pm_unplaced", "pm_unplaced_group", "pm_unplaced_parts", "pm_unplaced_all", "pm_unplaced_projects",
               "pm_unplaced_note", "pm_structure", "pm_project", "pm_close", "pm_stacked")
-
-#: Short names of the document kinds, to tell apart structures of the same name.
-DOC_KIND_LABELS = {
-    "five-year-plan": {"zh": "十四五纲要", "en": "14th FYP"},
-    "government-work-report": {"zh": "政府工作报告", "en": "work report"},
-    "regional-integration-plan": {"zh": "长三角规划", "en": "YRD plan"},
-    "press-feature": {"zh": "报道", "en": "press"},
-}
-
 
 def district_labels(lang: str) -> dict[str, str]:
     """Adcode → district label of every district with a plan, in catalog order.
@@ -81,39 +72,15 @@ def district_labels(lang: str) -> dict[str, str]:
 
 _JINJA_OPENERS = re.compile(r"\{([{%#])")
 
-_UI = {
-    "zh": {
-        "layers": "图层", "search": "搜索", "search_placeholder": "搜索地名或项目，如“慈城”“文创”",
-        "search_none": "没有匹配的地名或项目", "document": "文件", "section": "章节", "lead_unit": "牵头单位",
-        "precision": "位置精度", "location_source": "位置来源", "read_source": "在原文中查看 ↗",
-        "g_structures": "空间结构", "g_projects": "项目（按类别）", "g_rail": "轨道与铁路", "g_places": "地名",
-        "f_district": "区", "f_plan": "规划文件", "f_cat": "项目类别",
-        "rail_existing": "已建轨道与铁路", "rail_planned": "规划/在建轨道与铁路", "stations": "车站",
-        "rivers": "江河", "places": "已定位地名", "district_only": "仅知所在区的项目",
-        "district_only_name": "{district}：{n} 个项目仅知所在区",
-        "legend_exact": "精确位置：实线、实色", "legend_approx": "近似位置：浅色，面为虚线边",
-        "legend_planned": "规划或在建：长虚线", "legend_district_only": "仅知所在区：灰色圆圈，不是精确位置",
-        "related": "提到同一地点的规划内容（{n}）", "related_more": "另有 {n} 条", "not_drawn": "未在图上",
-        "related_doc": "（{doc}）",
-    },
-    "en": {
-        "layers": "Layers", "search": "Search", "search_placeholder": "Search places or projects, e.g. 慈城",
-        "search_none": "No place or project matches", "document": "Document", "section": "Section",
-        "lead_unit": "Lead unit", "precision": "Location precision", "location_source": "Location source",
-        "read_source": "Read it in the plan ↗",
-        "g_structures": "Spatial structures", "g_projects": "Projects by category", "g_rail": "Rail",
-        "g_places": "Places", "f_district": "District", "f_plan": "Plan document", "f_cat": "Project category",
-        "rail_existing": "Existing rail and metro", "rail_planned": "Planned / under construction rail",
-        "stations": "Stations", "rivers": "Rivers", "places": "Located places",
-        "district_only": "Projects known only by district",
-        "district_only_name": "{district}: {n} projects known only by district",
-        "legend_exact": "Exact location: solid", "legend_approx": "Approximate: pale, areas dashed",
-        "legend_planned": "Planned or under construction: long dashes",
-        "legend_district_only": "Known only by district: grey circle, not a location",
-        "related": "Plan items naming the same place ({n})", "related_more": "{n} more",
-        "not_drawn": "not on the map", "related_doc": " ({doc})",
-    },
-}
+#: Catalogue keys (view/text.py) of the panel, search, popups and legend; the client knows them without `pm_`.
+_UI_KEYS = (
+    "pm_layers", "pm_search", "pm_search_placeholder", "pm_search_none", "pm_document", "pm_section",
+    "pm_lead_unit", "pm_precision", "pm_location_source", "pm_read_source", "pm_g_structures", "pm_g_projects",
+    "pm_g_rail", "pm_g_places", "pm_f_district", "pm_f_plan", "pm_f_cat", "pm_rail_existing", "pm_rail_planned",
+    "pm_stations", "pm_rivers", "pm_places", "pm_district_only", "pm_district_only_name", "pm_legend_exact",
+    "pm_legend_approx", "pm_legend_planned", "pm_legend_district_only", "pm_related", "pm_related_more",
+    "pm_not_drawn", "pm_related_doc",
+)
 
 
 class PlanLayers(JSCSSMixin, MacroElement):
@@ -162,8 +129,8 @@ def plan_payload(
     `show_projects` turns the project layers on at first (they start off on
     the planner's map, to keep its opening view readable).
     """
-    t = _UI[lang]
-    precision_labels = PRECISION_LABELS[lang]
+    t = {key.removeprefix("pm_"): ui_text(key, lang) for key in _UI_KEYS}
+    precision_labels = ui_precision_labels(lang)
     projects = actual_projects(projects)
     layers: list[dict[str, Any]] = []
     groups: list[dict[str, Any]] = []
@@ -195,7 +162,7 @@ def plan_payload(
                 feature["properties"]["status"] = status
             features.append(feature)
         # A kind without a short label (a plan added with its own kind) goes by its kind as written.
-        kind_label = DOC_KIND_LABELS.get(plans[doc_id].kind, {}).get(lang, "") or plans[doc_id].kind
+        kind_label = doc_kind_label(plans[doc_id].kind, lang) or plans[doc_id].kind
         label = f"{name}（{kind_label}）" if lang == "zh" else f"{name} ({kind_label})"
         visible = plans[doc_id].kind == "five-year-plan" and len(siblings) < 2
         siblings.append(layer_id)
@@ -284,7 +251,7 @@ def plan_payload(
     labels = dict(t, **{key: ui_text(key, lang) for key in _I18N_KEYS})
     # "江北区 十四五纲要": which plan a search suggestion or an undrawn record comes from.
     doc_short = {plan_id: " ".join(filter(None, (district_labels(lang).get(str(plan.adcode), ""),
-                                                 DOC_KIND_LABELS.get(plan.kind, {}).get(lang, ""))))
+                                                 doc_kind_label(plan.kind, lang))))
                  for plan_id, plan in plans.items()}
     return {
         "layers": layers, "groups": [g for g in groups if g["layers"]], "filters": filters,
@@ -339,7 +306,7 @@ def _related_payload(projects: gpd.GeoDataFrame, structures: gpd.GeoDataFrame | 
     order = [rid for rid in records["id"] if rid in related]
     position = {rid: i for i, rid in enumerate(order)}
     names = dict(zip(records["id"], records["name"]))
-    docs = {rid: (DOC_KIND_LABELS.get(plans[doc].kind, {}).get(lang, "") or plans[doc].kind) if doc in plans else ""
+    docs = {rid: (doc_kind_label(plans[doc].kind, lang) or plans[doc].kind) if doc in plans else ""
             for rid, doc in zip(records["id"], records["doc_id"])}
     place_names = list(dict.fromkeys(p for rid in order for _, p in related[rid]))
     place_index = {name: k for k, name in enumerate(place_names)}
@@ -396,7 +363,7 @@ def _place_feature(row: pd.Series, *, color: str, plan_districts: dict[str, shap
                    label: bool = False, lang: str = "zh") -> dict[str, Any]:
     # In the reader's words: the precision and the sites the source cites, never the codes or English prose.
     sites = "、".join(source_sites(row.get("source") or ""))
-    note = " · ".join(filter(None, (PRECISION_LABELS[lang].get(row.get("precision"), ""),
+    note = " · ".join(filter(None, (ui_precision_labels(lang).get(row.get("precision"), ""),
                                     ui_text("source_site", lang).format(sites=sites) if sites else "")))
     props = {
         "id": row["id"], "name": row["name"], "aliases": (row.get("aliases") or "").replace("|", " "),

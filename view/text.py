@@ -21,14 +21,21 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Type a place or an address (e.g. 慈城, 宁波大学, 江北区大庆南路100号), click the map, or use “my location” to see planned projects nearby, nearest first.",
     },
     "nearby_place": {"zh": "地点或地址", "en": "Place or address"},
+    # The answer's one-line summary (view/nearby_words.py `nearby_summary`): "2 公里内有 12 个项目：道路桥梁 5 个、…".
+    "nearby_summary": {"zh": "{dist}内有 {n} 个项目", "en": "{n} projects within {dist}"},
+    "nearby_summary_parts": {"zh": "：{parts}", "en": ": {parts}"},
+    "nearby_summary_part": {"zh": "{category} {n} 个", "en": "{n} {category}"},
+    "list_sep": {"zh": "、", "en": ", "},
+    # `python -m layers nearby` (view/nearby_command.py), in Chinese like the rest of its output.
+    "cli_nearby_unplaced": {"zh": "（地址中的“{rest}”无法离线定位，已按“{name}”查找；位置精度：{precision}）",
+                            "en": "(“{rest}” in the address cannot be placed offline; searched around “{name}”; "
+                                  "location precision: {precision})"},
+    "cli_nearby_district_only": {"zh": "另有 {n} 个项目仅知所在区（不计入附近）",
+                                 "en": "{n} more projects known only by district (not counted as near)"},
     "nearby_placeholder": {"zh": "输入地名或地址，可输入部分名称", "en": "Type a place or an address (partial names work)"},
     "nearby_address_used": {
         "zh": "地址中的“{rest}”无法离线定位（没有门牌数据），已按“{name}”查找。位置精度：{precision}",
         "en": "“{rest}” in the address cannot be placed offline (there is no house-number data); searching around “{name}”. Location: {precision}",
-    },
-    "nearby_too_wide": {
-        "zh": "“{place}”中只认出了{parts}，范围太大或尚未定位，无法查找附近。请输入街道、楼宇或地标，或在地图上点选。",
-        "en": "In “{place}” only {parts} could be recognised: too wide or not yet located to search around. Type a street, a building or a landmark, or click the map.",
     },
     "ningbo_city": {"zh": "宁波市", "en": "Ningbo (the whole city)"},
     "nearby_recognised": {
@@ -103,7 +110,6 @@ _TEXTS: dict[str, dict[str, str]] = {
     "nearby_radius": {"zh": "范围", "en": "Radius"},
     "nearby_clicked": {"zh": "地图上选的点", "en": "Point picked on the map"},
     "nearby_clear_click": {"zh": "改用输入的地名", "en": "Use the typed place instead"},
-    "nearby_unknown": {"zh": "找不到“{place}”。{detail}", "en": "Could not find “{place}”. {detail}"},
     "nearby_hint": {"zh": "请输入地名，或在地图上点选一个位置。", "en": "Type a place, or click a point on the map."},
     "nearby_locate": {"zh": "📍 我的位置", "en": "📍 My location"},
     "nearby_locate_denied": {"zh": "📍 无法获取位置", "en": "📍 Location unavailable"},
@@ -112,11 +118,9 @@ _TEXTS: dict[str, dict[str, str]] = {
         "zh": "另有 {n} 个项目只知道在{district}某处（不计入附近）",
         "en": "{n} more projects are known only to be somewhere in {district} (not counted as near)",
     },
-    "col_distance": {"zh": "距离", "en": "Distance"},
     "col_name": {"zh": "项目", "en": "Project"},
     "col_category": {"zh": "类别", "en": "Category"},
     "col_words": {"zh": "规划原文", "en": "The plan's words"},
-    "col_plan": {"zh": "出处", "en": "Plan › section"},
     "col_precision": {"zh": "位置精度", "en": "Location precision"},
     "read_in_plan": {"zh": "在原文中查看", "en": "Read it in the plan"},
     "source_page": {"zh": "规划原文", "en": "Plan text"},
@@ -137,8 +141,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "approximate; projects known only by district are not drawn as if exact. The page URL keeps layers, view "
         "and selection, so it can be shared.",
     },
-    "plan_districts": {"zh": "规划区", "en": "Plan districts"},
-    "context_districts": {"zh": "宁波其他区县", "en": "Other Ningbo districts"},
     "documents": {"zh": "规划文件", "en": "Plan documents"},
     "document": {"zh": "文件", "en": "Document"},
     "no_layers": {
@@ -518,7 +520,65 @@ _TEXTS: dict[str, dict[str, str]] = {
               "They are spread apart on the map.",
     },
     "source_site": {"zh": "来源网站：{sites}", "en": "source site: {sites}"},
-    "pm_count_filtered": {"zh": "{shown}/{total}", "en": "{shown}/{total}"},
+    # Planner's map panel, search, popups and legend (view/planmap.py hands them to static/planmap.js).
+    "pm_layers": {"zh": "图层", "en": "Layers"},
+    "pm_search": {"zh": "搜索", "en": "Search"},
+    "pm_search_placeholder": {"zh": "搜索地名或项目，如“慈城”“文创”", "en": "Search places or projects, e.g. 慈城"},
+    "pm_search_none": {"zh": "没有匹配的地名或项目", "en": "No place or project matches"},
+    "pm_document": {"zh": "文件", "en": "Document"},
+    "pm_section": {"zh": "章节", "en": "Section"},
+    "pm_lead_unit": {"zh": "牵头单位", "en": "Lead unit"},
+    "pm_precision": {"zh": "位置精度", "en": "Location precision"},
+    "pm_location_source": {"zh": "位置来源", "en": "Location source"},
+    "pm_read_source": {"zh": "在原文中查看 ↗", "en": "Read it in the plan ↗"},
+    "pm_g_structures": {"zh": "空间结构", "en": "Spatial structures"},
+    "pm_g_projects": {"zh": "项目（按类别）", "en": "Projects by category"},
+    "pm_g_rail": {"zh": "轨道与铁路", "en": "Rail"},
+    "pm_g_places": {"zh": "地名", "en": "Places"},
+    "pm_f_district": {"zh": "区", "en": "District"},
+    "pm_f_plan": {"zh": "规划文件", "en": "Plan document"},
+    "pm_f_cat": {"zh": "项目类别", "en": "Project category"},
+    "pm_rail_existing": {"zh": "已建轨道与铁路", "en": "Existing rail and metro"},
+    "pm_rail_planned": {"zh": "规划/在建轨道与铁路", "en": "Planned / under construction rail"},
+    "pm_stations": {"zh": "车站", "en": "Stations"},
+    "pm_rivers": {"zh": "江河", "en": "Rivers"},
+    "pm_places": {"zh": "已定位地名", "en": "Located places"},
+    "pm_district_only": {"zh": "仅知所在区的项目", "en": "Projects known only by district"},
+    "pm_district_only_name": {"zh": "{district}：{n} 个项目仅知所在区", "en": "{district}: {n} projects known only by district"},
+    "pm_legend_exact": {"zh": "精确位置：实线、实色", "en": "Exact location: solid"},
+    "pm_legend_approx": {"zh": "近似位置：浅色，面为虚线边", "en": "Approximate: pale, areas dashed"},
+    "pm_legend_planned": {"zh": "规划或在建：长虚线", "en": "Planned or under construction: long dashes"},
+    "pm_legend_district_only": {"zh": "仅知所在区：灰色圆圈，不是精确位置", "en": "Known only by district: grey circle, not a location"},
+    "pm_related": {"zh": "提到同一地点的规划内容（{n}）", "en": "Plan items naming the same place ({n})"},
+    "pm_related_more": {"zh": "另有 {n} 条", "en": "{n} more"},
+    "pm_not_drawn": {"zh": "未在图上", "en": "not on the map"},
+    "pm_related_doc": {"zh": "（{doc}）", "en": " ({doc})"},
+    # Short names of the document kinds, to tell apart structures of the same name.
+    "doc_kind_five-year-plan": {"zh": "十四五纲要", "en": "14th FYP"},
+    "doc_kind_government-work-report": {"zh": "政府工作报告", "en": "work report"},
+    "doc_kind_regional-integration-plan": {"zh": "长三角规划", "en": "YRD plan"},
+    "doc_kind_press-feature": {"zh": "报道", "en": "press"},
+    # Location precision as the map's popups and the near-me page word it.
+    "precision_label_exact": {"zh": "精确（已公开坐标）", "en": "exact (published coordinate)"},
+    "precision_label_approximate": {"zh": "近似（按描述绘制或推算）", "en": "approximate (drawn or derived)"},
+    "precision_label_district": {"zh": "仅知所在区", "en": "district only"},
+    "precision_label_unlocated": {"zh": "未定位", "en": "unlocated"},
+    # Tour controls on the map (view/tours.py hands them to static/tour.js).
+    "tour_prev": {"zh": "上一步", "en": "Previous"},
+    "tour_next": {"zh": "下一步", "en": "Next"},
+    "tour_step": {"zh": "第", "en": "Step"},
+    "tour_presenter": {"zh": "演示模式", "en": "Presenter mode"},
+    "tour_presenter_exit": {"zh": "退出演示", "en": "Leave presenter mode"},
+    "tour_notes": {"zh": "讲者备注（自撰，非规划原文）", "en": "Presenter notes (our words, not the plan's)"},
+    "tour_read_source": {"zh": "原文 ↗", "en": "Plan text ↗"},
+    "tour_keys": {"zh": "← → 或 PgUp / PgDn 翻页 · Home / End 首尾 · P 演示模式 · Esc 退出", "en": "← → or PgUp / PgDn to step · Home / End · P presenter mode · Esc to leave"},
+    # Tours page (pages/tours.py).
+    "tours_choose": {"zh": "演示路线", "en": "Tour"},
+    "tours_unknown": {"zh": "没有演示路线 {tour}，已打开第一条（可选：{known}）。", "en": "No tour {tour}; showing the first one (known: {known})."},
+    "tours_steps": {"zh": "{n} 步", "en": "{n} steps"},
+    "tours_download": {"zh": "下载离线演示文件（HTML）", "en": "Download offline tour (HTML)"},
+    "tours_download_help": {"zh": "单个 HTML 文件，断网时用浏览器直接打开即可演示。", "en": "One HTML file that runs from disk in a browser with no network."},
+    "tours_help": {"zh": "用 ← → 或 PgUp / PgDn（翻页笔）翻页，P 进入演示模式；地址栏链接会记住当前路线和步骤。", "en": "Step with ← → or PgUp / PgDn (presentation clickers); P for presenter mode. The page URL keeps the tour and step."},
 }
 
 
@@ -587,6 +647,18 @@ def plan_note(doc_id: str, lang: str = "zh") -> str:
     """The catalogue's note on a document in `lang`; empty when there is none."""
     entry = _PLAN_NOTES.get(doc_id, {})
     return entry.get(lang) or entry.get("zh", "")
+
+
+def precision_labels(lang: str = "zh") -> dict[str, str]:
+    """Precision code ("exact", "approximate", "district", "unlocated") → its popup wording in `lang`."""
+    prefix = "precision_label_"
+    return {key.removeprefix(prefix): t(key, lang) for key in _TEXTS if key.startswith(prefix)}
+
+
+def doc_kind_label(kind: str, lang: str = "zh") -> str:
+    """"十四五纲要" for the catalog's document kind "five-year-plan"; empty for a kind with no short name."""
+    key = f"doc_kind_{kind}"
+    return t(key, lang) if key in _TEXTS else ""
 
 
 def has_text(key: str) -> bool:

@@ -23,6 +23,7 @@ from layers.tours import Passage, Tour, TourError
 from view.assets import STATIC_DIR, STATIC_URL, inline_assets_html
 from view.maps import base_map
 from view.planmap import PlanLayers, safe_json
+from view.text import t
 
 #: Tour layer references that map one-to-one onto planner map layer ids.
 FIXED_LAYER_IDS = {
@@ -33,19 +34,9 @@ FIXED_LAYER_IDS = {
 _OWN_JS = ("planmap.js", "tour.js")
 _OWN_CSS = ("planmap.css", "tour.css")
 
-_LABELS = {
-    "zh": {
-        "prev": "上一步", "next": "下一步", "step": "第", "presenter": "演示模式", "presenter_exit": "退出演示",
-        "notes": "讲者备注（自撰，非规划原文）", "read_source": "原文 ↗",
-        "keys": "← → 或 PgUp / PgDn 翻页 · Home / End 首尾 · P 演示模式 · Esc 退出",
-    },
-    "en": {
-        "prev": "Previous", "next": "Next", "step": "Step", "presenter": "Presenter mode",
-        "presenter_exit": "Leave presenter mode", "notes": "Presenter notes (our words, not the plan's)",
-        "read_source": "Plan text ↗",
-        "keys": "← → or PgUp / PgDn to step · Home / End · P presenter mode · Esc to leave",
-    },
-}
+#: Catalogue keys (view/text.py) of the tour controls; `static/tour.js` knows them without `tour_`.
+_LABEL_KEYS = ("tour_prev", "tour_next", "tour_step", "tour_presenter", "tour_presenter_exit", "tour_notes",
+               "tour_read_source", "tour_keys")
 
 
 class TourControl(JSCSSMixin, MacroElement):
@@ -111,7 +102,7 @@ def tour_payload(tour: Tour, plan: dict[str, Any], *, lang: str = "zh", start_st
             "highlight": list(step.highlight), "bounds": [[south, west], [north, east]], "view": step.view.kind,
         })
     return {
-        "id": tour.id, "title": tour.title[lang], "steps": steps, "labels": _LABELS[lang],
+        "id": tour.id, "title": tour.title[lang], "steps": steps, "labels": {key.removeprefix("tour_"): t(key, lang) for key in _LABEL_KEYS},
         "start_step": max(1, min(len(steps), start_step)), "presenter": presenter,
     }
 

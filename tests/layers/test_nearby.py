@@ -73,10 +73,10 @@ def test_district_only_projects_are_listed_apart_for_the_districts_the_circle_to
     assert result.district_only["district"].tolist() == ["江北区"]
 
 
-def test_summary_counts_categories_in_plain_words():
+def test_the_answer_counts_projects_per_category():
+    # The words are view.nearby_words.nearby_summary's (tests/view/test_nearby_words.py).
     result = projects_near(_projects(), ORIGIN, radius_m=3000)
-    assert result.summary() == "3 公里内有 3 个项目：道路桥梁 1 个、学校教育 1 个、公园绿地 1 个"
-    assert result.summary(lang="en").startswith("3 projects within 3 km: 1 roads, bridges and tunnels")
+    assert result.counts == {"roads": 1, "schools": 1, "parks_green": 1}
 
 
 def test_a_radius_out_of_range_is_refused_clearly():
