@@ -1,6 +1,11 @@
-"""UI texts in Chinese (default) and English."""
+"""UI texts in Chinese (default) and English: the one catalogue of every word the app shows.
+
+`layers/` returns codes and numbers; `view/` and `ui/` word them through `t(key, lang)` here.
+"""
 
 from __future__ import annotations
+
+from geo.gazetteer import PRECISIONS
 
 LANGUAGES = {"zh": "中文", "en": "English"}
 
@@ -558,6 +563,31 @@ _TEXTS: dict[str, dict[str, str]] = {
     "doc_kind_government-work-report": {"zh": "政府工作报告", "en": "work report"},
     "doc_kind_regional-integration-plan": {"zh": "长三角规划", "en": "YRD plan"},
     "doc_kind_press-feature": {"zh": "报道", "en": "press"},
+    # Editors' GIS layer import (ui/layer_import.py).
+    "imp_toggle": {"zh": "导入 GIS 图层作为地点来源", "en": "Import a GIS layer as a place source"},
+    "imp_caption": {"zh": "GeoPackage、压缩的 Shapefile（.zip）、GeoJSON、KML、含经纬度或 WKT 列的 CSV、OpenStreetMap（.osm/.osm.pbf），最大 {mb} MB。选择名称字段并声明坐标系；来源和许可必填。导入的图层只提供候选地点，不会直接改动地图。", "en": "GeoPackage, zipped Shapefile (.zip), GeoJSON, KML, CSV with lon/lat or WKT columns, OpenStreetMap (.osm/.osm.pbf), up to {mb} MB. Choose the name field and declare the datum; source and licence are required. An imported layer only offers candidate places; it changes nothing on the map by itself."},
+    "imp_file": {"zh": "图层文件", "en": "Layer file"},
+    "imp_layer": {"zh": "图层", "en": "Layer"},
+    "imp_encoding": {"zh": "CSV 编码", "en": "CSV encoding"},
+    "imp_name_field": {"zh": "名称字段", "en": "Name field"},
+    "imp_datum": {"zh": "坐标系（必填）", "en": "Datum (required)"},
+    "imp_source": {"zh": "图层来源（必填）", "en": "Source of the layer (required)"},
+    "imp_licence": {"zh": "许可（必填）", "en": "Licence (required)"},
+    "imp_attribution": {"zh": "署名（可选）", "en": "Credit line (optional)"},
+    "imp_button": {"zh": "导入图层", "en": "Import layer"},
+    "imp_choose": {"zh": "请选择", "en": "Choose"},
+    "imp_incomplete": {"zh": "请选择名称字段和坐标系，并填写来源和许可。", "en": "Choose the name field and the datum, and give the source and the licence."},
+    "imp_done": {"zh": "已导入 {file}：{n} 个有名称的要素（坐标系 {datum}；无名称未导入 {unnamed} 个，宁波以外未导入 {outside} 个）。", "en": "Imported {file}: {n} named features (datum {datum}; left out {unnamed} without a name, {outside} outside 宁波)."},
+    "imp_refused": {"zh": "未导入 {file}：{detail}", "en": "{file} was not imported: {detail}"},
+    "imp_imported": {"zh": "已导入的图层", "en": "Imported layers"},
+    "imp_none": {"zh": "尚未导入图层。", "en": "No layer imported yet."},
+    "imp_datum_wgs84": {"zh": "WGS84（GPS、OpenStreetMap）", "en": "WGS84 (GPS, OpenStreetMap)"},
+    "imp_datum_cgcs2000": {"zh": "CGCS2000（天地图、国家测绘成果）", "en": "CGCS2000 (天地图, national survey data)"},
+    "imp_datum_gcj02": {"zh": "GCJ-02（高德、腾讯）", "en": "GCJ-02 (高德/Amap, Tencent)"},
+    "imp_datum_bd09": {"zh": "BD-09（百度）", "en": "BD-09 (Baidu)"},
+    "imp_too_large": {"zh": "文件有 {mb} MB，超过 {limit_mb} MB 的上限；请先裁剪到宁波范围或拆分", "en": "{mb} MB is more than the {limit_mb} MB limit"},
+    # After a refusal worded by `layer_refusal`; English keeps the exception's own "; nothing was imported".
+    "imp_nothing_imported": {"zh": "。未导入任何内容。", "en": "; nothing was imported"},
     # Location precision as the map's popups and the near-me page word it.
     "precision_label_exact": {"zh": "精确（已公开坐标）", "en": "exact (published coordinate)"},
     "precision_label_approximate": {"zh": "近似（按描述绘制或推算）", "en": "approximate (drawn or derived)"},
@@ -649,16 +679,46 @@ def plan_note(doc_id: str, lang: str = "zh") -> str:
     return entry.get(lang) or entry.get("zh", "")
 
 
+#: Chinese wording of each refusal code of `geo.sources.layer`; in English the exception's own message
+#: (`geo.sources.layer.MESSAGES`, which also names the file) is shown, so there is no English column here.
+_LAYER_REFUSALS_ZH: dict[str, str] = {
+    "format": "不是可读取的图层格式，请使用 {formats}",
+    "missing": "文件不存在",
+    "empty": "文件是空的，没有任何要素",
+    "too_large": "文件有 {mb} MB，超过 {limit_mb} MB 的上限；请先裁剪到宁波范围或拆分",
+    "unreadable": "无法作为图层读取：{detail}",
+    "which_layer": "文件中有多个图层（{layers}），请选择一个",
+    "no_layer": "没有图层“{layer}”；现有图层：{layers}",
+    "no_source": "请填写图层来源",
+    "no_licence": "请填写图层的许可",
+    "no_datum": "请声明坐标系：{datums}",
+    "unknown_datum": "未知坐标系“{datum}”，请使用 {datums}",
+    "no_name_field": "没有字段“{field}”；现有字段：{fields}",
+    "no_names": "字段“{field}”中没有任何名称",
+    "csv_columns": "找不到经纬度列或 WKT 列（现有列：{columns}）；请命名为 lon 和 lat，或 wkt",
+    "csv_values": "有坐标或 WKT 值无法读取（{detail}）",
+    "not_utf8": "CSV 不是 UTF-8 编码（第 {offset} 字节起），看起来是 {guess}：请另存为 UTF-8，或在上方选择编码 {guess}",
+    "encoding_given": "无法按 {encoding} 读取：{detail}",
+    "crs_unusable": "文件声明的坐标系 {crs} 既不是地理坐标也不是投影坐标",
+    "projected_undefined": "坐标是投影坐标（单位米：{bounds}），但文件没有投影定义；请连同 .prj/坐标系一起导出，或导出为经纬度",
+    "outside_all": "按 {datum} 读取后，{total} 个要素没有一个在宁波市内（范围 {bounds}）；请检查声明的坐标系和文件",
+    "swapped": "坐标看起来把纬度和经度写反了（经度读到 {bounds}）；请交换两列（宁波的经度约为 121.5）",
+}
+
+
+def layer_refusal(code: str, lang: str = "zh") -> str | None:
+    """The reader's wording of a layer-import refusal code; None where the exception's own message serves."""
+    return _LAYER_REFUSALS_ZH.get(code) if lang == "zh" else None
+
+
 def precision_labels(lang: str = "zh") -> dict[str, str]:
     """Precision code ("exact", "approximate", "district", "unlocated") → its popup wording in `lang`."""
-    prefix = "precision_label_"
-    return {key.removeprefix(prefix): t(key, lang) for key in _TEXTS if key.startswith(prefix)}
+    return {code: t(f"precision_label_{code}", lang) for code in PRECISIONS}
 
 
 def doc_kind_label(kind: str, lang: str = "zh") -> str:
     """"十四五纲要" for the catalog's document kind "five-year-plan"; empty for a kind with no short name."""
-    key = f"doc_kind_{kind}"
-    return t(key, lang) if key in _TEXTS else ""
+    return t(f"doc_kind_{kind}", lang) if has_text(f"doc_kind_{kind}") else ""
 
 
 def has_text(key: str) -> bool:

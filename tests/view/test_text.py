@@ -16,22 +16,38 @@ UI_FILES = [ROOT / "app.py", *(path for folder in ("pages", "ui", "view") for pa
 BILINGUAL = {"language"}
 
 
+#: The functions that look a key up in the catalogue.
+_LOOKUPS = {"t", "ui_text", "has_text"}
+
+
 def _keys_used() -> tuple[set[str], set[str]]:
-    """Literal keys passed to `t(...)`, and the literal prefixes of computed ones (f"ind_{c}", "ind_" + c)."""
+    """Keys the code asks for, and the literal prefixes of computed ones (f"ind_{c}", "ind_" + c).
+
+    A key counts as asked for when it is the first argument of a lookup (either branch of an
+    `a if … else b` too), or when it sits in a tuple or list of catalogue keys the code walks
+    (`_UI_KEYS`, the history table's columns): every string in such a literal is a key.
+    """
     literal, prefixes = set(), set()
     for path in UI_FILES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t"
+            if isinstance(node, (ast.Tuple, ast.List)) and len(node.elts) > 1 and all(
+                    isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value in _TEXTS for e in node.elts):
+                literal.update(e.value for e in node.elts)
+                continue
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _LOOKUPS
                     and node.args):
                 continue
-            arg = node.args[0]
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                literal.add(arg.value)
-            elif isinstance(arg, ast.JoinedStr) and isinstance(arg.values[0], ast.Constant):
-                prefixes.add(arg.values[0].value)
-            elif (isinstance(arg, ast.BinOp) and isinstance(arg.left, ast.Constant)
-                  and isinstance(arg.left.value, str)):
-                prefixes.add(arg.left.value)
+            args = [node.args[0]]
+            if isinstance(args[0], ast.IfExp):
+                args = [args[0].body, args[0].orelse]
+            for arg in args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    literal.add(arg.value)
+                elif isinstance(arg, ast.JoinedStr) and isinstance(arg.values[0], ast.Constant):
+                    prefixes.add(arg.values[0].value)
+                elif (isinstance(arg, ast.BinOp) and isinstance(arg.left, ast.Constant)
+                      and isinstance(arg.left.value, str)):
+                    prefixes.add(arg.left.value)
     return literal, prefixes
 
 
@@ -39,6 +55,28 @@ def test_the_scan_finds_the_keys_the_pages_use():
     literal, prefixes = _keys_used()
     assert {"nearby_title", "read_in_plan", "passage_at"} <= literal
     assert {"nearby_not_point_", "precision_", "cur_prec_"} <= prefixes
+    assert {"pm_layers", "tour_prev", "cur_h_time", "ind_chart_target_result"} <= literal  # key tuples, a … if … else …
+
+
+def test_no_catalogue_key_is_unused():
+    literal, prefixes = _keys_used()
+    unused = [key for key in _TEXTS if key not in literal and not key.startswith(tuple(prefixes))]
+    assert not unused, f"keys no code asks for (remove them from view/text.py): {unused}"
+
+
+def test_every_precision_has_a_label_in_both_languages():
+    from geo.gazetteer import PRECISIONS
+    for lang in ("zh", "en"):
+        labels = i18n.precision_labels(lang)
+        assert set(labels) == set(PRECISIONS) and all(labels.values()), labels
+    assert i18n.precision_labels("zh")["approximate"] == "近似（按描述绘制或推算）"
+
+
+def test_every_layer_import_refusal_is_worded_in_chinese():
+    from geo.sources.layer import MESSAGES
+    assert set(i18n._LAYER_REFUSALS_ZH) == set(MESSAGES)
+    assert i18n.layer_refusal("missing", "zh") == "文件不存在"
+    assert i18n.layer_refusal("missing", "en") is None  # English shows the exception's own message
 
 
 @pytest.mark.parametrize("key", sorted(_keys_used()[0]))
