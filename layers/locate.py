@@ -9,12 +9,17 @@ places a project only mentions, a station its text names (…站, …站点, …
 is the unit's seat, so the project gets it as `approximate` with a note that
 says so. `location_method` says which of these it was. What is left is known
 only by the plan's district (`district`), with the reason.
+
+The note is stored as names and codes (JSON in `location_note`, the method in
+`location_method`); `view.location_words` words it in the reader's language.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 import geopandas as gpd
@@ -49,7 +54,10 @@ class Placement:
     geometry: shapely.Geometry | None
     precision: str
     place_ids: tuple[str, ...]
-    note: str
+    #: What the reader is told about how it was placed, as names and codes (`view.location_words`
+    #: words it): e.g. {"place": "潘火路站", "place_precision": "approximate", "place_method": "published",
+    #: "sites": […]}.
+    note: dict[str, Any]
     method: str = "district_only"
 
 
@@ -71,7 +79,7 @@ def locate_records(records: pd.DataFrame, *, gazetteer: Gazetteer, kind: str) ->
     frame = records.copy()
     frame["precision"] = [p.precision for p in placements]
     frame["place_ids"] = ["|".join(p.place_ids) for p in placements]
-    frame["location_note"] = [p.note for p in placements]
+    frame["location_note"] = [note_json(p.note, method=p.method) for p in placements]
     frame["location_method"] = [p.method for p in placements]
     return gpd.GeoDataFrame(frame, geometry=[p.geometry for p in placements], crs=STORAGE_CRS)
 
@@ -128,26 +136,26 @@ def _place_project(row: pd.Series, gazetteer: Gazetteer) -> Placement:
     if own:
         # The place that is the project itself beats places it only mentions.
         name, entry = own[0]
-        note = f"{entry.name}（是该项目本身；{_describe(entry)}）"
+        note = _describe(entry)
         return Placement(entry.geometry, entry.precision, (entry.id,), note, "own_place")
     if stations:
         entry = stations[0]
-        note = f"{entry.name}（项目文字提到的车站，取车站位置，不是项目本身的范围；{_describe(entry)}）"
+        note = _describe(entry)
         return Placement(entry.geometry, "approximate", (entry.id,), note, "mentioned_station")
     specific = [(n, e) for n, e in usable if e.type not in _SEAT_TYPES]
     if specific:
         name, entry = specific[0]
-        note = f"{entry.name}（项目文字提到的地点；{_describe(entry)}）"
+        note = _describe(entry)
         return Placement(entry.geometry, "approximate", (entry.id,), note, "mentioned_place")
     if usable:
         name, entry = usable[0]
         if entry.geometry.geom_type != "Point":
-            what = "街道/镇范围，不是项目位置"
+            seat = "area"
         elif "geonames" in entry.source.lower():
-            what = "街道/镇驻地点（GeoNames），不是项目位置"
+            seat = "geonames"
         else:
-            what = "街道/镇代表点，不是项目位置"
-        note = f"{entry.name}（项目文字提到的街道/镇，取其{what}；{_describe(entry)}）"
+            seat = "point"
+        note = dict(_describe(entry), seat=seat)
         return Placement(entry.geometry, "approximate", (entry.id,), note, "mentioned_seat")
     return _district_only(row, candidates)
 
@@ -196,8 +204,7 @@ def _place_structure(row: pd.Series, gazetteer: Gazetteer) -> Placement:
         return _district_only(row, candidates)
     geometry = shapely.union_all([e.geometry for e in usable])
     precision = usable[0].precision if len(usable) == 1 else "approximate"
-    names = "、".join(e.name for e in usable)
-    note = f"由成员地点绘制：{names}" if len(usable) > 1 else f"{usable[0].name}（{_describe(usable[0])}）"
+    note = {"members": [e.name for e in usable]} if len(usable) > 1 else _describe(usable[0])
     return Placement(geometry, precision, tuple(e.id for e in usable), note, "members")
 
 
@@ -218,7 +225,7 @@ def _road_extent(row: pd.Series, gazetteer: Gazetteer) -> Placement | None:
     d1 = line.project(a[0].geometry.centroid if not isinstance(a[0].geometry, Point) else a[0].geometry)
     d2 = line.project(b[0].geometry.centroid if not isinstance(b[0].geometry, Point) else b[0].geometry)
     segment = substring(line, min(d1, d2), max(d1, d2))
-    note = f"{road.name}在{start_name}与{end_name}之间的路段（由道路与两端道路的位置推算）"
+    note = {"road": road.name, "from": start_name, "to": end_name}
     return Placement(segment, "approximate", (road.id, a[0].id, b[0].id), note, "road_extent")
 
 
@@ -236,29 +243,26 @@ def _district_only(row: pd.Series, candidates: list[tuple[str, Entry]]) -> Place
     district = NINGBO_DISTRICTS.get(adcode) or (unit.name if unit else adcode)
     unlocated = [e.name for _, e in candidates if e.precision in ("unlocated", "district")
                  and e.type not in _DISTRICT_TYPES]
-    if unlocated:
-        reason = f"提到的地点尚无坐标：{'、'.join(unlocated)}"
-    else:
-        reason = "文字未提到可定位的地点"
-    note = f"仅知在{district}（{reason}）"
+    note = {"district": district, "unlocated": unlocated}
     ids = tuple(e.id for _, e in candidates)
     return Placement(None, "district", ids, note, "district_only")
 
 
-#: Chinese words for the gazetteer's precision and method codes in the stored note (shown in
-#: popups and on 我家附近; the codes themselves stay in `precision`/`location_method`).
-_PRECISION_WORDS = {"exact": "精确位置", "approximate": "近似位置", "district": "仅知所在区", "unlocated": "未定位"}
-_METHOD_WORDS = {"published": "公开坐标", "derived_boundaries": "由行政区界推算", "digitized": "按描述绘制",
-                 "computed_members": "由组成部分推算", "district_only": "仅知所在区", "none": "无"}
 _URL_RE = re.compile(r"https?://[^\s)（）,，]+")
 
 
-def _describe(entry: Entry) -> str:
-    """"近似位置，由组成部分推算，来源网站：wikiwand.com": no English prose or codes in the note."""
-    precision = _PRECISION_WORDS.get(entry.precision, entry.precision)
-    method = _METHOD_WORDS.get(entry.method, entry.method)
-    sites = source_sites(entry.source)
-    return f"{precision}，{method}" + (f"，来源网站：{'、'.join(sites)}" if sites else "")
+def _describe(entry: Entry) -> dict[str, Any]:
+    """The borrowed place's name, precision and method codes and the sites its source cites (not its prose)."""
+    return {"place": entry.name, "place_precision": entry.precision, "place_method": entry.method,
+            "sites": source_sites(entry.source)}
+
+
+def note_json(note: dict[str, Any], *, method: str) -> str:
+    """The stored `location_note`: the note's names and codes, and the `location_method`, as JSON.
+
+    The method rides along so a table of records alone (the curation queue) can be worded.
+    """
+    return json.dumps(dict(note, location_method=method), ensure_ascii=False, sort_keys=True)
 
 
 def source_sites(source: str) -> list[str]:

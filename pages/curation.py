@@ -18,6 +18,7 @@ from ui.curation_history import history_table
 from ui.curation_place import place_choice, place_panel
 from ui.curation_suggestions import suggestions_tab
 from ui.data import get_layer
+from view.location_words import location_note
 from view.text import t
 from ui.layer_import import layer_import_panel
 from ui.navigation import through_app_navigation
@@ -65,7 +66,8 @@ with places_tab:
 
 with records_tab:
     st.caption(t("cur_records_caption", lang).format(n=len(records)))
-    shown = records.assign(link=[f"/source?doc={r.doc_id}&start={r.start}&end={r.end}" for r in records.itertuples()])
+    shown = records.assign(link=[f"/source?doc={r.doc_id}&start={r.start}&end={r.end}" for r in records.itertuples()],
+                           location_note=[location_note(n, lang=lang) for n in records["location_note"]])
     st.dataframe(shown.rename(columns=lambda c: t(f"cur_rec_{c}", lang)), hide_index=True, width="stretch",
                  column_config={t("cur_rec_link", lang): st.column_config.LinkColumn(display_text="↗")})
 

@@ -39,6 +39,7 @@ from layers.styles import (
 from layers.text import display_text
 from view.assets import STATIC_URL
 from view.geojson import geometry_json
+from view.location_words import location_note
 from view.text import doc_kind_label, place_type
 from view.text import precision_labels as ui_precision_labels
 from view.text import t as ui_text
@@ -153,7 +154,8 @@ def plan_payload(
         features = []
         for _, row in part.iterrows():
             feature = _feature(row, name=row["name"] or row["part"], color=structure_part_color(hue, row["kind"]),
-                               style=structure_style(row["kind"])[1], category=None, plan_districts=district_areas)
+                               style=structure_style(row["kind"])[1], category=None, plan_districts=district_areas,
+                               lang=lang)
             feature["properties"]["part"] = row["part"] or row["name"]
             feature["properties"]["label_at"] = _label_point(row.geometry)
             # A part drawn on a rail line is as planned or existing as that line's own record.
@@ -181,7 +183,7 @@ def plan_payload(
             continue
         label = getattr(category(key), lang)
         features = [_feature(row, name=row["name"], color=category_color(key), category=key, category_label=label,
-                             plan_districts=district_areas)
+                             plan_districts=district_areas, lang=lang)
                     for _, row in part.iterrows()]
         layer_id = f"pr-{key}"
         project_ids.append(layer_id)
@@ -338,13 +340,14 @@ def _layer(layer_id: str, label: str, color: str, features: list[dict[str, Any]]
 
 def _feature(row: pd.Series, *, name: str, color: str, category: str | None,
              category_label: str | None = None, style: dict[str, Any] | None = None,
-             plan_districts: dict[str, shapely.Geometry] | None = None) -> dict[str, Any]:
+             plan_districts: dict[str, shapely.Geometry] | None = None, lang: str = "zh") -> dict[str, Any]:
     props = {
         "id": row["id"], "name": name, "color": color, "precision": row.get("precision") or "approximate",
         "doc_id": row.get("doc_id"), "start": _int_or_none(row.get("start")), "end": _int_or_none(row.get("end")),
         "section_path": display_text(row.get("section_path") or ""),
         "quote": _short(display_text(row.get("quote") or "")), "lead_unit": row.get("lead_unit") or None,
-        "district": str(row.get("district_adcode") or ""), "location_note": row.get("location_note") or None,
+        "district": str(row.get("district_adcode") or ""),
+        "location_note": location_note(row.get("location_note"), lang=lang) or None,
         "status": row.get("status") or None,
         # A plan's record belongs to the plan's district even where its drawing
         # crosses the boundary; only a record with a wider code goes by geometry.

@@ -588,6 +588,37 @@ _TEXTS: dict[str, dict[str, str]] = {
     "imp_too_large": {"zh": "文件有 {mb} MB，超过 {limit_mb} MB 的上限；请先裁剪到宁波范围或拆分", "en": "{mb} MB is more than the {limit_mb} MB limit"},
     # After a refusal worded by `layer_refusal`; English keeps the exception's own "; nothing was imported".
     "imp_nothing_imported": {"zh": "。未导入任何内容。", "en": "; nothing was imported"},
+    # How a record was placed (view/location_words.py words `location_note`, stored as names and codes).
+    "loc_own_place": {"zh": "{place}（是该项目本身；{describe}）", "en": "{place} (the project itself; {describe})"},
+    "loc_mentioned_station": {
+        "zh": "{place}（项目文字提到的车站，取车站位置，不是项目本身的范围；{describe}）",
+        "en": "{place} (a station the project's text names: the station's location, not the project's own extent; "
+              "{describe})",
+    },
+    "loc_mentioned_place": {"zh": "{place}（项目文字提到的地点；{describe}）",
+                            "en": "{place} (a place the project's text names; {describe})"},
+    "loc_mentioned_seat": {"zh": "{place}（项目文字提到的街道/镇，取其{what}；{describe}）",
+                           "en": "{place} (a 街道/镇 the project's text names: its {what}; {describe})"},
+    "loc_seat_area": {"zh": "街道/镇范围，不是项目位置", "en": "area, not the project's location"},
+    "loc_seat_geonames": {"zh": "街道/镇驻地点（GeoNames），不是项目位置",
+                          "en": "seat (GeoNames), not the project's location"},
+    "loc_seat_point": {"zh": "街道/镇代表点，不是项目位置", "en": "representative point, not the project's location"},
+    "loc_member": {"zh": "{place}（{describe}）", "en": "{place} ({describe})"},
+    "loc_members": {"zh": "由成员地点绘制：{names}", "en": "drawn from its member places: {names}"},
+    "loc_road_extent": {"zh": "{road}在{start}与{end}之间的路段（由道路与两端道路的位置推算）",
+                        "en": "the stretch of {road} between {start} and {end} (derived from where the roads lie)"},
+    "loc_district_only": {"zh": "仅知在{district}（{reason}）", "en": "known only to be in {district} ({reason})"},
+    "loc_reason_unlocated": {"zh": "提到的地点尚无坐标：{names}", "en": "the places it names have no coordinates yet: {names}"},
+    "loc_reason_nothing": {"zh": "文字未提到可定位的地点", "en": "its text names no place that can be located"},
+    "loc_describe": {"zh": "{precision}，{method}", "en": "{precision}, {method}"},
+    "loc_describe_sites": {"zh": "，来源网站：{sites}", "en": ", source sites: {sites}"},
+    # The gazetteer's `method` codes (how a place's coordinates were obtained).
+    "gaz_method_published": {"zh": "公开坐标", "en": "published coordinates"},
+    "gaz_method_derived_boundaries": {"zh": "由行政区界推算", "en": "derived from administrative boundaries"},
+    "gaz_method_digitized": {"zh": "按描述绘制", "en": "drawn from a description"},
+    "gaz_method_computed_members": {"zh": "由组成部分推算", "en": "computed from its parts"},
+    "gaz_method_district_only": {"zh": "仅知所在区", "en": "known only by district"},
+    "gaz_method_none": {"zh": "无", "en": "none"},
     # Location precision as the map's popups and the near-me page word it.
     "precision_label_exact": {"zh": "精确（已公开坐标）", "en": "exact (published coordinate)"},
     "precision_label_approximate": {"zh": "近似（按描述绘制或推算）", "en": "approximate (drawn or derived)"},
