@@ -13,11 +13,11 @@ import pytest
 import shapely
 from streamlit.testing.v1 import AppTest
 
-from geo.editors import ENV_VAR, Editor
+from geo.access.editors import ENV_VAR, Editor
 from geo.settings import ROOT
 from testkit.curation import copy_gazetteer, copy_store, editors, login
-from ui import curation_data
-from ui.curation_auth import EDITOR_KEY
+from ui.curation import data as curation_data
+from ui.curation.auth import EDITOR_KEY
 
 PAGE = str(ROOT / "pages" / "curation.py")
 PLACE = "jb-ningbo-wenchuang-port"
@@ -102,7 +102,7 @@ def _call_save(who):
     """A page calling the form's save helper directly with `who` as the editor."""
     import shapely
 
-    from ui.curation_edit import _save
+    from ui.curation.edit import _save
 
     _save(who, "jb-ningbo-wenchuang-port", geometry=shapely.Point(121.556, 29.889), same_as=None,
           precision="approximate", source="unit test: made-up point", reason="", lang="zh")
