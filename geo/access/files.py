@@ -26,7 +26,7 @@ LOCK_TIMEOUT_S = 30.0
 
 
 @contextlib.contextmanager
-def locked(path: Path, *, shared: bool = False, timeout_s: float = LOCK_TIMEOUT_S) -> Iterator[None]:
+def locked(path: Path, *, shared: bool = False, timeout_s: float | None = None) -> Iterator[None]:
     """Hold an `flock` on `path` (created if missing) for the block.
 
     flock locks belong to the open file, so two threads of one process (two
@@ -34,8 +34,9 @@ def locked(path: Path, *, shared: bool = False, timeout_s: float = LOCK_TIMEOUT_
     in a folder it cannot write (a read-only deployment) goes without the
     lock: nobody can be writing there either.
 
-    Raises `LockTimeout` after `timeout_s` seconds of waiting, and
-    `NotWritableError` when a writer cannot create the lock file.
+    Raises `LockTimeout` after `timeout_s` seconds of waiting (None: the
+    module's `LOCK_TIMEOUT_S` at the time of the call), and `NotWritableError`
+    when a writer cannot create the lock file.
     """
     try:
         if not shared:
@@ -51,6 +52,7 @@ def locked(path: Path, *, shared: bool = False, timeout_s: float = LOCK_TIMEOUT_
         return
     try:
         mode = (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB
+        timeout_s = LOCK_TIMEOUT_S if timeout_s is None else timeout_s
         deadline = time.monotonic() + timeout_s
         while True:
             try:
