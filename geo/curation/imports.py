@@ -47,7 +47,11 @@ class ImportReport:
 
 
 class ImportPlan:
-    """The rows of one import, checked one by one against the store and each other."""
+    """The rows of one import, checked one by one against the store and each other.
+
+    Made by `CurationStore.import_file` while it holds the store's lock, and
+    reads the store's rows through it, so what it checks cannot change under it.
+    """
 
     def __init__(self, store: CurationStore, state: Replay, editor: str, filename: str) -> None:
         self.store, self.state, self.editor, self.filename = store, state, editor, filename

@@ -1,4 +1,4 @@
-"""Planners' corrections to the gazetteer, with a full history.
+"""The curation store: planners' corrections to the gazetteer, with a full history.
 
 Two files under `data/gazetteer/curation/` (format in data/gazetteer/README.md):
 
