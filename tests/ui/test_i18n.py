@@ -11,7 +11,7 @@ from ui import i18n
 from ui.i18n import _TEXTS, t
 
 #: Files whose words a user reads.
-UI_FILES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
+UI_FILES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").rglob("*.py"))]
 #: One label shown in both languages at once, on purpose (whoever cannot read one finds the switch).
 BILINGUAL = {"language"}
 
