@@ -6,9 +6,9 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8501
 STORE  := data/layers/planmap.gpkg
 # Anything a layer is built from: a change to one of these rebuilds the store.
-# Curated corrections (geo/curation.py) count: the app rebuilds what they touch, `make layers` all of it.
+# Curated corrections (geo/curation/) count: the app rebuilds what they touch, `make layers` all of it.
 # The shipped public extracts count too: the gazetteer reads OSM polygons from data/sources/ by reference.
-LAYER_SOURCES := $(wildcard data/plans/* data/gazetteer/*.csv data/gazetteer/curation/entries.csv data/gazetteer/curation/history.jsonl data/sources/*.csv geo/*.py geo/sources/*.py layers/*.py)
+LAYER_SOURCES := $(wildcard data/plans/* data/gazetteer/*.csv data/gazetteer/curation/entries.csv data/gazetteer/curation/history.jsonl data/sources/*.csv geo/*.py geo/curation/*.py geo/access/*.py geo/sources/*.py layers/*.py)
 
 .PHONY: run test setup setup-test system-test-deps layers assets bench clean
 
@@ -45,7 +45,7 @@ $(STORE): $(VENV)/.installed $(LAYER_SOURCES)
 	$(PY) -m layers build
 
 assets: $(VENV)/.installed
-	$(PY) -m ui.assets
+	$(PY) -m view.assets
 
 bench: setup-test system-test-deps layers assets
 	@for script in bench/*.py; do $(PY) $$script; done

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import geo.curation  # noqa: E402
+import geo.curation.imports  # noqa: E402
 from geo.curation import CurationStore  # noqa: E402
 from geo.gazetteer import load_gazetteer  # noqa: E402
 from testkit.curation import copy_gazetteer, login  # noqa: E402
@@ -42,12 +42,12 @@ def main() -> None:
         writer.writeheader()
         writer.writerows(rows)
         loads = {"n": 0}
-        real = geo.curation.gazetteer_from_rows
+        real = geo.curation.imports.gazetteer_from_rows
 
         def counted(*args, **kwargs):
             loads["n"] += 1
             return real(*args, **kwargs)
-        geo.curation.gazetteer_from_rows = counted
+        geo.curation.imports.gazetteer_from_rows = counted
         started = time.perf_counter()
         report = store.import_file(login("wang"), buffer.getvalue().encode("utf-8"), filename="bench.csv")
         seconds = time.perf_counter() - started

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from geo.editors import ENV_VAR, hash_password
+from geo.access.editors import ENV_VAR, hash_password
 from geo.errors import GeoError
 from geo.gazetteer import crosscheck_distances, load_gazetteer
 from geo.geocode import Located, locate, unknown_place_message
@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _suggest(args: argparse.Namespace) -> int:
     """Refresh one source's suggestions and, with --accept-unambiguous, accept the unambiguous ones."""
-    from geo.editors import authenticate, configured_editors
+    from geo.access.editors import authenticate, configured_editors
     from geo.sources.registry import source as source_by_key
     from geo.sources.suggestions import SuggestionStore
 

@@ -42,6 +42,22 @@ class CurationError(GeoError, ValueError):
     """A curation change or import is refused; the message says what to fix."""
 
 
+class NotWritableError(GeoError, OSError):
+    """A data folder (curation, layer store, plan catalog) cannot be written: read-only, full, not allowed.
+
+    Raised by `geo.access.files.locked` when the lock file cannot be made; the
+    message says what an editor can do ("Not saved: the disk is full …").
+    """
+
+
+class LockTimeout(GeoError, TimeoutError):
+    """Another writer held a data folder's lock longer than the wait allowed; try again.
+
+    The same lock guards the curation folder, the layer store during a
+    rebuild and the plan catalog, so this is no `CurationError`.
+    """
+
+
 class UnknownEntryError(CurationError, LookupError):
     """A curation call names a place id that is neither curated nor in the gazetteer."""
 

@@ -7,6 +7,12 @@ how often the plans name it. `records_queue` lists the projects and structures
 drawn only approximately or not at all, with the places they depend on.
 `mention_contexts` gives the plan's exact words around each mention of a place.
 
+The records come from the built layer store (`stored_records`): the build
+and every rebuild after a curation save locate them with the curated
+gazetteer, so the app never re-extracts the plans to rank the queue.
+`extracted_records` locates a fresh extraction instead, to check that the
+store says the same.
+
 Districts and cities are left out (their polygon *is* the place), and so are
 places outside 宁波市: the curation store only accepts geometry inside Ningbo.
 """
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 import weakref
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -23,6 +30,8 @@ from geo.geoparse import find_places
 from layers.extract import Extraction, extract_all
 from layers.locate import PRECISION_ORDER, locate_records
 from layers.plans import load_catalog, read_plan_text
+from layers.settings import LAYERS_GPKG
+from layers.store import read_layer
 
 #: Precisions a planner can improve, worst first.
 QUEUE_PRECISIONS = ("unlocated", "approximate", "district")
@@ -31,13 +40,24 @@ _WHOLE_UNIT_TYPES = frozenset({"district", "city"})
 QUEUE_COLUMNS = ["id", "name", "type", "precision", "mentions", "documents", "projects", "adcode", "note"]
 RECORD_COLUMNS = ["id", "kind", "name", "doc_id", "start", "end", "precision", "place_ids", "place_names",
                   "location_note"]
-#: Mentions and located records per gazetteer object, so one page view parses the plans once.
+#: The record layers the queue counts, as stored.
+RECORD_KINDS = ("projects", "structures")
+#: Mentions per gazetteer object, so one page view parses the plans once.
 _MENTIONS: weakref.WeakKeyDictionary[Gazetteer, pd.DataFrame] = weakref.WeakKeyDictionary()
-_RECORDS: weakref.WeakKeyDictionary[Gazetteer, pd.DataFrame] = weakref.WeakKeyDictionary()
 
 
-def curation_queue(*, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+def curation_queue(*, gazetteer: Gazetteer | None = None, records: pd.DataFrame | None = None,
+                   path: Path = LAYERS_GPKG) -> pd.DataFrame:
     """Every place worth fixing, worst first.
+
+    Parameters
+    ----------
+    gazetteer
+        The places to rank and find in the plans (the deployment's, curated, by default).
+    records
+        Located projects and structures (`stored_records(path=path)` by default).
+    path
+        The layer store the records are read from.
 
     Returns
     -------
@@ -49,7 +69,8 @@ def curation_queue(*, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     mentions = plan_mentions(gaz)
     counts = mentions.groupby("id").agg(mentions=("start", "size"), documents=("doc_id", "nunique"))
-    depending = _records(gaz)["place_ids"].str.split("|").explode()
+    located = records if records is not None else stored_records(path=path)
+    depending = located["place_ids"].str.split("|").explode()
     projects = depending[depending != ""].value_counts()
     rows = []
     for entry in gaz:
@@ -70,8 +91,11 @@ def curation_queue(*, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
     return queue.drop(columns=["_rank", "_weight"]).reset_index(drop=True)
 
 
-def records_queue(*, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+def records_queue(*, gazetteer: Gazetteer | None = None, records: pd.DataFrame | None = None,
+                  path: Path = LAYERS_GPKG) -> pd.DataFrame:
     """Projects and structures drawn only approximately or not at all, worst first.
+
+    `records` and `path` as for `curation_queue`; `gazetteer` gives the place names.
 
     Returns
     -------
@@ -81,7 +105,8 @@ def records_queue(*, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
     first, then approximate ones, each by document and offset.
     """
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
-    records = _records(gaz)
+    if records is None:
+        records = stored_records(path=path)
     weak = records[records["precision"].isin(["district", "unlocated", "approximate"])].copy()
     names = {e.id: e.name for e in gaz}
     weak["place_names"] = weak["place_ids"].map(
@@ -130,25 +155,44 @@ def plan_mentions(gazetteer: Gazetteer) -> pd.DataFrame:
     return frame
 
 
-def _records(gazetteer: Gazetteer) -> pd.DataFrame:
-    """Projects and structures located with this gazetteer, as the layer build does."""
-    if gazetteer in _RECORDS:
-        return _RECORDS[gazetteer]
-    extraction = _extraction()
+def stored_records(*, path: Path = LAYERS_GPKG) -> pd.DataFrame:
+    """The located projects and structures of the layer store, one frame with a `kind` column.
+
+    What the map shows: the build, and the rebuild after every curation save,
+    located them with the curated gazetteer. Read again whenever the store
+    file changes; `LayerStoreError` (saying how to rebuild) when it is missing.
+    """
+    path = Path(path)
+    stat = path.stat() if path.exists() else None  # no store: `read_layer` says how to build one
+    return _stored_records(path, stat.st_mtime_ns if stat else 0, stat.st_size if stat else 0)
+
+
+def extracted_records(gazetteer: Gazetteer, *, extraction: Extraction | None = None) -> pd.DataFrame:
+    """Projects and structures from a fresh extraction of every plan, located with `gazetteer`.
+
+    What a build from this gazetteer stores, worked out again: slow (it reads
+    and extracts every plan unless given `extraction`), so only for checking
+    `stored_records` and for the benchmark.
+    """
+    extraction = extraction if extraction is not None else extract_all()
     parts = []
-    for kind in ("projects", "structures"):
+    for kind in RECORD_KINDS:
         located = locate_records(getattr(extraction, kind), gazetteer=gazetteer, kind=kind)
         parts.append(pd.DataFrame(located.drop(columns="geometry")).assign(kind=kind))
-    frame = pd.concat(parts, ignore_index=True)
+    return _with_place_ids(pd.concat(parts, ignore_index=True))
+
+
+@lru_cache(maxsize=2)
+def _stored_records(path: Path, mtime_ns: int, size: int) -> pd.DataFrame:
+    """The records of one version of the store (the key holds its modification time and size)."""
+    parts = [pd.DataFrame(read_layer(kind, path=path).drop(columns="geometry")).assign(kind=kind)
+             for kind in RECORD_KINDS]
+    return _with_place_ids(pd.concat(parts, ignore_index=True))
+
+
+def _with_place_ids(frame: pd.DataFrame) -> pd.DataFrame:
     frame["place_ids"] = frame["place_ids"].fillna("").astype(str)
-    _RECORDS[gazetteer] = frame
     return frame
-
-
-@lru_cache(maxsize=1)
-def _extraction() -> Extraction:
-    # The plan texts do not change while the app runs; only the gazetteer does.
-    return extract_all()
 
 
 UNKNOWN_COLUMNS = ["kind", "name", "mentions", "documents", "doc_id", "start", "end", "quote"]

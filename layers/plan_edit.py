@@ -26,7 +26,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from geo import _atomic
+from geo.access import files
 from geo.boundaries import County, resolve_county
 from geo.errors import GeoError
 from geo.settings import GAZETTEER_DIR
@@ -168,7 +168,7 @@ def _apply(action: str, plan: Plan, before: tuple[Plan, ...], plans: list[Plan],
 
     started = time.perf_counter()
     text_path = PLANS_DIR / f"{plan.id}.txt"
-    with _atomic.locked(PLANS_DIR / ".catalog.lock", timeout_s=_LOCK_TIMEOUT_S):
+    with files.locked(PLANS_DIR / ".catalog.lock", timeout_s=_LOCK_TIMEOUT_S):
         if load_catalog() != before:
             raise CatalogEditError("the catalog changed while this change was prepared; try again", code="busy")
         _clean_stale_staging(store)
@@ -177,20 +177,20 @@ def _apply(action: str, plan: Plan, before: tuple[Plan, ...], plans: list[Plan],
         staging = store.with_name(f".{store.name}.{os.getpid()}.{secrets.token_hex(4)}.staging.gpkg")
         try:
             if text is not None:
-                _atomic.replace_atomically(text_path, text.encode("utf-8"))
-            _atomic.replace_atomically(CATALOG_CSV, catalog_csv(plans))
+                files.replace_atomically(text_path, text.encode("utf-8"))
+            files.replace_atomically(CATALOG_CSV, catalog_csv(plans))
             # The store's lock (the one `layers.rebuild` takes after a curation save) is held
             # from the build to the swap, so a place saved meanwhile is not lost from the store.
-            with _atomic.locked(store.with_name(f".{store.name}.lock"), timeout_s=_LOCK_TIMEOUT_S):
+            with files.locked(store.with_name(f".{store.name}.lock"), timeout_s=_LOCK_TIMEOUT_S):
                 tables = build(path=staging, gazetteer_dir=gazetteer_dir)
                 _check_tours(staging)
                 os.replace(staging, store)
         except BaseException:
-            _atomic.replace_atomically(CATALOG_CSV, old_catalog)
+            files.replace_atomically(CATALOG_CSV, old_catalog)
             if old_text is None:
                 text_path.unlink(missing_ok=True)
             elif text is not None:
-                _atomic.replace_atomically(text_path, old_text)
+                files.replace_atomically(text_path, old_text)
             raise
         finally:
             staging.unlink(missing_ok=True)

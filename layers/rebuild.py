@@ -21,13 +21,14 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo import _atomic, derive
+from geo import derive
+from geo.access import files
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.geocode import default_gazetteer
 from geo.settings import GAZETTEER_DIR
 from layers.build import build, located_layer, place_layers
-from layers.settings import LAYERS_GPKG
 from layers.errors import LayerStoreError
+from layers.settings import LAYERS_GPKG
 from layers.store import built_from, curation_state, list_layers, read_layer, write_build_info, write_layer
 
 #: Record columns that hold names a record may be placed by.
@@ -76,7 +77,7 @@ def rebuild_for_places(
     started = time.perf_counter()
     asked = tuple(dict.fromkeys(place_ids))
     path = Path(path)
-    with _atomic.locked(path.with_name(f".{path.name}.lock"), timeout_s=_LOCK_TIMEOUT_S):
+    with files.locked(path.with_name(f".{path.name}.lock"), timeout_s=_LOCK_TIMEOUT_S):
         default_gazetteer.cache_clear()  # name searches in this process must see the new places
         if not path.exists() or not {"places", "projects", "structures"} <= set(list_layers(path=path)):
             counts = build(path=path, gazetteer_dir=gazetteer_dir)
@@ -108,7 +109,7 @@ def catch_up(*, path: Path = LAYERS_GPKG, gazetteer_dir: Path = GAZETTEER_DIR) -
     remove_dead_leftovers(path)
     if not path.exists() or not Path(gazetteer_dir).is_dir():
         return None
-    with _atomic.locked(path.with_name(f".{path.name}.lock"), timeout_s=_LOCK_TIMEOUT_S):
+    with files.locked(path.with_name(f".{path.name}.lock"), timeout_s=_LOCK_TIMEOUT_S):
         try:
             recorded = built_from(path=path)
         except LayerStoreError:

@@ -11,12 +11,12 @@ import streamlit as st
 
 from geo.errors import GeoError
 from layers.errors import LayersError
-from ui import curation_data as data
-from ui.curation_auth import login_box
-from ui.curation_files import export_buttons, import_panel
-from ui.curation_history import history_table
-from ui.curation_place import place_choice, place_panel
-from ui.curation_suggestions import suggestions_tab
+from ui.curation import data
+from ui.curation.auth import login_box
+from ui.curation.files import export_buttons, import_panel
+from ui.curation.history import history_table
+from ui.curation.place import place_choice, place_panel
+from ui.curation.suggestions import suggestions_tab
 from ui.data import get_layer
 from view.location_words import location_note
 from view.text import t

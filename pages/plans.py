@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from layers.errors import LayersError
-from ui.curation_auth import login_box
+from ui.curation.auth import login_box
 from ui.data import catalog, get_layer
 from view.text import t
 from ui.navigation import through_app_navigation

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from geo.editors import ENV_VAR, authenticate, hash_password
+from geo.access.editors import ENV_VAR, authenticate, hash_password
 from geo.settings import GAZETTEER_DIR
 from layers.settings import LAYERS_GPKG
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from geo.editors import Editor, require_editor
+from geo.access.editors import Editor, require_editor
 from geo.errors import GeoError, LayerImportError, PermissionDenied
 from geo.sources.base import DATUMS
 from geo.sources.layer import (FORMATS, MAX_LAYER_BYTES, import_layer, imported_layers, layer_fields,

@@ -1,6 +1,6 @@
 """The editors' forms of the 规划文件 page: add a plan, replace its text, remove it.
 
-The forms exist only for a session holding an `Editor` (`ui.curation_auth`),
+The forms exist only for a session holding an `Editor` (`ui.curation.auth`),
 and the editor is checked again right before anything is changed. The work is
 done by `layers.plan_edit`, which changes the catalog, the text and the layers
 whole or not at all; a refusal is shown with `st.error`, never a traceback.
@@ -14,7 +14,7 @@ import re
 
 import streamlit as st
 
-from geo.editors import Editor, require_editor
+from geo.access.editors import Editor, require_editor
 from geo.errors import GeoError, PermissionDenied
 from layers.documents import FORMATS, MAX_BYTES
 from layers.errors import LayersError

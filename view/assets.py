@@ -7,7 +7,7 @@ installs; they are copied into `static/vendor/` (served by Streamlit's static
 file serving at `/app/static/...`) or inlined into a standalone HTML file.
 
 Leaflet.draw (the editors' drawing tools, `folium.plugins.Draw`) has no Python
-package, so `python -m ui.assets` (run by `make run`/`make test` at install
+package, so `python -m view.assets` (run by `make run`/`make test` at install
 time, never by the app) fetches its npm package by name with `npm pack`,
 checks the tarball's SHA-256 and unpacks its `dist/` files under
 `static/vendor/leaflet-draw/`.
@@ -108,7 +108,7 @@ def ensure_leaflet_draw(vendor_dir: Path = VENDOR_DIR, *, tarball: Path | None =
     digest = hashlib.sha256(data).hexdigest()
     if digest != LEAFLET_DRAW_SHA256:
         raise AssetError(f"{LEAFLET_DRAW_PACKAGE}: SHA-256 {digest} is not the expected "
-                         f"{LEAFLET_DRAW_SHA256}; delete {vendor_dir / '_packages'} and run `python -m ui.assets` again")
+                         f"{LEAFLET_DRAW_SHA256}; delete {vendor_dir / '_packages'} and run `python -m view.assets` again")
     target = vendor_dir / "leaflet-draw"
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
         for member in tar.getmembers():
@@ -139,7 +139,7 @@ def _npm_pack(package: str, cache: Path) -> Path:
     npm = shutil.which("npm")
     if npm is None:
         raise AssetError(f"npm is needed once to fetch {package} (the editors' drawing tools); "
-                         "install Node.js and npm, then run `python -m ui.assets`")
+                         "install Node.js and npm, then run `python -m view.assets`")
     done = subprocess.run([npm, "pack", package, "--silent"], cwd=cache, capture_output=True, text=True,
                           timeout=300, check=False)
     if done.returncode != 0 or not tarball.is_file():
@@ -148,7 +148,7 @@ def _npm_pack(package: str, cache: Path) -> Path:
 
 
 def main() -> int:
-    """Copy Leaflet/jQuery and fetch Leaflet.draw once, at install time (`python -m ui.assets`)."""
+    """Copy Leaflet/jQuery and fetch Leaflet.draw once, at install time (`python -m view.assets`)."""
     print(f"vendor files in {ensure_vendor_files()}")
     print(f"Leaflet.draw in {ensure_leaflet_draw()}")
     return 0

@@ -27,7 +27,7 @@ def spreadsheet_safe(frame: "pd.DataFrame") -> "pd.DataFrame":
     a cell starting with = + - @ tab or CR gets a leading `'`. Numbers stay numbers."""
     import pandas as pd
 
-    from geo.curation_io import spreadsheet_cell
+    from geo.curation.formats import spreadsheet_cell
 
     out = frame.copy()
     for column in out.columns:

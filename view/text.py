@@ -322,8 +322,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "shape, the bin deletes one. Everything on the drawing layer is saved.",
     },
     "cur_no_draw_tools": {
-        "zh": "地图绘制工具未安装（运行 `python -m ui.assets`，需要 npm）；仍可选择同一已有地点或输入经纬度。",
-        "en": "The map's drawing tools are not installed (run `python -m ui.assets`, which needs npm); "
+        "zh": "地图绘制工具未安装（运行 `python -m view.assets`，需要 npm）；仍可选择同一已有地点或输入经纬度。",
+        "en": "The map's drawing tools are not installed (run `python -m view.assets`, which needs npm); "
         "“same as” and typed coordinates still work.",
     },
     "cur_how": {"zh": "定位方式", "en": "How to locate it"},

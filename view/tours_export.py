@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from geo import _atomic
+from geo.access import files
 from layers.errors import LayersError
 from layers.store import read_layer
 from layers.tours import TOURS_DIR, list_tours, load_tour
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.out.is_dir():
             raise IsADirectoryError(21, "it is a folder; give the HTML file to write")
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        _atomic.replace_atomically(args.out, page.encode("utf-8"))  # a failed write leaves no half file
+        files.replace_atomically(args.out, page.encode("utf-8"))  # a failed write leaves no half file
     except OSError as exc:
         print(f"error: cannot write {args.out.name}: {exc.strerror or exc}", file=sys.stderr)
         return 1

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from geo import _atomic
+from geo.access import files
+from geo.access.editors import Editor, require_editor
 from geo.curation import CurationStore, ImportReport
-from geo.editors import Editor, require_editor
 from geo.errors import CurationError
 from geo.gazetteer import COLUMNS, Gazetteer
 from geo.settings import GAZETTEER_DIR
@@ -85,7 +85,7 @@ class SuggestionStore:
         suggestions = suggest_all(gazetteer, source)
         new = {(r["place_id"], r["feature_id"]): r for s in suggestions for r in _rows(s)}
         self.directory.mkdir(parents=True, exist_ok=True)
-        with _atomic.locked(self.directory / ".lock"):
+        with files.locked(self.directory / ".lock"):
             old = {(r["place_id"], r["feature_id"]): r for r in self.rows(source.key)}
             merged = dict(new)
             for k, row in old.items():
@@ -135,7 +135,7 @@ class SuggestionStore:
     def _decide(self, key: str, picks: list[tuple[str, str]], decision: str, editor: Editor,
                 *, changes: dict[str, str]) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        with _atomic.locked(self.directory / ".lock"):
+        with files.locked(self.directory / ".lock"):
             rows = {(r["place_id"], r["feature_id"]): r for r in self.rows(key)}
             for pick in picks:
                 if pick not in rows:
@@ -150,7 +150,7 @@ class SuggestionStore:
         writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS_SUGGESTIONS), lineterminator="\n")
         writer.writeheader()
         writer.writerows(ordered)
-        _atomic.replace_atomically(self.path(key), buffer.getvalue().encode("utf-8"))
+        files.replace_atomically(self.path(key), buffer.getvalue().encode("utf-8"))
 
 
 def curation_row(current: dict[str, str], candidate: Candidate, suggestion: Suggestion, *,

@@ -13,11 +13,12 @@ import pytest
 import shapely
 from streamlit.testing.v1 import AppTest
 
-from geo.editors import ENV_VAR, Editor
+from geo.access import files
+from geo.access.editors import ENV_VAR, Editor
 from geo.settings import ROOT
 from testkit.curation import copy_gazetteer, copy_store, editors, login
-from ui import curation_data
-from ui.curation_auth import EDITOR_KEY
+from ui.curation import data as curation_data
+from ui.curation.auth import EDITOR_KEY
 
 PAGE = str(ROOT / "pages" / "curation.py")
 PLACE = "jb-ningbo-wenchuang-port"
@@ -102,7 +103,7 @@ def _call_save(who):
     """A page calling the form's save helper directly with `who` as the editor."""
     import shapely
 
-    from ui.curation_edit import _save
+    from ui.curation.edit import _save
 
     _save(who, "jb-ningbo-wenchuang-port", geometry=shapely.Point(121.556, 29.889), same_as=None,
           precision="approximate", source="unit test: made-up point", reason="", lang="zh")
@@ -116,6 +117,18 @@ def test_a_page_helper_called_directly_without_a_login_is_refused(copy, who):
     assert not at.exception
     assert [e.value for e in at.error] and "未保存" in at.error[0].value
     assert "log in" in at.error[0].value
+    assert _digest(copy) == before
+
+
+def test_a_save_that_waits_too_long_for_the_lock_says_not_saved_and_try_again(copy, monkeypatch):
+    # Another writer holds the curation folder's lock: the page says "not saved", as for a refused change.
+    monkeypatch.setattr(files, "LOCK_TIMEOUT_S", 0.2)
+    before = _digest(copy)
+    with files.locked(copy / "curation" / ".lock"):
+        at = AppTest.from_function(_call_save, args=(login("wang"),), default_timeout=60).run()
+    assert not at.exception
+    assert [e.value for e in at.error] and "未保存" in at.error[0].value
+    assert "busy" in at.error[0].value and "try again" in at.error[0].value
     assert _digest(copy) == before
 
 

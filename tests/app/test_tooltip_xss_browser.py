@@ -21,7 +21,7 @@ from layers.store import read_layer
 from view.tours_export import export_tour_html
 from testkit.browser import chromium, offline_page
 from view.assets import STATIC_DIR
-from ui.curation_map import curation_map
+from ui.curation.map import curation_map
 
 EVIL = "<img src=x onerror=alert(101)>慈城古县城保护工程"
 HOOK = "window.__alerts = []; window.alert = function (m) { window.__alerts.push(String(m)); };"

@@ -4,7 +4,9 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
+from geo.access import files
 from geo.curation import BASE_REVISION, CurationStore
+from geo.errors import CurationError, LockTimeout
 from geo.gazetteer import load_gazetteer
 from layers import rebuild as rebuild_module
 from layers.build import build
@@ -127,3 +129,14 @@ def test_a_failed_rebuild_leaves_the_store_as_it_was(setup, monkeypatch):
         rebuild_for_places([place], path=store_path, gazetteer_dir=gazetteer_dir)
     assert store_path.read_bytes() == original
     assert [p.name for p in store_path.parent.iterdir() if "rebuilding" in p.name] == []
+
+
+def test_a_rebuild_waiting_too_long_for_the_layer_store_is_a_timeout_not_a_curation_error(setup, monkeypatch):
+    gazetteer_dir, store_path, _ = setup
+    monkeypatch.setattr(rebuild_module, "_LOCK_TIMEOUT_S", 0.05)
+    before = store_path.read_bytes()
+    with files.locked(store_path.with_name(f".{store_path.name}.lock")):
+        with pytest.raises(LockTimeout) as info:
+            rebuild_for_places(["jb-ningbo-wenchuang-port"], path=store_path, gazetteer_dir=gazetteer_dir)
+    assert isinstance(info.value, TimeoutError) and not isinstance(info.value, CurationError)
+    assert store_path.read_bytes() == before

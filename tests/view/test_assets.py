@@ -52,7 +52,7 @@ def test_the_draw_control_points_at_the_local_copy():
 
 
 def test_the_set_up_put_leaflet_draw_in_place():
-    # `make test` runs `python -m ui.assets` first; without it editors get no drawing tools.
-    assert assets.leaflet_draw_ready(), "run `python -m ui.assets`"
+    # `make test` runs `python -m view.assets` first; without it editors get no drawing tools.
+    assert assets.leaflet_draw_ready(), "run `python -m view.assets`"
     js = (assets.VENDOR_DIR / assets.LEAFLET_DRAW_JS[1]).read_text(encoding="utf-8")
     assert "L.Control.Draw" in js and "1.0.4" in js

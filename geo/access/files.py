@@ -1,4 +1,12 @@
-"""File plumbing for writers that must never leave a broken file: a lock, atomic replace, durable append."""
+"""File plumbing for writers that must never leave a broken file: a lock, atomic replace, durable append.
+
+Every writer of a data folder uses it: the curation store (`geo.curation`),
+suggestions (`geo.sources.suggestions`), the layer store during a rebuild
+(`layers.rebuild`) and the plan catalog (`layers.plan_edit`). Its errors are
+its own, not any one writer's: `LockTimeout` (a `TimeoutError`) when another
+writer holds the lock too long, `NotWritableError` (an `OSError`) when the
+folder cannot take the lock file.
+"""
 
 from __future__ import annotations
 
@@ -11,20 +19,24 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from geo.errors import CurationError
+from geo.errors import LockTimeout, NotWritableError
 
 #: How long a writer waits for another one before giving up with a message.
 LOCK_TIMEOUT_S = 30.0
 
 
 @contextlib.contextmanager
-def locked(path: Path, *, shared: bool = False, timeout_s: float = LOCK_TIMEOUT_S) -> Iterator[None]:
+def locked(path: Path, *, shared: bool = False, timeout_s: float | None = None) -> Iterator[None]:
     """Hold an `flock` on `path` (created if missing) for the block.
 
     flock locks belong to the open file, so two threads of one process (two
     Streamlit sessions) exclude each other just as two processes do. A reader
     in a folder it cannot write (a read-only deployment) goes without the
     lock: nobody can be writing there either.
+
+    Raises `LockTimeout` after `timeout_s` seconds of waiting (None: the
+    module's `LOCK_TIMEOUT_S` at the time of the call), and `NotWritableError`
+    when a writer cannot create the lock file.
     """
     try:
         if not shared:
@@ -33,13 +45,14 @@ def locked(path: Path, *, shared: bool = False, timeout_s: float = LOCK_TIMEOUT_
     except OSError as exc:
         unwritable = isinstance(exc, (PermissionError, FileNotFoundError)) or exc.errno == errno.EROFS
         if not shared:
-            raise CurationError(f"Not saved: {disk_problem(exc)}. Nothing was changed") from None
+            raise NotWritableError(f"Not saved: {disk_problem(exc)}. Nothing was changed") from None
         if not unwritable:
             raise
         yield
         return
     try:
         mode = (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB
+        timeout_s = LOCK_TIMEOUT_S if timeout_s is None else timeout_s
         deadline = time.monotonic() + timeout_s
         while True:
             try:
@@ -47,7 +60,7 @@ def locked(path: Path, *, shared: bool = False, timeout_s: float = LOCK_TIMEOUT_
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise CurationError(
+                    raise LockTimeout(
                         f"{path.parent} is busy: another save has held it for {timeout_s:.0f} s; try again"
                     ) from None
                 time.sleep(0.01)

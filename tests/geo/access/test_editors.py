@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from geo import editors as editors_module
-from geo.editors import (
+from geo.access import editors as editors_module
+from geo.access.editors import (
     ENV_VAR, Editor, authenticate, configured_editors, hash_password, require_editor,
 )
 from geo.errors import EditorConfigError, GeoError, PermissionDenied

@@ -24,8 +24,8 @@ import secrets
 import threading
 import time
 from collections.abc import Callable, Mapping
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from geo.errors import EditorConfigError, PermissionDenied
 

@@ -9,8 +9,8 @@ import json
 import pytest
 from shapely.geometry import Point
 
-import geo.curation
-from geo.curation_io import parse_import
+import geo.curation.imports
+from geo.curation.formats import parse_import
 from geo.errors import CurationError
 
 
@@ -93,12 +93,12 @@ def test_one_bad_row_in_a_large_import_is_found_without_loading_the_gazetteer_on
            "derive": "through:" + unlocated_ids[0], "source": "review"}
     rows = good[:90] + [bad] + good[90:]
     loads = {"n": 0}
-    real = geo.curation.gazetteer_from_rows
+    real = geo.curation.imports.gazetteer_from_rows
 
     def counted(*args, **kwargs):
         loads["n"] += 1
         return real(*args, **kwargs)
-    monkeypatch.setattr(geo.curation, "gazetteer_from_rows", counted)
+    monkeypatch.setattr(geo.curation.imports, "gazetteer_from_rows", counted)
     report = store.import_file(editor, _csv(rows), filename="big.csv")
     assert len(report.accepted) == 150
     assert [r.place_id for r in report.rejected] == [bad["id"]]

@@ -15,17 +15,17 @@ import shapely
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.editors import Editor
+from geo.access.editors import Editor
 from geo.errors import GeoError
 from geo.settings import GAZETTEER_DIR
 from geo.sources.public import osm_geometry
 from geo.sources.registry import all_sources
 from geo.sources.suggestions import SuggestionStore
-from ui import curation_data as data
-from ui.curation_edit import rebuild_message
-from ui.curation_map import CURRENT_STYLE
-from view.maps import base_map
+from ui.curation import data
+from ui.curation.edit import rebuild_message
+from ui.curation.map import CURRENT_STYLE
 from view.text import t
+from view.maps import base_map
 
 #: Columns shown in the table, in this order.
 SHOWN = ("place_name", "candidate_name", "status", "decision", "reason", "precision", "source", "licence")

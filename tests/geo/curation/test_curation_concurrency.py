@@ -15,7 +15,7 @@ import time
 import pytest
 from shapely.geometry import Point
 
-from geo import _atomic
+from geo.access import files
 from geo.curation import BASE_REVISION, CurationStore
 from geo.errors import ConflictError, CurationError
 from geo.gazetteer import load_gazetteer
@@ -138,7 +138,7 @@ def test_a_crash_mid_save_leaves_the_old_or_the_new_state(store, places, where):
 def test_a_failing_replace_in_process_keeps_the_files_whole(store, places, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("disk full")
-    monkeypatch.setattr(_atomic.os, "replace", broken)
+    monkeypatch.setattr(files.os, "replace", broken)
     # The history line was complete, so the change counts and the save says so ...
     change = store.save(login(), places[0], geometry=Point(121.55, 29.88), precision="approximate", source="s",
                         expected_revision=BASE_REVISION)
@@ -243,13 +243,13 @@ def test_a_save_on_a_full_or_read_only_disk_either_happens_and_says_so_or_does_n
                 f.write = write
             else:
                 fileno = f.fileno()
-                real_fsync = _atomic.os.fsync
+                real_fsync = files.os.fsync
 
                 def fsync(fd):
                     if fd == fileno:
                         raise OSError(errno_, os.strerror(errno_))
                     return real_fsync(fd)
-                monkeypatch.setattr(_atomic.os, "fsync", fsync)
+                monkeypatch.setattr(files.os, "fsync", fsync)
         return f
     monkeypatch.setattr(builtins, "open", patched_open)
     with pytest.raises(CurationError, match="Not saved") as info:
@@ -266,13 +266,13 @@ def test_a_save_on_a_full_or_read_only_disk_either_happens_and_says_so_or_does_n
 
 
 def test_a_save_into_a_read_only_folder_is_a_message(store, places, monkeypatch):
-    real_open = _atomic.os.open
+    real_open = files.os.open
 
     def read_only(path, flags, *args):
         if str(path).endswith(".lock") and flags & os.O_CREAT:
             raise OSError(errno.EROFS, os.strerror(errno.EROFS))
         return real_open(path, flags, *args)
-    monkeypatch.setattr(_atomic.os, "open", read_only)
+    monkeypatch.setattr(files.os, "open", read_only)
     with pytest.raises(CurationError, match="Not saved: the data folder is read-only"):
         store.save(login(), places[0], geometry=Point(121.55, 29.88), precision="approximate", source="a",
                    expected_revision=BASE_REVISION)

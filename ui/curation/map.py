@@ -9,7 +9,6 @@ basemap, so no datum shift is involved).
 from __future__ import annotations
 
 import html
-
 from typing import Any
 
 import folium

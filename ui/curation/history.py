@@ -10,10 +10,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.access.editors import Editor
 from geo.curation import Change
-from geo.editors import Editor
-from ui import curation_data as data
-from ui.curation_edit import apply_change, key, loaded_revision
+from ui.curation import data
+from ui.curation.edit import apply_change, key, loaded_revision
 from view.text import t
 
 

@@ -9,7 +9,7 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 
 from geo.curation import BASE_REVISION, HISTORY_KEYS, CurationStore
-from geo.editors import Editor
+from geo.access.editors import Editor
 from geo.errors import ConflictError, CurationError, PermissionDenied, UnknownEntryError
 from geo.gazetteer import COLUMNS, load_gazetteer
 from geo.settings import GAZETTEER_DIR

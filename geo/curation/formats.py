@@ -1,7 +1,7 @@
 """The files of curation: `entries.csv` text, the CSV and GeoJSON exports, and reading imports.
 
 Only formats live here; what a row may say and how a change is recorded is
-`geo.curation`'s job.
+`geo.curation.store`'s and `geo.curation.imports`' job.
 """
 
 from __future__ import annotations

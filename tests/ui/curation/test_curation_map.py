@@ -5,7 +5,7 @@ import shapely
 from shapely.geometry import Polygon, mapping
 
 from layers.store import read_layer
-from ui.curation_map import curation_map, drawn_geometry
+from ui.curation.map import curation_map, drawn_geometry
 
 
 @pytest.fixture(scope="module")

@@ -8,14 +8,14 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.editors import Editor
+from geo.access.editors import Editor
 from geo.settings import NINGBO_DISTRICTS
 from layers.text import display_text
-from ui import curation_data as data
 from view.assets import leaflet_draw_ready
-from ui.curation_edit import edit_form, key, loaded_revision, remember_drawing
-from ui.curation_history import place_history
-from ui.curation_map import curation_map, drawn_geometry
+from ui.curation import data
+from ui.curation.edit import edit_form, key, loaded_revision, remember_drawing
+from ui.curation.history import place_history
+from ui.curation.map import curation_map, drawn_geometry
 from view.text import place_type, t
 from view.safe_text import md_text
 

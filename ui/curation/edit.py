@@ -16,12 +16,12 @@ import streamlit as st
 from shapely import wkt as shapely_wkt
 
 from geo import crs as geo_crs
+from geo.access.editors import Editor
 from geo.curation import Change
-from geo.editors import Editor
-from geo.errors import ConflictError, CurationError, GeoError, PermissionDenied
+from geo.errors import ConflictError, CurationError, GeoError, LockTimeout, PermissionDenied
 from geo.gazetteer import Gazetteer
 from layers.errors import LayersError
-from ui import curation_data as data
+from ui.curation import data
 from view.text import t
 from view.safe_text import md_text
 
@@ -132,7 +132,7 @@ def apply_change(place_id: str, write: Callable[[], Change], *, clear: tuple[str
     except ConflictError as exc:
         st.session_state[key(place_id, "conflict")] = str(exc)
         st.rerun()
-    except (CurationError, PermissionDenied) as exc:
+    except (CurationError, LockTimeout, PermissionDenied) as exc:  # a busy folder: same "Not saved" words
         st.error(t("cur_refused", lang).format(detail=md_text(exc)))
         return
     st.session_state[key(place_id, "revision")] = change.change_id

@@ -11,11 +11,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.access.editors import Editor
 from geo.curation import MAX_IMPORT_BYTES, ImportReport
-from geo.editors import Editor
-from geo.errors import CurationError, PermissionDenied
-from ui import curation_data as data
-from ui.curation_edit import rebuild_message
+from geo.errors import CurationError, LockTimeout, PermissionDenied
+from ui.curation import data
+from ui.curation.edit import rebuild_message
 from view.text import t
 from view.safe_text import md_text
 
@@ -42,7 +42,7 @@ def import_panel(editor: Editor, lang: str) -> None:
     if upload is not None and st.button(t("cur_import_button", lang), key="cur-import-go"):
         try:
             report = data.store().import_file(editor, upload.getvalue(), filename=upload.name)
-        except (CurationError, PermissionDenied) as exc:
+        except (CurationError, LockTimeout, PermissionDenied) as exc:
             st.session_state[REPORT_KEY] = (upload.name, None, str(exc), None)
         else:
             flash = None

@@ -1,6 +1,6 @@
 """Editor login on the curation page.
 
-The session keeps the `Editor` object that `geo.editors.authenticate`
+The session keeps the `Editor` object that `geo.access.editors.authenticate`
 returned, never a flag: `current_editor` re-checks it with `require_editor`
 on every run, so nothing a browser sends (a query parameter, a widget value)
 can make a session an editor, and an expired login stops working by itself.
@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from geo.editors import Editor, LoginThrottle, authenticate, configured_editors, require_editor
+from geo.access.editors import Editor, LoginThrottle, authenticate, configured_editors, require_editor
 from geo.errors import EditorConfigError, PermissionDenied
 from view.text import t
 

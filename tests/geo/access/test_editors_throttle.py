@@ -7,8 +7,8 @@ import hashlib
 
 import pytest
 
-import geo.editors
-from geo.editors import LoginThrottle, authenticate, hash_password
+import geo.access.editors
+from geo.access.editors import LoginThrottle, authenticate, hash_password
 from geo.errors import PermissionDenied
 
 PASSWORD = "correct horse"
@@ -50,7 +50,7 @@ def test_a_refused_try_costs_no_hash(config, monkeypatch):
         with pytest.raises(PermissionDenied):
             authenticate("wang", "guess", editors=config, throttle=throttle)
     calls = []
-    monkeypatch.setattr(geo.editors.hashlib, "pbkdf2_hmac", lambda *a: calls.append(a) or b"")
+    monkeypatch.setattr(geo.access.editors.hashlib, "pbkdf2_hmac", lambda *a: calls.append(a) or b"")
     with pytest.raises(PermissionDenied, match="Too many"):
         authenticate("wang", "guess", editors=config, throttle=throttle)
     assert calls == []
@@ -73,10 +73,10 @@ def test_a_login_costs_the_same_work_whether_the_name_exists_and_whatever_its_ha
     def counted(algorithm, password, salt, iterations, *rest):
         spent.append(iterations)
         return real(algorithm, password, salt, iterations, *rest)
-    monkeypatch.setattr(geo.editors.hashlib, "pbkdf2_hmac", counted)
+    monkeypatch.setattr(geo.access.editors.hashlib, "pbkdf2_hmac", counted)
     work = {}
     for name in ("wang", "li", "nobody"):
-        geo.editors._dummy_hash(50_000)  # made once per process, not per try
+        geo.access.editors._dummy_hash(50_000)  # made once per process, not per try
         spent.clear()
         with pytest.raises(PermissionDenied):
             authenticate(name, "wrong", editors=config)

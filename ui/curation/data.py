@@ -2,7 +2,8 @@
 
 Everything is keyed by `curation_version()` (size and modification time of
 the curation files), so a change saved by another editor or another server
-process is seen on the next rerun. After a change, `after_change` rebuilds the
+process is seen on the next rerun; the queues also by `store_version()`, since
+they count the records of the built layer store, which a rebuild replaces. After a change, `after_change` rebuilds the
 affected layers and clears the caches, so the planner's map, nearby search
 and tours show the new geometry.
 """
@@ -39,6 +40,12 @@ def curation_version() -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+def store_version() -> tuple[int, int]:
+    """(size, mtime_ns) of the layer store; changes with every build and rebuild."""
+    stat = LAYERS_GPKG.stat() if LAYERS_GPKG.exists() else None
+    return (stat.st_size, stat.st_mtime_ns) if stat else (0, 0)
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _gazetteer(version: tuple) -> Gazetteer:
     return store().gazetteer()
@@ -50,23 +57,23 @@ def gazetteer() -> Gazetteer:
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _queue(version: tuple) -> pd.DataFrame:
-    return curation_queue(gazetteer=_gazetteer(version))
+def _queue(version: tuple, stored: tuple) -> pd.DataFrame:
+    return curation_queue(gazetteer=_gazetteer(version), path=LAYERS_GPKG)
 
 
 def queue() -> pd.DataFrame:
-    """`layers.curation_queue.curation_queue` for the current gazetteer."""
-    return _queue(curation_version())
+    """`layers.curation_queue.curation_queue` for the current gazetteer and layer store."""
+    return _queue(curation_version(), store_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _records(version: tuple) -> pd.DataFrame:
-    return records_queue(gazetteer=_gazetteer(version))
+def _records(version: tuple, stored: tuple) -> pd.DataFrame:
+    return records_queue(gazetteer=_gazetteer(version), path=LAYERS_GPKG)
 
 
 def records() -> pd.DataFrame:
-    """`layers.curation_queue.records_queue` for the current gazetteer."""
-    return _records(curation_version())
+    """`layers.curation_queue.records_queue` for the current gazetteer and layer store."""
+    return _records(curation_version(), store_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -1,7 +1,7 @@
 """The history of curation: `history.jsonl` lines, and replaying them into curated rows.
 
 History is the log of every change; `entries.csv` is what replaying it gives.
-`geo.curation` writes both and uses `explained_by_a_prefix` to tell a crash
+`geo.curation.store` writes both and uses `explained_by_a_prefix` to tell a crash
 (history a step ahead, repaired by rolling forward) from a hand edit (reported).
 """
 
@@ -20,6 +20,8 @@ from geo.gazetteer import COLUMNS
 ACTIONS = ("set", "undo", "import")
 #: Keys of a history line, in file order.
 HISTORY_KEYS = ("change_id", "place_id", "editor", "time", "action", "before", "after", "reason", "source", "undoes")
+#: Revision token of a place nobody has changed.
+BASE_REVISION = "base"
 UNCURATED = object()  # replay state: no curated row, the base row (if any) shows
 
 
