@@ -99,7 +99,8 @@ def place_figures_table(places: pd.DataFrame, *, plans: Iterable[Plan] | None = 
     figures = (pd.concat(frames, ignore_index=True) if frames
                else pd.DataFrame(columns=PLACE_FIGURE_COLUMNS))
     points = places.set_index("id")[["rep_lon", "rep_lat"]]
-    return figures.join(points, on="place_id").reindex(columns=PLACE_FIGURES_TABLE_COLUMNS)
+    # Plans without figures give empty, untyped frames: without this, offsets would be stored as text.
+    return figures.infer_objects().join(points, on="place_id").reindex(columns=PLACE_FIGURES_TABLE_COLUMNS)
 
 
 def _subject_names(places: pd.DataFrame) -> dict[str, dict]:
