@@ -46,6 +46,13 @@ class Resolved(Located):
 
     unplaced: str = ""
 
+    @property
+    def latlon(self) -> tuple[float, float]:
+        """(lat, lon): every resolver answers with a located point, never an unlocated entry."""
+        if self.lat is None or self.lon is None:
+            raise GeoError(f"{self.name} has no location")
+        return self.lat, self.lon
+
     @classmethod
     def at(cls, *, lat: float, lon: float, name: str, source: str = "") -> Resolved:
         """A point given as coordinates: exact, as given, named as the caller says ("地图上点选的位置")."""

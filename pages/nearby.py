@@ -40,7 +40,7 @@ def main() -> None:
         result = projects_near(projects, origin, radius_m=radius, districts=districts)
         show_answer(origin, result, clicked=bool(clicked), lang=lang)
     elif area is not None:
-        show_not_a_point(area, typed=typed, lang=lang)
+        show_not_a_point(area, typed=typed or "", lang=lang)
     else:
         st.info(t("nearby_hint", lang))
 

@@ -90,7 +90,7 @@ def show_answer(origin: Resolved, result: Nearby, *, clicked: bool, lang: str) -
         st.rerun()
 
 
-def show_not_a_point(area: NotAPointError, *, typed: str | None, lang: str) -> None:
+def show_not_a_point(area: NotAPointError, *, typed: str, lang: str) -> None:
     """Why the typed place has no point to search around, and located places to try instead."""
     st.warning(not_a_point_message(area, typed=typed, lang=lang))
     alternatives = located_alternatives(area.place)
@@ -115,12 +115,12 @@ def show_map(*, projects: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, origin:
 
     A click somewhere new becomes the search centre (`nearby_click`) and reruns the page.
     """
-    centre = (origin.lat, origin.lon) if origin else _START
+    centre = origin.latlon if origin else _START
     m = base_map(districts, location=centre, zoom=13 if origin else 11)
-    if result is not None and origin is not None:
-        folium.Circle([origin.lat, origin.lon], radius=radius, color=_BLUE, weight=2, fill=True,
+    if result is not None:
+        folium.Circle(list(centre), radius=radius, color=_BLUE, weight=2, fill=True,
                       fill_opacity=0.06, interactive=False).add_to(m)
-        folium.CircleMarker([origin.lat, origin.lon], radius=5, color=_BLUE, fill=True, fill_opacity=1,
+        folium.CircleMarker(list(centre), radius=5, color=_BLUE, fill=True, fill_opacity=1,
                             interactive=False).add_to(m)
         within = projects[projects["id"].isin(result.within["id"])]
         payload = plan_payload(projects=within, districts=districts, lang=lang, show_projects=True)

@@ -109,3 +109,8 @@ def test_a_place_without_a_point_offers_located_places_sharing_its_core_name():
     alternatives = located_alternatives("钟公庙街道")
     assert alternatives and all("钟公庙" in name for name in alternatives)
     assert all(resolve(name).lon is not None for name in alternatives)
+
+
+def test_a_resolved_place_always_has_a_point_to_measure_from():
+    assert resolve("宁波大学").latlon == (resolve("宁波大学").lat, resolve("宁波大学").lon)
+    assert Resolved.at(lat=29.9, lon=121.5, name="x").latlon == (29.9, 121.5)
