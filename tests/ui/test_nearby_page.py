@@ -23,4 +23,5 @@ def test_the_city_lists_every_plan_district_and_a_district_only_itself() -> None
 
 
 def test_a_record_links_to_its_words_in_the_plan_text() -> None:
-    assert source_link("jiangbei-14th-five-year-plan", 12.0, 30) == "/source?doc=jiangbei-14th-five-year-plan&start=12&end=30"
+    link = source_link("jiangbei-14th-five-year-plan", 12.0, 30)
+    assert link == "/source?doc=jiangbei-14th-five-year-plan&start=12&end=30"
