@@ -15,7 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from layers.nearby import Origin, projects_near  # noqa: E402
+from geo.query import Resolved  # noqa: E402
+from layers.nearby import projects_near  # noqa: E402
 from layers.store import read_layer  # noqa: E402
 
 RUNS = 50
@@ -29,7 +30,7 @@ def main() -> None:
     for i in range(RUNS):
         lon, lat = CENTRES[i % len(CENTRES)]
         started = time.perf_counter()
-        projects_near(projects, Origin("bench", lon, lat), radius_m=5000, districts=districts)
+        projects_near(projects, Resolved.at(lat=lat, lon=lon, name="bench"), radius_m=5000, districts=districts)
         timings.append(time.perf_counter() - started)
     print(json.dumps({
         "name": "nearby_query_all_projects",

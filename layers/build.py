@@ -19,6 +19,7 @@ from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.settings import GAZETTEER_DIR
 from layers.extract import extract_all
 from layers.locate import locate_records, places_layer
+from layers.place_figures import place_figures_table
 from layers.plans import plan_districts
 from layers.settings import LAYERS_GPKG
 from layers.errors import LayerStoreError
@@ -86,7 +87,10 @@ def _layers(gazetteer_dir: Path):
     yield "structures", located_layer(extraction.structures, gazetteer=gazetteer, kind="structures")
     yield "indicators", extraction.indicators
     yield "problems", extraction.problems_frame()
-    yield from place_layers(gazetteer).items()
+    places = place_layers(gazetteer)
+    yield from places.items()
+    # The figures the plan text states for a place: read by the indicators page, never extracted there.
+    yield "place_figures", place_figures_table(places["places"])
 
 
 def _storable(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -16,39 +16,23 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from geo.address import is_point, not_a_point, resolve_address, strip_filler
 from geo.crs import to_metric
-from geo.errors import GeoError, UnknownPlaceError
-from geo.geocode import default_gazetteer, locate, unknown_place_message
-from geo.names import normalise_query
+from geo.errors import GeoError
+from geo.geocode import Located, default_gazetteer
+from geo.query import QueryResolver, Resolved
 from geo.settings import NINGBO_DISTRICTS, STORAGE_CRS
 from layers.errors import LayersError
 from layers.projects import actual_projects
 
 MIN_RADIUS_M = 100
 MAX_RADIUS_M = 20_000
-_LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[,，]\s*(-?\d+(?:\.\d+)?)\s*$")
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where the search is centred: a WGS84 point and what it was called."""
-
-    label: str
-    lon: float
-    lat: float
-    precision: str = "exact"
-    source: str = ""
-    #: For a typed address: the words it contained that no gazetteer place
-    #: covers ("100号"), so the page can say they were not used.
-    unplaced: str = ""
 
 
 @dataclass
 class Nearby:
     """The answer: ranked projects within the radius and district-only ones apart."""
 
-    origin: Origin
+    origin: Located
     radius_m: float
     within: pd.DataFrame
     district_only: pd.DataFrame
@@ -59,7 +43,7 @@ class Nearby:
     inferred: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
-def projects_near(projects: gpd.GeoDataFrame, origin: Origin, *, radius_m: float,
+def projects_near(projects: gpd.GeoDataFrame, origin: Located, *, radius_m: float,
                   districts: gpd.GeoDataFrame | None = None) -> Nearby:
     """Projects whose geometry comes within `radius_m` metres of `origin`, nearest first.
 
@@ -68,7 +52,7 @@ def projects_near(projects: gpd.GeoDataFrame, origin: Origin, *, radius_m: float
     projects
         The `projects` layer (EPSG:4326) with `precision` and `category`.
     origin
-        The centre, WGS84.
+        The centre, WGS84 (what `geo.query.QueryResolver` resolved, or `Resolved.at` a point).
     radius_m
         Search radius in metres, between `MIN_RADIUS_M` and `MAX_RADIUS_M`.
     districts
@@ -112,64 +96,6 @@ def projects_in_districts(projects: gpd.GeoDataFrame, adcodes: list[str]) -> pd.
 def plan_districts(projects: gpd.GeoDataFrame) -> list[str]:
     """The adcodes of the districts the plans cover (those with projects), in order."""
     return sorted(set(projects["district_adcode"].astype(str)) & set(NINGBO_DISTRICTS))
-
-
-def located_alternatives(name: str, *, limit: int = 5) -> list[str]:
-    """Located gazetteer places whose name contains `name`'s core ("钟公庙" → 钟公庙站).
-
-    Offered when the typed place itself is not a point; never a guess that they
-    are the same place.
-    """
-    gazetteer = default_gazetteer()
-    core = re.sub(r"(街道|镇|乡|村|社区|新城|区块)$", "", name) or name
-    found = []
-    for candidate in sorted(gazetteer.names(), key=len):
-        if core in candidate and candidate != name:
-            entry = locate(candidate, gazetteer=gazetteer)
-            if entry is not None and is_point(entry) and entry.name not in found:
-                found.append(entry.name)
-    return found[:limit]
-
-
-def resolve_origin(query: str, *, district: str | None = None) -> Origin:
-    """A place name, an address or "lat,lon" → the search centre.
-
-    A name the gazetteer has (whole or as a unique part) wins; otherwise an
-    address stands for the most specific located place it names
-    (`geo.address`). Raises `UnknownPlaceError` with close names when nothing
-    is recognised, and `NotAPointError` (an `AddressTooWideError`) for a 市/区,
-    a place known only by its district or not located yet: such a place has
-    no point to measure from, and the error says which district it is in.
-    """
-    text = query.strip()
-    if not text:
-        raise UnknownPlaceError("Type a place name, e.g. 慈城, or click the map")
-    point = parse_lat_lon(text)
-    if point:
-        lat, lon = point
-        if not in_ningbo(lat, lon):
-            raise GeoError(f"{text} is not in 宁波 (expected latitude,longitude such as 29.90,121.55)")
-        return Origin(f"{lat:.5f}, {lon:.5f}", lon, lat, "exact", "coordinates given")
-    gazetteer = default_gazetteer()
-    text = strip_filler(normalise_query(text))
-    found = locate(text, district=district, gazetteer=gazetteer)
-    if found is None:
-        found = _partial_match(text, gazetteer, district)
-    if found is None:
-        address = resolve_address(text, gazetteer=gazetteer, district=district)
-        if address is not None:
-            place = address.place
-            return Origin(place.name, place.lon, place.lat, place.precision, place.source, address.unplaced)
-        raise UnknownPlaceError(unknown_place_message(text, gazetteer))
-    if not is_point(found):
-        raise not_a_point(found, asked=text)
-    return Origin(found.name, found.lon, found.lat, found.precision, found.source)
-
-
-def parse_lat_lon(text: str) -> tuple[float, float] | None:
-    """"29.90,121.55" (or with a full-width comma) → (lat, lon); None for anything else."""
-    match = _LATLON.match(text)
-    return (float(match.group(1)), float(match.group(2))) if match else None
 
 
 def in_ningbo(lat: float, lon: float) -> bool:
@@ -230,13 +156,3 @@ def _first_place_name(place_ids: str) -> str:
     except LookupError:
         return first
 
-
-def _partial_match(text: str, gazetteer, district: str | None):
-    """A unique gazetteer name containing the query ("文创" → 宁波文创港)."""
-    names = [n for n in gazetteer.names() if text in n]
-    located = []
-    for name in sorted(names, key=len):
-        entry = locate(name, district=district, gazetteer=gazetteer)
-        if entry is not None and entry.lon is not None:
-            located.append(entry)
-    return located[0] if located else None

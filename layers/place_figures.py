@@ -12,15 +12,20 @@ and places the gazetteer cannot locate are skipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 
+from layers.plans import Plan, load_catalog, read_plan_text
 from layers.text import trim_span
 
 PLACE_FIGURE_COLUMNS: list[str] = [
     "id", "doc_id", "place_id", "place_name", "precision", "year", "measure", "value",
     "value_num", "unit", "quote", "start", "end", "sentence_start", "sentence_end",
 ]
+
+#: The stored `place_figures` table: the figures and their subject place's point (NaN when unlocated).
+PLACE_FIGURES_TABLE_COLUMNS: list[str] = [*PLACE_FIGURE_COLUMNS, "rep_lon", "rep_lat"]
 
 #: Place types whose figures are district- or city-wide, not a place's own.
 _AREA_WIDE_TYPES = frozenset({"district", "city"})
@@ -74,6 +79,28 @@ def place_figures_from_plan(*, plan_id: str, text: str, places: pd.DataFrame) ->
                 "sentence_start": sentence.start(), "sentence_end": sentence.end(),
             })
     return pd.DataFrame(rows, columns=PLACE_FIGURE_COLUMNS)
+
+
+def place_figures_table(places: pd.DataFrame, *, plans: Iterable[Plan] | None = None) -> pd.DataFrame:
+    """The place figures of every catalogued plan, with the point of the place each is pinned to.
+
+    Built into the store (table `place_figures`) so that the indicators page
+    reads a layer instead of running the extraction over plan text itself.
+
+    Parameters
+    ----------
+    places
+        The `places` layer as stored (id, name, aliases, type, precision, rep_lon, rep_lat).
+    plans
+        The plans to read; the catalog by default.
+    """
+    frames = [place_figures_from_plan(plan_id=p.id, text=read_plan_text(p.id), places=places)
+              for p in (load_catalog() if plans is None else plans)]
+    figures = (pd.concat(frames, ignore_index=True) if frames
+               else pd.DataFrame(columns=PLACE_FIGURE_COLUMNS))
+    points = places.set_index("id")[["rep_lon", "rep_lat"]]
+    # Plans without figures give empty, untyped frames: without this, offsets would be stored as text.
+    return figures.infer_objects().join(points, on="place_id").reindex(columns=PLACE_FIGURES_TABLE_COLUMNS)
 
 
 def _subject_names(places: pd.DataFrame) -> dict[str, dict]:

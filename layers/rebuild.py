@@ -27,6 +27,7 @@ from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.geocode import default_gazetteer
 from geo.settings import GAZETTEER_DIR
 from layers.build import build, located_layer, place_layers
+from layers.place_figures import place_figures_table
 from layers.errors import LayerStoreError
 from layers.settings import LAYERS_GPKG
 from layers.store import built_from, curation_state, list_layers, read_layer, write_build_info, write_layer
@@ -161,7 +162,21 @@ def _update(store: Path, gazetteer: Gazetteer, changed: set[str]) -> tuple[dict[
     for name, frame in place_layers(gazetteer).items():
         write_layer(frame, name, path=store)
         tables[name] = len(frame)
+    # A place's new name, alias or precision can give it figures or take them away.
+    figures = place_figures_table(read_layer("places", path=store))
+    if not _same_table(store, "place_figures", figures):
+        write_layer(figures, "place_figures", path=store)
+        tables["place_figures"] = len(figures)
     return tables, records
+
+
+def _same_table(store: Path, name: str, frame: pd.DataFrame) -> bool:
+    """Whether `store` already holds `frame` as table `name` (compared as stored text, so dtypes may differ)."""
+    if name not in list_layers(path=store):
+        return False
+    stored = pd.DataFrame(read_layer(name, path=store))
+    return list(stored.columns) == list(frame.columns) and \
+        stored.astype(str).values.tolist() == frame.astype(str).values.tolist()
 
 
 def _as_extracted(stored: gpd.GeoDataFrame) -> pd.DataFrame:

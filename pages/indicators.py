@@ -14,9 +14,8 @@ from streamlit_folium import st_folium
 
 from layers.compare import CONCEPTS, compare_indicators, districts_with, implied_growth, with_concepts
 from layers.errors import LayersError
-from layers.place_figures import place_figures_from_plan
-from layers.plans import plan_districts, read_plan_text
-from ui.data import catalog, get_layer, store_version
+from layers.plans import plan_districts
+from ui.data import get_layer
 from view.indicator_words import flag_words
 from view.text import t
 from view.indicator_map import indicator_map, map_values, source_url
@@ -28,16 +27,6 @@ through_app_navigation()
 lang = st.session_state.get("lang", "zh")
 TABLES = {"表2": t("ind_table_2", lang), "表1": t("ind_table_1", lang)}
 VIEWS = {v: t(f"ind_view_{v}", lang) for v in ("tables", "compare", "charts", "map")}
-
-
-@st.cache_data(show_spinner=False)
-def _place_figures(version: float) -> pd.DataFrame:
-    """Place-level figures of every plan, with the place's point where it is located."""
-    places = get_layer("places")
-    frames = [place_figures_from_plan(plan_id=p.id, text=read_plan_text(p.id), places=places) for p in catalog()]
-    figures = pd.concat(frames, ignore_index=True)
-    points = places.set_index("id")[["rep_lon", "rep_lat"]]
-    return figures.join(points, on="place_id")
 
 
 def _param_choice(name: str, options: dict[str, str], label: str) -> str:
@@ -217,7 +206,11 @@ def _view_map(ind: pd.DataFrame, table: str, names: dict[str, str], districts: g
                     format_func=lambda k: t(f"ind_{k}", lang), key=f"ind-kind-{table}")
     chosen = rows[rows["key"] == key]
     values = map_values(chosen, column=kind)
-    figures = _place_figures(store_version())
+    try:  # built by `python -m layers build` (layers.place_figures), with each place's point
+        figures = get_layer("place_figures")
+    except LayersError as exc:  # a store built before the table existed
+        st.error(f"{t('no_layers', lang)}\n\n{exc}")
+        return
     drawn = figures[figures["precision"].isin(["exact", "approximate"]) & figures["rep_lon"].notna()]
     points = gpd.GeoDataFrame(drawn, geometry=gpd.points_from_xy(drawn["rep_lon"], drawn["rep_lat"]), crs="EPSG:4326")
     title = f"{keys[key].split(' · ')[0]} · {t('ind_' + kind, lang)}"

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from layers.nearby import in_ningbo, parse_lat_lon
+from geo.query import parse_lat_lon
+from layers.nearby import in_ningbo
 
 _RESTORED = "nearby_url_restored"
 DEFAULT_RADIUS = 2000

@@ -13,7 +13,8 @@ import sys
 
 from geo.errors import GeoError
 from layers.errors import LayersError
-from layers.nearby import format_distance, projects_near, resolve_origin
+from geo.query import QueryResolver
+from layers.nearby import format_distance, in_ningbo, projects_near
 from layers.store import read_layer
 from view.nearby_words import nearby_summary
 from view.text import precision_labels, t
@@ -28,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON")
     args = parser.parse_args(argv)
     try:
-        origin = resolve_origin(args.place, district=args.district)
+        origin = QueryResolver(inside=in_ningbo).resolve(args.place, district=args.district)
         result = projects_near(read_layer("projects"), origin, radius_m=args.radius,
                                districts=read_layer("districts"))
     except (GeoError, LayersError) as exc:
@@ -41,17 +42,17 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if args.json:
         print(json.dumps({
-            "origin": {"name": origin.label, "lon": origin.lon, "lat": origin.lat,
+            "origin": {"name": origin.name, "lon": origin.lon, "lat": origin.lat,
                        "precision": origin.precision, "unplaced": origin.unplaced},
             "radius_m": args.radius, "projects": rows,
             "district_only": [{"id": r.id, "name": r.name, "district": r.district}
                               for r in result.district_only.itertuples()],
         }, ensure_ascii=False, indent=2))
     else:
-        print(f"{origin.label} ({origin.lat:.5f}, {origin.lon:.5f}) — {nearby_summary(result)}")
+        print(f"{origin.name} ({origin.lat:.5f}, {origin.lon:.5f}) — {nearby_summary(result)}")
         if origin.unplaced:
             print(t("cli_nearby_unplaced").format(
-                rest=origin.unplaced, name=origin.label,
+                rest=origin.unplaced, name=origin.name,
                 precision=precision_labels().get(origin.precision, origin.precision)))
         for row in rows:
             print(f"{format_distance(row['distance_m']):>9}  {row['name']}  [{row['category']}, {row['precision']}]")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import FrameLocator, Page
 
+from layers.store import read_layer
+from view.indicator_map import source_url
 from testkit.browser import chromium, map_frame, offline_page
 from testkit.server import running_app
 
@@ -59,6 +63,24 @@ def test_a_district_without_the_indicator_is_marked_no_data_not_zero(app_url: st
         fill = jiangbei.get_attribute("data-fill")
         assert fill and frame.locator(f".leaflet-overlay-pane path[fill='{fill}']").count() == 1
         assert frame.locator(".leaflet-overlay-pane path[stroke-dasharray='5 5']").count() == 1
+        assert log.blocked == []
+
+
+def test_the_place_figures_the_page_shows_are_the_stored_table(app_url: str) -> None:
+    with chromium() as browser:
+        page, log = offline_page(browser)
+        _open_map(page, app_url)
+        download = page.locator("[data-testid='stDownloadButton']").filter(has_text="下载").last
+        with page.expect_download(timeout=TIMEOUT_MS) as caught:
+            download.click()
+        assert caught.value.suggested_filename == "place-figures.csv"
+        rows = list(csv.DictReader(io.StringIO(Path(caught.value.path()).read_text(encoding="utf-8-sig"))))
+        stored = read_layer("place_figures")
+        assert len(rows) == len(stored) > 0
+        assert [r["规划原话"] for r in rows] == list(stored["quote"])
+        assert [r["地点"] for r in rows] == list(stored["place_name"])
+        assert [r["source"] for r in rows] == [source_url(d, s, e) for d, s, e in
+                                               zip(stored["doc_id"], stored["start"], stored["end"], strict=True)]
         assert log.blocked == []
 
 

@@ -4,14 +4,15 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import LineString, Point, Polygon
 
-from geo.errors import AddressTooWideError, GeoError, NotAPointError, UnknownPlaceError
+from geo.geocode import Located
+from geo.query import QueryResolver, Resolved
 from layers.errors import LayersError
-from layers.nearby import Origin, format_distance, projects_in_districts, projects_near, resolve_origin
+from layers.nearby import format_distance, in_ningbo, projects_in_districts, projects_near
 from layers.store import read_layer
 
 GEOD = Geod(ellps="WGS84")
 # 宁波大学站 area in 江北区, WGS84.
-ORIGIN = Origin("test point", 121.6300, 29.9050)
+ORIGIN = Resolved.at(lat=29.9050, lon=121.6300, name="test point")
 
 
 def _projects():
@@ -31,7 +32,7 @@ def _projects():
     )
 
 
-def _brute_force_geodesic_m(origin: Origin, geom) -> float:
+def _brute_force_geodesic_m(origin: Located, geom) -> float:
     """Geodesic distance to the closest of many points densified along the geometry."""
     if geom.geom_type == "Polygon":
         if geom.contains(Point(origin.lon, origin.lat)):
@@ -66,7 +67,7 @@ def test_distances_are_ground_distances_to_the_nearest_point_not_the_centroid():
 
 def test_district_only_projects_are_listed_apart_for_the_districts_the_circle_touches():
     districts = read_layer("districts")
-    inland = Origin("north of 江北", 121.50, 29.96)  # far from any other district
+    inland = Resolved.at(lat=29.96, lon=121.50, name="north of 江北")  # far from any other district
     result = projects_near(_projects(), inland, radius_m=1000, districts=districts)
     assert "p-district" not in result.within["id"].tolist()
     assert result.district_only["id"].tolist() == ["p-district"]
@@ -90,55 +91,6 @@ def test_distances_read_like_a_person_would_say_them():
     assert format_distance(2000) == "2 公里"
 
 
-def test_an_unknown_place_gets_close_suggestions_and_coordinates_are_accepted():
-    with pytest.raises(UnknownPlaceError, match="close names"):
-        resolve_origin("火星基地")
-    origin = resolve_origin("29.905, 121.63")
-    assert (origin.lat, origin.lon) == (29.905, 121.63)
-    with pytest.raises(GeoError, match="not in 宁波"):
-        resolve_origin("39.9, 116.4")
-
-
-def test_a_partial_name_finds_the_place():
-    origin = resolve_origin("慈城")
-    assert "慈城" in origin.label and origin.lon is not None
-
-
-def test_traditional_characters_and_spaces_find_the_same_place():
-    assert resolve_origin("寧波 大學").label == resolve_origin("宁波大学").label
-
-
-def test_an_address_searches_around_the_narrowest_place_it_names_and_says_what_it_could_not_place():
-    origin = resolve_origin("宁波市江北区大庆南路100号")
-    assert origin.label == "大庆南路" and origin.unplaced == "100号"
-    assert origin.precision == "approximate" and origin.source
-    # A text that contains a known place is read as an address, not refused.
-    assert resolve_origin("慈城古县城东门外的不存在的地方").unplaced == "东门外的不存在的地方"
-
-
-def test_an_address_naming_only_a_district_is_refused_with_what_was_recognised():
-    with pytest.raises(AddressTooWideError) as caught:
-        resolve_origin("鄞州区某某路88号")
-    assert caught.value.parts == ("鄞州区",)
-
-
-def test_nearby_after_a_place_name_is_dropped():
-    assert resolve_origin("宁波大学附近").label == resolve_origin("宁波大学").label
-
-
-@pytest.mark.parametrize("typed, place, adcode, reason", [
-    ("东部新城", "东部新城", "330212", "district_only"),
-    ("南部新城", "南部新城", "330212", "district_only"),
-    ("鄞州区", "鄞州区", "330212", "district"),
-    ("宁波市", "宁波市", "330200", "city"),
-    ("宁波市鄞州区天童南路", "天童南路", "330212", "unlocated"),
-])
-def test_a_place_that_is_not_a_point_is_refused_with_its_district_not_searched_around(typed, place, adcode, reason):
-    with pytest.raises(NotAPointError) as caught:
-        resolve_origin(typed)
-    assert (caught.value.place, caught.value.adcode, caught.value.reason) == (place, adcode, reason)
-
-
 def test_a_project_drawn_at_a_place_it_only_mentions_is_listed_apart_not_ranked():
     projects = _projects()
     projects["location_method"] = ["own_place", "mentioned_station", "own_place", "own_place", "district_only",
@@ -151,7 +103,7 @@ def test_a_project_drawn_at_a_place_it_only_mentions_is_listed_apart_not_ranked(
 
 def test_a_district_section_of_a_line_is_measured_inside_that_district():
     projects = read_layer("projects")
-    origin = resolve_origin("宁波市江北区大庆南路100号")
+    origin = QueryResolver(inside=in_ningbo).resolve("宁波市江北区大庆南路100号")
     result = projects_near(projects, origin, radius_m=2000, districts=read_layer("districts"))
     sections = result.within[result.within["name"].str.endswith("鄞州段")]
     assert len(sections) and (sections["distance_m"] > 0).all()

@@ -140,3 +140,19 @@ def test_a_rebuild_waiting_too_long_for_the_layer_store_is_a_timeout_not_a_curat
             rebuild_for_places(["jb-ningbo-wenchuang-port"], path=store_path, gazetteer_dir=gazetteer_dir)
     assert isinstance(info.value, TimeoutError) and not isinstance(info.value, CurationError)
     assert store_path.read_bytes() == before
+
+
+def test_moving_a_place_with_figures_moves_its_figures_in_the_place_figures_table(setup, tmp_path):
+    gazetteer_dir, store_path, curation = setup
+    place = "jb-cicheng-ancient-county-town"
+    assert place in set(read_layer("place_figures", path=store_path)["place_id"])
+    curation.save(login(), place, geometry=JIANGBEI, precision="approximate", source="s",
+                  expected_revision=BASE_REVISION)
+    report = rebuild_for_places([place], path=store_path, gazetteer_dir=gazetteer_dir)
+    assert report.tables["place_figures"] >= 1
+    figures = read_layer("place_figures", path=store_path)
+    moved = figures[figures["place_id"] == place]
+    assert (moved["rep_lon"].round(6).tolist(), moved["rep_lat"].round(6).tolist()) == \
+        ([JIANGBEI.x] * len(moved), [JIANGBEI.y] * len(moved))
+    build(path=tmp_path / "full.gpkg", gazetteer_dir=gazetteer_dir)
+    assert_same_store(store_path, tmp_path / "full.gpkg")

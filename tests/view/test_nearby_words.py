@@ -1,7 +1,8 @@
 import pandas as pd
 
 from geo.errors import NotAPointError
-from layers.nearby import Nearby, Origin
+from geo.query import Resolved
+from layers.nearby import Nearby
 from view.nearby_words import location_words, nearby_summary, not_a_point_message, plain, unknown_place_words
 
 
@@ -32,14 +33,14 @@ def test_an_unknown_place_names_no_file_or_code():
 
 def test_the_summary_counts_categories_in_plain_words():
     within = pd.DataFrame({"id": ["p-road", "p-school", "p-park"]})
-    result = Nearby(Origin("test point", 121.63, 29.905), radius_m=3000, within=within, district_only=pd.DataFrame(),
+    result = Nearby(Resolved.at(lat=29.905, lon=121.63, name="test point"), radius_m=3000, within=within, district_only=pd.DataFrame(),
                     counts={"roads": 1, "schools": 1, "parks_green": 1})
     assert nearby_summary(result) == "3 公里内有 3 个项目：道路桥梁 1 个、学校教育 1 个、公园绿地 1 个"
     assert nearby_summary(result, lang="en").startswith("3 projects within 3 km: 1 roads, bridges and tunnels")
 
 
 def test_a_summary_with_nothing_near_has_no_empty_list():
-    result = Nearby(Origin("test point", 121.63, 29.905), radius_m=850, within=pd.DataFrame(),
+    result = Nearby(Resolved.at(lat=29.905, lon=121.63, name="test point"), radius_m=850, within=pd.DataFrame(),
                     district_only=pd.DataFrame())
     assert nearby_summary(result) == "850 米内有 0 个项目"
     assert nearby_summary(result, lang="en") == "0 projects within 850 m"
