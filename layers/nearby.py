@@ -24,6 +24,7 @@ from geo.crs import to_metric
 from geo.errors import GeoError, UnknownPlaceError
 from geo.geocode import default_gazetteer, locate, unknown_place_message
 from geo.names import normalise_query
+from geo.precision import DRAWN, PRECISIONS, Precision, rank
 from geo.settings import NINGBO_DISTRICTS, STORAGE_CRS
 from layers.categories import category
 from layers.errors import LayersError
@@ -95,7 +96,7 @@ def projects_near(projects: gpd.GeoDataFrame, origin: Origin, *, radius_m: float
         raise LayersError(f"radius must be between {MIN_RADIUS_M} and {MAX_RADIUS_M} m, not {radius_m:g}")
     centre = to_metric(gpd.GeoSeries([Point(origin.lon, origin.lat)], crs=STORAGE_CRS)).iloc[0]
     projects = actual_projects(projects)
-    drawn = projects[projects["precision"].isin(["exact", "approximate"])
+    drawn = projects[projects["precision"].isin(DRAWN)
                      & projects.geometry.notna() & ~projects.geometry.is_empty]
     metric = _own_section(drawn, to_metric(drawn.geometry), districts)
     distances = metric.distance(centre)
@@ -118,7 +119,7 @@ def projects_in_districts(projects: gpd.GeoDataFrame, adcodes: list[str]) -> pd.
     The answer for a place that is not a point (a 区, or a place known only by
     its district): what the plans hold for that district, without distances.
     """
-    order = {"exact": 0, "approximate": 1, "district": 2, "unlocated": 3}
+    order = {p: rank(p) for p in PRECISIONS}
     rows = pd.DataFrame(actual_projects(projects).drop(columns="geometry"))
     rows = rows[rows["district_adcode"].astype(str).isin([str(a) for a in adcodes])]
     rows = rows.assign(_rank=rows["precision"].map(order).fillna(9))
@@ -165,7 +166,7 @@ def resolve_origin(query: str, *, district: str | None = None) -> Origin:
         lat, lon = point
         if not in_ningbo(lat, lon):
             raise GeoError(f"{text} is not in 宁波 (expected latitude,longitude such as 29.90,121.55)")
-        return Origin(f"{lat:.5f}, {lon:.5f}", lon, lat, "exact", "coordinates given")
+        return Origin(f"{lat:.5f}, {lon:.5f}", lon, lat, Precision.EXACT, "coordinates given")
     gazetteer = default_gazetteer()
     text = strip_filler(normalise_query(text))
     found = locate(text, district=district, gazetteer=gazetteer)
@@ -249,7 +250,7 @@ def _district_only(projects: gpd.GeoDataFrame, centre: Point, radius_m: float,
     circle = centre.buffer(radius_m)
     touched = [code for code, geom in zip(districts["adcode"], to_metric(districts.geometry))
                if geom.intersects(circle)]
-    only = projects[projects["precision"].eq("district") & projects["district_adcode"].astype(str).isin(touched)]
+    only = projects[projects["precision"].eq(Precision.DISTRICT) & projects["district_adcode"].astype(str).isin(touched)]
     out = pd.DataFrame(only.drop(columns="geometry"))
     out["district"] = out["district_adcode"].astype(str).map(NINGBO_DISTRICTS)
     return out.reindex(columns=[*columns, *[c for c in out.columns if c not in columns]]).reset_index(drop=True)

@@ -11,6 +11,7 @@ import argparse
 from collections.abc import Callable
 
 from geo.geocode import default_gazetteer
+from geo.precision import DRAWN
 from layers.extract import Extraction, extract_all
 from layers.locate import PRECISION_ORDER, locate_records, mentioned_places
 from layers.text import display_text
@@ -131,7 +132,7 @@ def report_sources(ex: Extraction) -> list[str]:
     from geo.sources.suggestions import SuggestionStore
 
     gazetteer = default_gazetteer()
-    located = [e for e in gazetteer if e.precision in ("exact", "approximate")]
+    located = [e for e in gazetteer if e.precision in DRAWN]
     families = {"GeoNames": ("geonames.org",), "OpenStreetMap": ("OpenStreetMap",),
                 "metro list (metromancn)": ("metromancn",)}
     lines = ["== Located places per source =="]

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.precision import DRAWN
 from layers.compare import CONCEPTS, compare_indicators, districts_with, implied_growth, with_concepts
 from layers.errors import LayersError
 from layers.place_figures import place_figures_from_plan
@@ -218,7 +219,7 @@ def _view_map(ind: pd.DataFrame, table: str, names: dict[str, str], districts: g
     chosen = rows[rows["key"] == key]
     values = map_values(chosen, column=kind)
     figures = _place_figures(store_version())
-    drawn = figures[figures["precision"].isin(["exact", "approximate"]) & figures["rep_lon"].notna()]
+    drawn = figures[figures["precision"].isin(DRAWN) & figures["rep_lon"].notna()]
     points = gpd.GeoDataFrame(drawn, geometry=gpd.points_from_xy(drawn["rep_lon"], drawn["rep_lat"]), crs="EPSG:4326")
     title = f"{keys[key].split(' · ')[0]} · {t('ind_' + kind, lang)}"
     labels = {k: t(f"ind_{k}", lang) for k in ("no_data", "not_numeric", "darker", "figures")}

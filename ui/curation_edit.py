@@ -20,6 +20,7 @@ from geo.curation import Change
 from geo.editors import Editor
 from geo.errors import ConflictError, CurationError, GeoError, PermissionDenied
 from geo.gazetteer import Gazetteer
+from geo.precision import DRAWN
 from layers.errors import LayersError
 from ui import curation_data as data
 from ui.i18n import t
@@ -89,7 +90,7 @@ def _drawn(place_id: str, lang: str) -> shapely.Geometry | None:
 
 def _same_as(place_id: str, gazetteer: Gazetteer, lang: str) -> str | None:
     options = sorted((e for e in gazetteer if e.id != place_id and e.located
-                      and e.precision in ("exact", "approximate")), key=lambda e: (e.name, e.id))
+                      and e.precision in DRAWN), key=lambda e: (e.name, e.id))
     labels = {e.id: f"{e.name} · {e.id} · {t('cur_prec_' + e.precision, lang)}" for e in options}
     return st.selectbox(t("cur_same_as", lang), list(labels), format_func=labels.get, index=None,
                         placeholder=t("cur_same_as_help", lang), key=key(place_id, "same"))

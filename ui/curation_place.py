@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.editors import Editor
+from geo.precision import DRAWN
 from geo.settings import NINGBO_DISTRICTS
 from layers.text import display_text
 from ui import curation_data as data
@@ -78,7 +79,7 @@ def place_panel(place_id: str, editor: Editor | None, *, districts, lang: str, t
         st.caption(f"{t('cur_note', lang)}: {md_text(row['note'])}")
     _contexts(place_id, lang)
 
-    current = entry.geometry if entry.located and entry.precision in ("exact", "approximate") else None
+    current = entry.geometry if entry.located and entry.precision in DRAWN else None
     drawing = editor is not None and leaflet_draw_ready()
     if editor is not None and not drawing:
         st.warning(t("cur_no_draw_tools", lang))

@@ -23,6 +23,7 @@ from jinja2 import Template
 from layers.categories import category, category_keys
 from geo.boundaries import county_units
 from geo.names import romanised
+from geo.precision import DRAWN
 from layers.plans import load_catalog, plan_districts
 from layers.locate import source_sites
 from layers.projects import actual_projects
@@ -207,7 +208,7 @@ def plan_payload(
 
     # Projects: one layer per category; district-only projects go to their own layer.
     project_ids: list[str] = []
-    drawn = projects[projects["precision"].isin(["exact", "approximate"]) & _has_geometry(projects)]
+    drawn = projects[projects["precision"].isin(DRAWN) & _has_geometry(projects)]
     for key in category_keys():
         part = drawn[drawn["category"] == key]
         if part.empty:
@@ -250,7 +251,7 @@ def plan_payload(
     groups.append({"id": "rail", "label": t["g_rail"], "layers": rail_ids})
 
     place_ids: list[str] = []
-    located = places[places["precision"].isin(["exact", "approximate"]) & _has_geometry(places)]
+    located = places[places["precision"].isin(DRAWN) & _has_geometry(places)]
     rivers = located[located["type"].eq("river")]
     if not rivers.empty:
         layers.append(_layer("pl-rivers", t["rivers"], RIVER_COLOR,
@@ -546,7 +547,7 @@ def _unplaced(structures: gpd.GeoDataFrame | None, projects: gpd.GeoDataFrame, *
                 "section_path": display_text(row.get("section_path") or ""),
                 "quote": _short(display_text(row.get("quote") or "")),
             }))
-    drawn = projects["precision"].isin(["exact", "approximate"]) & _has_geometry(projects)
+    drawn = projects["precision"].isin(DRAWN) & _has_geometry(projects)
     for _, row in projects[~drawn].iterrows():
         out.append(_compact({
             "id": row["id"], "kind": "project", "name": display_text(row["name"] or ""), "doc_id": row["doc_id"],

@@ -24,8 +24,9 @@ import shapely
 
 from geo import crs
 from geo.boundaries import unit_geometry
-from geo.gazetteer import PRECISIONS, Entry, Gazetteer
+from geo.gazetteer import Entry, Gazetteer
 from geo.names import normalise_query
+from geo.precision import PRECISIONS, Precision
 from geo.settings import NINGBO_ADCODE, NINGBO_DISTRICTS, STORAGE_CRS
 from geo.sources.base import Candidate, PlaceSource
 
@@ -160,7 +161,7 @@ def _status(entry: Entry, passed: list[Candidate]) -> tuple[str, str]:
     candidate = passed[0]
     if not candidate.matched.startswith(("exact", "Chinese alternate name", "station name", "canonical", "alias")):
         return "ambiguous", f"{candidate.matched}: an editor confirms"
-    if entry.located and entry.precision == "approximate":
+    if entry.located and entry.precision == Precision.APPROXIMATE:
         far = distance_m(candidate.geometry, entry.geometry)
         if far > FAR_APART_M:
             return "ambiguous", f"{far:.0f} m from the entry's current location: an editor confirms"
