@@ -44,7 +44,7 @@ from typing import IO, Any
 import shapely
 
 from geo import _atomic, curation_io
-from geo.boundaries import unit_geometry
+from geo.boundaries import in_ningbo
 from geo.curation_history import (  # noqa: F401 (ACTIONS, HISTORY_KEYS: part of this module's interface)
     ACTIONS, HISTORY_KEYS, Change, Replay, explained_by_a_prefix, read_entries, read_history, replay,
 )
@@ -55,7 +55,7 @@ from geo.gazetteer import (
     overlay_rows, row_problem,
 )
 from geo.precision import DRAWN
-from geo.settings import GAZETTEER_DIR, NINGBO_ADCODE
+from geo.settings import GAZETTEER_DIR
 
 _log = logging.getLogger(__name__)
 
@@ -63,9 +63,6 @@ _log = logging.getLogger(__name__)
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 #: Revision token of a place nobody has changed.
 BASE_REVISION = "base"
-#: How far (degrees, ~2 km) outside 宁波市's land outline a geometry may reach:
-#: ports, piers and sea bridges lie just off the land polygon.
-NINGBO_TOLERANCE_DEG = 0.02
 #: Columns that say where a place is; a change sets them all together.
 GEOMETRY_COLUMNS = ("lon", "lat", "crs", "radius_m", "derive", "wkt")
 #: Decimals kept in a digitized WKT: 1e-7° ≈ 1 cm, finer than any drawing.
@@ -586,7 +583,7 @@ def geometry_problem(geometry: object) -> str | None:
     minx, miny, maxx, maxy = geometry.bounds
     if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
         return "coordinates are not longitude/latitude in degrees (WGS84, longitude first)"
-    if not _ningbo_area().covers(geometry):
+    if not in_ningbo(geometry):  # ports, piers and sea bridges lie just off the land polygon
         return (f"the geometry is not inside 宁波市 (lon {minx:.4f}…{maxx:.4f}, lat {miny:.4f}…{maxy:.4f}); "
                 "check that longitude comes first and the datum is WGS84")
     return None
@@ -602,13 +599,6 @@ def _wkt(text: str) -> shapely.Geometry:
 def to_wkt(geometry: shapely.Geometry) -> str:
     """WKT of a WGS84 geometry as stored in the gazetteer (longitude first, 7 decimals)."""
     return shapely.to_wkt(geometry, rounding_precision=WKT_DECIMALS, trim=True)
-
-
-@lru_cache(maxsize=1)
-def _ningbo_area() -> shapely.Geometry:
-    area = unit_geometry(NINGBO_ADCODE).buffer(NINGBO_TOLERANCE_DEG)
-    shapely.prepare(area)
-    return area
 
 
 @lru_cache(maxsize=4)

@@ -20,6 +20,7 @@ import pandas as pd
 from shapely.geometry import Point
 
 from geo.address import is_point, not_a_point, resolve_address, strip_filler
+from geo.boundaries import in_ningbo
 from geo.crs import to_metric
 from geo.errors import GeoError, UnknownPlaceError
 from geo.geocode import default_gazetteer, locate, unknown_place_message
@@ -164,7 +165,7 @@ def resolve_origin(query: str, *, district: str | None = None) -> Origin:
     point = parse_lat_lon(text)
     if point:
         lat, lon = point
-        if not in_ningbo(lat, lon):
+        if not in_ningbo(Point(lon, lat)):
             raise GeoError(f"{text} is not in 宁波 (expected latitude,longitude such as 29.90,121.55)")
         return Origin(f"{lat:.5f}, {lon:.5f}", lon, lat, Precision.EXACT, "coordinates given")
     gazetteer = default_gazetteer()
@@ -187,11 +188,6 @@ def parse_lat_lon(text: str) -> tuple[float, float] | None:
     """"29.90,121.55" (or with a full-width comma) → (lat, lon); None for anything else."""
     match = _LATLON.match(text)
     return (float(match.group(1)), float(match.group(2))) if match else None
-
-
-def in_ningbo(lat: float, lon: float) -> bool:
-    """Whether a point lies in and around 宁波 (a generous box, for telling typos from places)."""
-    return 28.5 < lat < 31 and 120.5 < lon < 122.6
 
 
 def format_distance(metres: float, *, lang: str = "zh") -> str:

@@ -7,6 +7,7 @@ from streamlit_folium import st_folium
 
 import folium
 from geo.errors import GeoError, NotAPointError, UnknownPlaceError
+from geo.precision import Precision
 from layers.categories import category
 from layers.errors import LayersError
 from layers.nearby import (Origin, format_distance, located_alternatives, plan_districts, projects_in_districts,
@@ -78,7 +79,7 @@ if origin is not None:
     if origin.unplaced:
         st.caption(t("nearby_address_used", lang).format(rest=plain(origin.unplaced), name=plain(origin.label),
                                                                precision=precision))
-    elif origin.precision != "exact":
+    elif origin.precision != Precision.EXACT:
         st.caption(t("nearby_origin_precision", lang).format(precision=precision))
     if clicked and st.button(t("nearby_clear_click", lang)):
         st.session_state.pop("nearby_click", None)

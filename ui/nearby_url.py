@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from layers.nearby import in_ningbo, parse_lat_lon
+from shapely.geometry import Point
+
+from geo.boundaries import in_ningbo
+from layers.nearby import parse_lat_lon
 
 _RESTORED = "nearby_url_restored"
 DEFAULT_RADIUS = 2000
@@ -33,7 +36,7 @@ def restore_from_url(radii: list[int]) -> None:
     if radius.isdigit() and int(radius) in radii:
         st.session_state["nearby_radius"] = int(radius)
     point = parse_lat_lon(params.get("at", ""))
-    if point and in_ningbo(*point):  # anything else is a mangled link
+    if point and in_ningbo(Point(point[1], point[0])):  # anything else is a mangled link
         st.session_state["nearby_click"] = point
     if params.get("sel"):
         st.session_state["nearby_selected"] = params["sel"]
