@@ -20,9 +20,10 @@ from layers.plans import plan_districts, read_plan_text
 from ui.data import catalog, get_layer, store_version
 from ui.indicator_words import flag_words
 from ui.i18n import t
-from ui.indicator_map import indicator_map, map_values, source_url
+from ui.indicator_map import indicator_map, map_values
 from ui.navigation import through_app_navigation
 from ui.safe_text import spreadsheet_safe
+from view.links import source_link
 
 through_app_navigation()
 
@@ -52,7 +53,7 @@ def _param_choice(name: str, options: dict[str, str], label: str) -> str:
 
 
 def _links(frame: pd.DataFrame, prefix: str = "") -> pd.Series:
-    return pd.Series([source_url(d, s, e) for d, s, e in
+    return pd.Series([source_link(d, start=s, end=e) for d, s, e in
                       zip(frame[f"{prefix}doc_id"], frame[f"{prefix}start"], frame[f"{prefix}end"], strict=True)],
                      index=frame.index, dtype=str)
 

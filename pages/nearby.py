@@ -23,6 +23,7 @@ from ui.nearby_url import kept_place, restore_from_url, seed_widgets, write_to_u
 from ui.nearby_words import (CITY_ADCODE, district_name, location_words, not_a_point_message, plain,
                              unknown_place_words)
 from ui.planmap import plan_payload, planner_map
+from view.links import source_link
 
 through_app_navigation()
 
@@ -141,7 +142,7 @@ if result is not None:
                        + location_words(method=str(row.get("location_method", "")), precision=row["precision"],
                                         lang=lang))
             st.link_button(t("read_in_plan", lang),
-                           f"/source?doc={row['doc_id']}&start={int(row['start'])}&end={int(row['end'])}")
+                           source_link(row["doc_id"], start=row["start"], end=row["end"]))
     if len(result.within):
         st.caption(" · ".join(f"{getattr(category(k), lang)} {n}" for k, n in result.counts.items()))
         for row in result.within.head(MAX_LISTED).itertuples():
@@ -178,7 +179,7 @@ elif area_codes:
                 rows.assign(
                     category_label=[getattr(category(c), lang) for c in rows["category"]],
                     precision_label=[labels.get(p, p) for p in rows["precision"]],
-                    link=[f"/source?doc={r.doc_id}&start={int(r.start)}&end={int(r.end)}" for r in rows.itertuples()],
+                    link=[source_link(r.doc_id, start=r.start, end=r.end) for r in rows.itertuples()],
                 )[["name", "category_label", "precision_label", "link"]],
                 hide_index=True, use_container_width=True,
                 column_config={

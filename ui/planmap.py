@@ -23,7 +23,7 @@ from jinja2 import Template
 from layers.categories import category, category_keys
 from geo.boundaries import county_units
 from geo.names import romanised
-from geo.precision import DRAWN
+from geo.precision import DRAWN, Precision
 from layers.plans import load_catalog, plan_districts
 from layers.locate import source_sites
 from layers.projects import actual_projects
@@ -43,6 +43,7 @@ from ui.assets import STATIC_URL
 from ui.geojson import geometry_json
 from ui.i18n import place_type
 from ui.i18n import t as ui_text
+from view.links import SOURCE_PATH
 
 #: Display simplification of lines and polygons, degrees (~10 m).
 SIMPLIFY_DEG = 0.0001
@@ -153,7 +154,7 @@ def plan_payload(
     structures: gpd.GeoDataFrame | None = None,
     places: gpd.GeoDataFrame | None = None,
     lang: str = "zh",
-    source_url: str | None = "/source",
+    source_url: str | None = SOURCE_PATH,
     show_projects: bool = False,
 ) -> dict[str, Any]:
     """Everything the client draws: layers, their groups, filters, legend and texts.
@@ -417,7 +418,7 @@ def _district_only_features(projects: gpd.GeoDataFrame, districts: gpd.GeoDataFr
     Drawing each such project on the whole district would look like a precise
     location; one labelled marker says honestly what is known.
     """
-    only = projects[projects["precision"].eq("district")]
+    only = projects[projects["precision"].eq(Precision.DISTRICT)]
     features = []
     for code, part in only.groupby("district_adcode"):
         match = districts[districts["adcode"] == str(code)]
@@ -427,7 +428,7 @@ def _district_only_features(projects: gpd.GeoDataFrame, districts: gpd.GeoDataFr
         point = match.geometry.iloc[0].representative_point()
         props = {
             "id": f"district-only-{code}", "name": t["district_only_name"].format(district=name, n=len(part)),
-            "color": "#999999", "precision": "district", "district": str(code), "districts": [str(code)],
+            "color": "#999999", "precision": Precision.DISTRICT, "district": str(code), "districts": [str(code)],
             "quote": "、".join(part["name"].astype(str).tolist()),
         }
         features.append({"type": "Feature", "properties": props, "geometry": _geometry(point)})
