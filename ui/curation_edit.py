@@ -20,15 +20,15 @@ from geo.curation import Change
 from geo.editors import Editor
 from geo.errors import ConflictError, CurationError, GeoError, PermissionDenied
 from geo.gazetteer import Gazetteer
-from geo.precision import DRAWN
+from geo.precision import DRAWN, Precision
 from layers.errors import LayersError
 from ui import curation_data as data
 from ui.i18n import t
 from ui.safe_text import md_text
 
 HOW = ("draw", "same", "coords", "none")
-PRECISIONS_WITH_SHAPE = ("approximate", "exact")
-PRECISIONS_WITHOUT_SHAPE = ("unlocated", "district")
+PRECISIONS_WITH_SHAPE = (Precision.APPROXIMATE, Precision.EXACT)
+PRECISIONS_WITHOUT_SHAPE = (Precision.UNLOCATED, Precision.DISTRICT)
 #: Datums a typed coordinate may be in (Amap/Tencent give GCJ-02, Baidu BD-09).
 COORD_CRS = ("wgs84", "gcj02", "bd09")
 

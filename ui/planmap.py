@@ -375,7 +375,7 @@ def _feature(row: pd.Series, *, name: str, color: str, category: str | None,
              category_label: str | None = None, style: dict[str, Any] | None = None,
              plan_districts: dict[str, shapely.Geometry] | None = None) -> dict[str, Any]:
     props = {
-        "id": row["id"], "name": name, "color": color, "precision": row.get("precision") or "approximate",
+        "id": row["id"], "name": name, "color": color, "precision": row.get("precision") or Precision.APPROXIMATE,
         "doc_id": row.get("doc_id"), "start": _int_or_none(row.get("start")), "end": _int_or_none(row.get("end")),
         "section_path": display_text(row.get("section_path") or ""),
         "quote": _short(display_text(row.get("quote") or "")), "lead_unit": row.get("lead_unit") or None,

@@ -41,6 +41,7 @@ from geo import crs as geo_crs
 from geo.boundaries import district_boundaries, ningbo_area
 from geo.errors import LayerImportError
 from geo.names import normalise_query
+from geo.precision import Precision
 from geo.settings import GAZETTEER_DIR, NINGBO_DISTRICTS, STORAGE_CRS
 from geo.sources.base import DATUMS, Candidate, PlaceSource
 
@@ -230,7 +231,7 @@ class LayerSource(PlaceSource):
             if adcode and row["adcode"] and row["adcode"] != adcode:
                 continue
             found.append(Candidate(
-                name=row["name"], geometry=row.geometry, precision="exact",
+                name=row["name"], geometry=row.geometry, precision=Precision.EXACT,
                 source=f"{self.meta.source}: {self.meta.file}, feature {row['feature_id']}",
                 licence=self.meta.licence, datum=self.meta.datum,
                 matched=f"{matched} '{self.meta.name_field}'", source_key=self.key,
