@@ -17,12 +17,10 @@ from geo.errors import NotAPointError
 from geo.gazetteer import Gazetteer
 from geo.geocode import Located, district_from_context, locate
 from geo.geoparse import find_places
+from geo.precision import DRAWN, TOO_WIDE_TYPES
 
 #: Words people add to a place that are not part of it ("宁波大学附近").
 _FILLER = re.compile(r"(附近|周边|周围|旁边|一带|这里|那里)+$")
-#: Too wide to be the centre of a "near me" search.
-_TOO_WIDE_TYPES = {"city", "district"}
-_DRAWN = {"exact", "approximate"}
 
 
 @dataclass(frozen=True)
@@ -61,8 +59,8 @@ def resolve_address(text: str, *, gazetteer: Gazetteer, district: str | None = N
     # Narrowest first: the later a name stands in the address, the more specific it is.
     for mention in reversed(mentions):
         place = locate(mention.name, district=district, gazetteer=gazetteer)
-        if (place is None or place.lon is None or place.precision not in _DRAWN
-                or place.type in _TOO_WIDE_TYPES):
+        if (place is None or place.lon is None or place.precision not in DRAWN
+                or place.type in TOO_WIDE_TYPES):
             continue
         return AddressMatch(place, mention.name, parts, text[mention.end:].strip())
     last = mentions[-1]
@@ -79,7 +77,7 @@ def not_a_point(place: Located, *, parts: tuple[str, ...] = (), unplaced: str = 
     has just the district's representative point, which is no place at all; an
     unlocated one has none.
     """
-    if place.type in _TOO_WIDE_TYPES:
+    if place.type in TOO_WIDE_TYPES:
         reason = "city" if place.type == "city" else "district"
     elif place.lon is None or place.precision == "unlocated":
         reason = "unlocated"
@@ -92,4 +90,4 @@ def not_a_point(place: Located, *, parts: tuple[str, ...] = (), unplaced: str = 
 
 def is_point(place: Located) -> bool:
     """Whether `place` can be the centre of a distance search (drawn, and not a 市/区)."""
-    return place.lon is not None and place.precision in _DRAWN and place.type not in _TOO_WIDE_TYPES
+    return place.lon is not None and place.precision in DRAWN and place.type not in TOO_WIDE_TYPES

@@ -23,7 +23,7 @@ from shapely.ops import linemerge
 
 from geo.crs import geometry_gcj02_to_wgs84
 from geo.errors import BoundaryDataError, UnknownDistrictError
-from geo.settings import NINGBO_ADCODE, NINGBO_CITY, NINGBO_DISTRICTS, STORAGE_CRS
+from geo.settings import METRIC_CRS, NINGBO_ADCODE, NINGBO_CITY, NINGBO_DISTRICTS, STORAGE_CRS
 
 #: Display tolerance of the simplified boundaries, in degrees (~50 m in Ningbo):
 #: far below what a district-scale map shows, and it cuts the vertex count ~10×.
@@ -33,6 +33,15 @@ SIMPLIFY_TOLERANCE_DEG = 0.0005
 #: taken as their common border; the source polygons do not share vertices
 #: everywhere, so an exact intersection would leave only points.
 _BORDER_SNAP_DEG = 0.0003
+
+#: How far outside 宁波市's land outline (metres) a place still counts as in 宁波. The outline is
+#: Amap's generalised land boundary: piers, sea walls, shore works and coordinates rounded to a
+#: few decimals lie just beyond it, while a neighbouring city or an island of 舟山 lies kilometres
+#: further. One tolerance for every check (near-me, imports, online answers, curation).
+NINGBO_TOLERANCE_M = 2000.0
+#: The same for one district (metres): neighbours share a border, so a wide margin would put a
+#: place in both; ~200 m absorbs the outline's generalisation and a source's rounding.
+DISTRICT_TOLERANCE_M = 200.0
 
 
 @lru_cache(maxsize=64)
@@ -77,6 +86,40 @@ def _county_name(adcode: str) -> str:
 def ningbo_outline() -> shapely.Geometry:
     """WGS84 land outline of the whole of 宁波市."""
     return unit_geometry(NINGBO_ADCODE)
+
+
+def in_ningbo(geometry: shapely.Geometry) -> bool:
+    """Whether `geometry` (WGS84) lies wholly in 宁波市, within `NINGBO_TOLERANCE_M` of its outline.
+
+    The polygon is the truth (a latitude/longitude box also takes in 舟山, 绍兴 and the sea);
+    it is grown and prepared once per process, so one point costs microseconds.
+    """
+    return bool(ningbo_area().covers(geometry))
+
+
+def in_district(geometry: shapely.Geometry, adcode: str) -> bool:
+    """Whether `geometry` (WGS84) lies wholly in the unit `adcode`, within `DISTRICT_TOLERANCE_M`."""
+    return bool(district_area(adcode).covers(geometry))
+
+
+@lru_cache(maxsize=1)
+def ningbo_area() -> shapely.Geometry:
+    """宁波市's outline grown by `NINGBO_TOLERANCE_M`, WGS84, prepared: pass it arrays to test many."""
+    return _grown(NINGBO_ADCODE, NINGBO_TOLERANCE_M)
+
+
+@lru_cache(maxsize=64)
+def district_area(adcode: str) -> shapely.Geometry:
+    """Unit `adcode`'s outline grown by `DISTRICT_TOLERANCE_M`, WGS84, prepared."""
+    return _grown(adcode, DISTRICT_TOLERANCE_M)
+
+
+def _grown(adcode: str, margin_m: float) -> shapely.Geometry:
+    """The unit's outline buffered by `margin_m` metres (in the metric CRS), back in WGS84, prepared."""
+    metric = gpd.GeoSeries([unit_geometry(adcode)], crs=STORAGE_CRS).to_crs(METRIC_CRS).buffer(margin_m)
+    area = shapely.make_valid(metric.to_crs(STORAGE_CRS).iloc[0])
+    shapely.prepare(area)
+    return area
 
 
 def shared_border(a: str, b: str) -> shapely.Geometry:

@@ -28,6 +28,7 @@ from shapely import wkt as shapely_wkt
 
 from geo import crs, derive
 from geo.errors import GazetteerFormatError, GeoError, UnknownPlaceError
+from geo.precision import PRECISIONS
 from geo.settings import GAZETTEER_DIR, NINGBO_ADCODE, NINGBO_DISTRICTS, STORAGE_CRS
 
 COLUMNS = (
@@ -40,7 +41,6 @@ TYPES = frozenset({
     "river", "lake", "mountain", "island", "station", "rail_line", "road", "bridge",
     "tunnel", "school", "hospital", "venue", "port", "hub", "other",
 })
-PRECISIONS = ("exact", "approximate", "district", "unlocated")
 METHODS = frozenset({
     "published", "derived_boundaries", "digitized", "computed_members", "district_only", "none",
 })

@@ -18,8 +18,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 
 import shapely
+from shapely.geometry import Point
 
 from geo.address import is_point, not_a_point, resolve_address, strip_filler
+from geo.boundaries import in_ningbo
 from geo.errors import GeoError, UnknownPlaceError
 from geo.gazetteer import Gazetteer
 from geo.geocode import Located, default_gazetteer, locate, unknown_place_message
@@ -34,6 +36,11 @@ COORDINATES = "coordinates"
 
 #: Whether a (lat, lon) lies in the area the gazetteer covers.
 Inside = Callable[[float, float], bool]
+
+
+def in_ningbo_at(lat: float, lon: float) -> bool:
+    """The default area: 宁波市's outline with its sea margin (`geo.boundaries.in_ningbo`)."""
+    return in_ningbo(Point(lon, lat))
 
 
 @dataclass(frozen=True)
@@ -93,7 +100,7 @@ class Resolver(ABC):
 class CoordinateResolver(Resolver):
     """"29.905, 121.63" → that point, when it lies in the area `inside` accepts."""
 
-    def __init__(self, *, inside: Inside) -> None:
+    def __init__(self, *, inside: Inside = in_ningbo_at) -> None:
         self.inside = inside
 
     def resolve(self, text: str, *, district: str | None = None) -> Resolved:
@@ -159,7 +166,7 @@ class QueryResolver(Resolver):
         Replaces the default order.
     """
 
-    def __init__(self, *, inside: Inside, gazetteer: Gazetteer | None = None,
+    def __init__(self, *, inside: Inside = in_ningbo_at, gazetteer: Gazetteer | None = None,
                  resolvers: Sequence[Resolver] | None = None) -> None:
         self.resolvers = tuple(resolvers) if resolvers is not None else (
             CoordinateResolver(inside=inside), NameResolver(gazetteer=gazetteer),

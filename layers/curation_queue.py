@@ -27,16 +27,15 @@ import pandas as pd
 
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.geoparse import find_places
+from geo.precision import TOO_WIDE_TYPES, Precision, rank
 from layers.extract import Extraction, extract_all
-from layers.locate import PRECISION_ORDER, locate_records
+from layers.locate import locate_records
 from layers.plans import load_catalog, read_plan_text
 from layers.settings import LAYERS_GPKG
 from layers.store import read_layer
 
 #: Precisions a planner can improve, worst first.
-QUEUE_PRECISIONS = ("unlocated", "approximate", "district")
-#: Place types whose geometry is already the place itself.
-_WHOLE_UNIT_TYPES = frozenset({"district", "city"})
+QUEUE_PRECISIONS = (Precision.UNLOCATED, Precision.APPROXIMATE, Precision.DISTRICT)
 QUEUE_COLUMNS = ["id", "name", "type", "precision", "mentions", "documents", "projects", "adcode", "note"]
 RECORD_COLUMNS = ["id", "kind", "name", "doc_id", "start", "end", "precision", "place_ids", "place_names",
                   "location_note"]
@@ -74,7 +73,7 @@ def curation_queue(*, gazetteer: Gazetteer | None = None, records: pd.DataFrame 
     projects = depending[depending != ""].value_counts()
     rows = []
     for entry in gaz:
-        if entry.precision not in QUEUE_PRECISIONS or entry.type in _WHOLE_UNIT_TYPES:
+        if entry.precision not in QUEUE_PRECISIONS or entry.type in TOO_WIDE_TYPES:
             continue
         if entry.adcode and not entry.adcode.startswith("3302"):
             continue
@@ -107,11 +106,11 @@ def records_queue(*, gazetteer: Gazetteer | None = None, records: pd.DataFrame |
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     if records is None:
         records = stored_records(path=path)
-    weak = records[records["precision"].isin(["district", "unlocated", "approximate"])].copy()
+    weak = records[records["precision"].isin(QUEUE_PRECISIONS)].copy()
     names = {e.id: e.name for e in gaz}
     weak["place_names"] = weak["place_ids"].map(
         lambda ids: "|".join(names.get(i, i) for i in str(ids).split("|") if i))
-    weak["_rank"] = weak["precision"].map(lambda p: -PRECISION_ORDER.index(p))
+    weak["_rank"] = weak["precision"].map(lambda p: -rank(p))
     weak = weak.sort_values(["_rank", "doc_id", "start"])
     return weak[RECORD_COLUMNS].reset_index(drop=True)
 
@@ -123,8 +122,8 @@ def mention_contexts(place_id: str, *, width: int = 60, gazetteer: Gazetteer | N
     -------
     One dict per mention, in document order: doc_id, title, start, end, name
     (as written, `text[start:end]`), before and after (up to `width`
-    characters of the plan text on each side), and link
-    (`/source?doc=…&start=…&end=…`, the plan text page with it highlighted).
+    characters of the plan text on each side). The UI links each to the plan
+    text page with `view.links.source_link(doc_id, start=, end=)`.
     """
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     gaz.get(place_id)  # an unknown id raises UnknownPlaceError naming close ids
@@ -137,7 +136,6 @@ def mention_contexts(place_id: str, *, width: int = 60, gazetteer: Gazetteer | N
             "doc_id": m.doc_id, "title": titles[m.doc_id], "start": int(m.start), "end": int(m.end),
             "name": text[m.start:m.end],
             "before": text[max(0, m.start - width):m.start], "after": text[m.end:m.end + width],
-            "link": f"/source?doc={m.doc_id}&start={m.start}&end={m.end}",
         })
     return out
 

@@ -31,13 +31,10 @@ from shapely.ops import substring
 from geo.boundaries import county_units
 from geo.gazetteer import Entry, Gazetteer
 from geo.geoparse import find_places
+from geo.precision import DRAWN, PRECISIONS, TOO_WIDE_TYPES, Precision
 from geo.settings import NINGBO_DISTRICTS, STORAGE_CRS
 from layers.plans import load_catalog, read_plan_text
 
-#: Best first: what a record's precision can be.
-PRECISION_ORDER = ("exact", "approximate", "district", "unlocated")
-#: Types that say only which district something is in.
-_DISTRICT_TYPES = {"district", "city"}
 #: Types whose point is the unit's seat, not the project: used last, and said so.
 _SEAT_TYPES = {"town", "subdistrict"}
 #: How a plan names a station after its name: 站, 站点, 站TOD, 轨道TOD, or just TOD.
@@ -141,12 +138,12 @@ def _place_project(row: pd.Series, gazetteer: Gazetteer) -> Placement:
     if stations:
         entry = stations[0]
         note = _describe(entry)
-        return Placement(entry.geometry, "approximate", (entry.id,), note, "mentioned_station")
+        return Placement(entry.geometry, Precision.APPROXIMATE, (entry.id,), note, "mentioned_station")
     specific = [(n, e) for n, e in usable if e.type not in _SEAT_TYPES]
     if specific:
         name, entry = specific[0]
         note = _describe(entry)
-        return Placement(entry.geometry, "approximate", (entry.id,), note, "mentioned_place")
+        return Placement(entry.geometry, Precision.APPROXIMATE, (entry.id,), note, "mentioned_place")
     if usable:
         name, entry = usable[0]
         if entry.geometry.geom_type != "Point":
@@ -156,12 +153,12 @@ def _place_project(row: pd.Series, gazetteer: Gazetteer) -> Placement:
         else:
             seat = "point"
         note = dict(_describe(entry), seat=seat)
-        return Placement(entry.geometry, "approximate", (entry.id,), note, "mentioned_seat")
+        return Placement(entry.geometry, Precision.APPROXIMATE, (entry.id,), note, "mentioned_seat")
     return _district_only(row, candidates)
 
 
 def _usable(entry: Entry) -> bool:
-    return entry.located and entry.precision in ("exact", "approximate") and entry.type not in _DISTRICT_TYPES
+    return entry.located and entry.precision in DRAWN and entry.type not in TOO_WIDE_TYPES
 
 
 def _stations_named(quote: str, gazetteer: Gazetteer) -> list[Entry]:
@@ -198,12 +195,12 @@ def _station_entries(gazetteer: Gazetteer) -> list[Entry]:
 
 def _place_structure(row: pd.Series, gazetteer: Gazetteer) -> Placement:
     candidates = _candidates(row, gazetteer, "members")
-    usable = [e for _, e in candidates if e.located and e.precision in ("exact", "approximate")
-              and e.type not in _DISTRICT_TYPES]
+    usable = [e for _, e in candidates if e.located and e.precision in DRAWN
+              and e.type not in TOO_WIDE_TYPES]
     if not usable:
         return _district_only(row, candidates)
     geometry = shapely.union_all([e.geometry for e in usable])
-    precision = usable[0].precision if len(usable) == 1 else "approximate"
+    precision = usable[0].precision if len(usable) == 1 else Precision.APPROXIMATE
     note = {"members": [e.name for e in usable]} if len(usable) > 1 else _describe(usable[0])
     return Placement(geometry, precision, tuple(e.id for e in usable), note, "members")
 
@@ -226,7 +223,7 @@ def _road_extent(row: pd.Series, gazetteer: Gazetteer) -> Placement | None:
     d2 = line.project(b[0].geometry.centroid if not isinstance(b[0].geometry, Point) else b[0].geometry)
     segment = substring(line, min(d1, d2), max(d1, d2))
     note = {"road": road.name, "from": start_name, "to": end_name}
-    return Placement(segment, "approximate", (road.id, a[0].id, b[0].id), note, "road_extent")
+    return Placement(segment, Precision.APPROXIMATE, (road.id, a[0].id, b[0].id), note, "road_extent")
 
 
 def _located_line(gazetteer: Gazetteer, name: str, district: str | None) -> Entry | None:
@@ -241,11 +238,11 @@ def _district_only(row: pd.Series, candidates: list[tuple[str, Entry]]) -> Place
     # A plan's district outside 宁波市 is named from the boundary data's index.
     unit = county_units().get(adcode)
     district = NINGBO_DISTRICTS.get(adcode) or (unit.name if unit else adcode)
-    unlocated = [e.name for _, e in candidates if e.precision in ("unlocated", "district")
-                 and e.type not in _DISTRICT_TYPES]
+    unlocated = [e.name for _, e in candidates if e.precision not in DRAWN
+                 and e.type not in TOO_WIDE_TYPES]
     note = {"district": district, "unlocated": unlocated}
     ids = tuple(e.id for _, e in candidates)
-    return Placement(None, "district", ids, note, "district_only")
+    return Placement(None, Precision.DISTRICT, ids, note, "district_only")
 
 
 _URL_RE = re.compile(r"https?://[^\s)（）,，]+")

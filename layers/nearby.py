@@ -17,9 +17,8 @@ import pandas as pd
 from shapely.geometry import Point
 
 from geo.crs import to_metric
-from geo.errors import GeoError
 from geo.geocode import Located, default_gazetteer
-from geo.query import QueryResolver, Resolved
+from geo.precision import DRAWN, PRECISIONS, Precision, rank
 from geo.settings import NINGBO_DISTRICTS, STORAGE_CRS
 from layers.errors import LayersError
 from layers.projects import actual_projects
@@ -63,7 +62,7 @@ def projects_near(projects: gpd.GeoDataFrame, origin: Located, *, radius_m: floa
         raise LayersError(f"radius must be between {MIN_RADIUS_M} and {MAX_RADIUS_M} m, not {radius_m:g}")
     centre = to_metric(gpd.GeoSeries([Point(origin.lon, origin.lat)], crs=STORAGE_CRS)).iloc[0]
     projects = actual_projects(projects)
-    drawn = projects[projects["precision"].isin(["exact", "approximate"])
+    drawn = projects[projects["precision"].isin(DRAWN)
                      & projects.geometry.notna() & ~projects.geometry.is_empty]
     metric = _own_section(drawn, to_metric(drawn.geometry), districts)
     distances = metric.distance(centre)
@@ -86,7 +85,7 @@ def projects_in_districts(projects: gpd.GeoDataFrame, adcodes: list[str]) -> pd.
     The answer for a place that is not a point (a 区, or a place known only by
     its district): what the plans hold for that district, without distances.
     """
-    order = {"exact": 0, "approximate": 1, "district": 2, "unlocated": 3}
+    order = {p: rank(p) for p in PRECISIONS}
     rows = pd.DataFrame(actual_projects(projects).drop(columns="geometry"))
     rows = rows[rows["district_adcode"].astype(str).isin([str(a) for a in adcodes])]
     rows = rows.assign(_rank=rows["precision"].map(order).fillna(9))
@@ -98,9 +97,6 @@ def plan_districts(projects: gpd.GeoDataFrame) -> list[str]:
     return sorted(set(projects["district_adcode"].astype(str)) & set(NINGBO_DISTRICTS))
 
 
-def in_ningbo(lat: float, lon: float) -> bool:
-    """Whether a point lies in and around 宁波 (a generous box, for telling typos from places)."""
-    return 28.5 < lat < 31 and 120.5 < lon < 122.6
 
 
 def format_distance(metres: float, *, lang: str = "zh") -> str:
@@ -119,7 +115,7 @@ def _district_only(projects: gpd.GeoDataFrame, centre: Point, radius_m: float,
     circle = centre.buffer(radius_m)
     touched = [code for code, geom in zip(districts["adcode"], to_metric(districts.geometry))
                if geom.intersects(circle)]
-    only = projects[projects["precision"].eq("district") & projects["district_adcode"].astype(str).isin(touched)]
+    only = projects[projects["precision"].eq(Precision.DISTRICT) & projects["district_adcode"].astype(str).isin(touched)]
     out = pd.DataFrame(only.drop(columns="geometry"))
     out["district"] = out["district_adcode"].astype(str).map(NINGBO_DISTRICTS)
     return out.reindex(columns=[*columns, *[c for c in out.columns if c not in columns]]).reset_index(drop=True)

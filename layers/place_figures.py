@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from geo.precision import TOO_WIDE_TYPES, Precision
 from layers.plans import Plan, load_catalog, read_plan_text
 from layers.text import trim_span
 
@@ -27,8 +28,6 @@ PLACE_FIGURE_COLUMNS: list[str] = [
 #: The stored `place_figures` table: the figures and their subject place's point (NaN when unlocated).
 PLACE_FIGURES_TABLE_COLUMNS: list[str] = [*PLACE_FIGURE_COLUMNS, "rep_lon", "rep_lat"]
 
-#: Place types whose figures are district- or city-wide, not a place's own.
-_AREA_WIDE_TYPES = frozenset({"district", "city"})
 _SENTENCE_RE = re.compile(r"[^。；;\n]+")
 _YEAR_RE = re.compile(r"(?:到|至)(20\d\d)年[,，]")
 _CLAUSE_RE = re.compile(r"[^,，、]+")
@@ -107,7 +106,7 @@ def _subject_names(places: pd.DataFrame) -> dict[str, dict]:
     """Name or alias → place record, for located places that are not whole districts."""
     names: dict[str, dict] = {}
     for place in places.to_dict("records"):
-        if place.get("type") in _AREA_WIDE_TYPES or place.get("precision") in ("", "unlocated", None):
+        if place.get("type") in TOO_WIDE_TYPES or place.get("precision") in ("", Precision.UNLOCATED, None):
             continue
         aliases = str(place.get("aliases") or "").split("|")
         for name in (place["name"], *aliases):

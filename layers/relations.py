@@ -13,8 +13,10 @@ from collections import defaultdict
 
 import pandas as pd
 
+from geo.precision import TOO_WIDE_TYPES
+
 #: Sharing one of these says nothing about two records.
-TOO_WIDE = frozenset({"city", "district"})
+TOO_WIDE = TOO_WIDE_TYPES
 
 
 def related_records(records: pd.DataFrame, places: pd.DataFrame) -> dict[str, list[tuple[str, str]]]:

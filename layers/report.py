@@ -11,8 +11,9 @@ import argparse
 from collections.abc import Callable
 
 from geo.geocode import default_gazetteer
+from geo.precision import DRAWN, PRECISIONS
 from layers.extract import Extraction, extract_all
-from layers.locate import PRECISION_ORDER, locate_records, mentioned_places
+from layers.locate import locate_records, mentioned_places
 from layers.text import display_text
 
 ReportSection = Callable[[Extraction], list[str]]
@@ -102,7 +103,7 @@ def report_places(ex: Extraction) -> list[str]:
     gazetteer = default_gazetteer()
     named = mentioned_places(gazetteer=gazetteer)
     lines = [f"== Places named in the documents == {len(named)} distinct gazetteer places"]
-    for precision in PRECISION_ORDER:
+    for precision in PRECISIONS:
         lines.append(f"{precision:>12}: {int((named['precision'] == precision).sum())}")
     unlocated = named[named["precision"] == "unlocated"]
     lines.append(f"-- unlocated ({len(unlocated)}), most mentioned first --")
@@ -110,7 +111,7 @@ def report_places(ex: Extraction) -> list[str]:
         note = gazetteer.get(row.id).note
         lines.append(f"  {row.name} ×{row.mentions}: {note[:90]}")
     lines.append(f"-- gazetteer: {len(gazetteer)} entries; "
-                 + ", ".join(f"{p} {sum(e.precision == p for e in gazetteer)}" for p in PRECISION_ORDER))
+                 + ", ".join(f"{p} {sum(e.precision == p for e in gazetteer)}" for p in PRECISIONS))
     return lines
 
 
@@ -121,7 +122,7 @@ def report_located_records(ex: Extraction) -> list[str]:
     for kind, frame in (("projects", ex.projects), ("structures", ex.structures)):
         located = locate_records(frame, gazetteer=gazetteer, kind=kind)
         counts = located["precision"].value_counts()
-        lines.append(f"{kind:>12}: " + ", ".join(f"{p} {int(counts.get(p, 0))}" for p in PRECISION_ORDER))
+        lines.append(f"{kind:>12}: " + ", ".join(f"{p} {int(counts.get(p, 0))}" for p in PRECISIONS))
     return lines
 
 
@@ -131,7 +132,7 @@ def report_sources(ex: Extraction) -> list[str]:
     from geo.sources.suggestions import SuggestionStore
 
     gazetteer = default_gazetteer()
-    located = [e for e in gazetteer if e.precision in ("exact", "approximate")]
+    located = [e for e in gazetteer if e.precision in DRAWN]
     families = {"GeoNames": ("geonames.org",), "OpenStreetMap": ("OpenStreetMap",),
                 "metro list (metromancn)": ("metromancn",)}
     lines = ["== Located places per source =="]

@@ -26,6 +26,7 @@ import geopandas as gpd
 import shapely
 import yaml
 
+from geo.precision import DRAWN
 from geo.settings import DATA_DIR
 from layers.categories import category_keys
 from layers.errors import LayersError
@@ -40,7 +41,7 @@ NARRATIVE_TABLES = ("structures", "projects", "indicators", "sections")
 #: Layer references that are not structures or project categories.
 FIXED_LAYERS = ("rail:existing", "rail:planned", "rail:stations", "rivers", "places", "projects:district-only")
 #: Precisions the planner map draws as a location (district-only records are not).
-DRAWN_PRECISIONS = ("exact", "approximate")
+DRAWN_PRECISIONS = DRAWN
 
 _TOUR_KEYS = {"id", "title", "summary", "layers", "steps"}
 _STEP_KEYS = {"title", "narrative", "notes", "layers", "highlight", "view"}

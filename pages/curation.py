@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.errors import GeoError
+from geo.precision import Precision
 from layers.errors import LayersError
 from ui.curation import data
 from ui.curation.auth import login_box
@@ -22,6 +23,7 @@ from view.location_words import location_note
 from view.text import t
 from ui.layer_import import layer_import_panel
 from ui.navigation import through_app_navigation
+from view.links import source_link
 
 through_app_navigation()
 
@@ -50,14 +52,14 @@ places_tab, records_tab, history_tab, files_tab, suggestions_tab_ = st.tabs(
 
 with places_tab:
     st.caption(t("cur_queue_caption", lang).format(
-        n=len(queue), **{p: int((queue["precision"] == p).sum()) for p in ("unlocated", "approximate", "district")}))
+        n=len(queue), **{p: int((queue["precision"] == p).sum()) for p in (Precision.UNLOCATED, Precision.APPROXIMATE, Precision.DISTRICT)}))
     st.dataframe(queue.rename(columns=lambda c: t(f"cur_q_{c}", lang)), hide_index=True, height=240,
                  width="stretch")
     unknown = data.unknown_names()
     with st.expander(t("cur_unknown_title", lang).format(n=len(unknown))):
         st.caption(t("cur_unknown_caption", lang))
         st.dataframe(unknown[["name", "mentions", "documents", "quote"]].assign(
-            link=[f"/source?doc={r.doc_id}&start={r.start}&end={r.end}" for r in unknown.itertuples()]
+            link=[source_link(r.doc_id, start=r.start, end=r.end) for r in unknown.itertuples()]
         ).rename(columns=lambda c: t(f"cur_unknown_{c}", lang)), hide_index=True, width="stretch",
             column_config={t("cur_unknown_link", lang): st.column_config.LinkColumn(display_text="↗")})
     place_id = place_choice(queue, lang)
@@ -66,7 +68,7 @@ with places_tab:
 
 with records_tab:
     st.caption(t("cur_records_caption", lang).format(n=len(records)))
-    shown = records.assign(link=[f"/source?doc={r.doc_id}&start={r.start}&end={r.end}" for r in records.itertuples()],
+    shown = records.assign(link=[source_link(r.doc_id, start=r.start, end=r.end) for r in records.itertuples()],
                            location_note=[location_note(n, lang=lang) for n in records["location_note"]])
     st.dataframe(shown.rename(columns=lambda c: t(f"cur_rec_{c}", lang)), hide_index=True, width="stretch",
                  column_config={t("cur_rec_link", lang): st.column_config.LinkColumn(display_text="↗")})

@@ -12,14 +12,16 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.precision import DRAWN
 from layers.compare import CONCEPTS, compare_indicators, districts_with, implied_growth, with_concepts
 from layers.errors import LayersError
 from layers.plans import plan_districts
 from ui.data import get_layer
 from view.indicator_words import flag_words
 from view.text import t
-from view.indicator_map import indicator_map, map_values, source_url
+from view.indicator_map import indicator_map, map_values
 from ui.navigation import through_app_navigation
+from view.links import source_link
 from view.safe_text import spreadsheet_safe
 
 through_app_navigation()
@@ -40,7 +42,7 @@ def _param_choice(name: str, options: dict[str, str], label: str) -> str:
 
 
 def _links(frame: pd.DataFrame, prefix: str = "") -> pd.Series:
-    return pd.Series([source_url(d, s, e) for d, s, e in
+    return pd.Series([source_link(d, start=s, end=e) for d, s, e in
                       zip(frame[f"{prefix}doc_id"], frame[f"{prefix}start"], frame[f"{prefix}end"], strict=True)],
                      index=frame.index, dtype=str)
 
@@ -211,7 +213,7 @@ def _view_map(ind: pd.DataFrame, table: str, names: dict[str, str], districts: g
     except LayersError as exc:  # a store built before the table existed
         st.error(f"{t('no_layers', lang)}\n\n{exc}")
         return
-    drawn = figures[figures["precision"].isin(["exact", "approximate"]) & figures["rep_lon"].notna()]
+    drawn = figures[figures["precision"].isin(DRAWN) & figures["rep_lon"].notna()]
     points = gpd.GeoDataFrame(drawn, geometry=gpd.points_from_xy(drawn["rep_lon"], drawn["rep_lat"]), crs="EPSG:4326")
     title = f"{keys[key].split(' · ')[0]} · {t('ind_' + kind, lang)}"
     labels = {k: t(f"ind_{k}", lang) for k in ("no_data", "not_numeric", "darker", "figures")}

@@ -16,6 +16,7 @@ from ui.data import catalog, get_layer
 from view.text import t
 from ui.navigation import through_app_navigation
 from ui.plan_upload import add_form, remove_form, replace_form, show_flash
+from view.links import source_link
 
 through_app_navigation()
 
@@ -42,7 +43,7 @@ table = pd.DataFrame({
     t("plans_col_publisher", lang): [p.publisher for p in plans],
     **{t(f"plans_col_{kind}", lang): [int(c.get(p.id, 0)) for p in plans] for kind, c in counts.items()},
     "id": [p.id for p in plans],
-    t("plans_col_text", lang): [f"/source?doc={p.id}" for p in plans],
+    t("plans_col_text", lang): [source_link(p.id) for p in plans],
 })
 st.dataframe(table, hide_index=True, width="stretch",
              column_config={t("plans_col_text", lang): st.column_config.LinkColumn(display_text="↗")})

@@ -15,6 +15,7 @@ import streamlit as st
 
 from geo.crs import geometry_wgs84_to_gcj02
 from geo.errors import GeoError
+from geo.precision import DRAWN
 from layers.errors import LayersError
 from layers.plans import Plan, load_catalog
 from layers.rebuild import catch_up
@@ -93,7 +94,7 @@ def _shifted(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 @st.cache_data(show_spinner=False)
 def _place_names(version: float) -> list[str]:
     places = get_layer("places")
-    located = places[places.geometry.notna() & places["precision"].isin(["exact", "approximate"])]
+    located = places[places.geometry.notna() & places["precision"].isin(DRAWN)]
     names = set(located["name"])
     for aliases in located["aliases"].dropna():
         names.update(a for a in str(aliases).split("|") if a)

@@ -14,9 +14,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.errors import GeoError, NotAPointError, UnknownPlaceError
+from geo.precision import Precision
 from geo.query import QueryResolver, Resolved, located_alternatives
 from layers.categories import category
-from layers.nearby import Nearby, format_distance, in_ningbo, plan_districts, projects_in_districts
+from layers.nearby import Nearby, format_distance, plan_districts, projects_in_districts
 from layers.plans import Plan
 from layers.text import display_text
 from ui.data import catalog, place_names
@@ -26,6 +27,7 @@ from view.maps import base_map
 from ui.nearby_url import kept_place, seed_widgets
 from view.nearby_words import (CITY_ADCODE, nearby_summary, district_name, location_words, not_a_point_message, plain,
                              unknown_place_words)
+from view.links import source_link
 from view.planmap import plan_payload, planner_map
 
 RADII = [500, 1000, 2000, 3000, 5000, 10000]
@@ -65,7 +67,7 @@ def search_centre(*, typed: str | None, clicked: tuple[float, float] | None,
     if not typed:
         return None, None
     try:
-        return QueryResolver(inside=in_ningbo).resolve(typed), None
+        return QueryResolver().resolve(typed), None
     except NotAPointError as exc:
         return None, exc
     except UnknownPlaceError:
@@ -82,7 +84,7 @@ def show_answer(origin: Resolved, result: Nearby, *, clicked: bool, lang: str) -
     if origin.unplaced:
         st.caption(t("nearby_address_used", lang).format(rest=plain(origin.unplaced), name=plain(origin.name),
                                                            precision=precision))
-    elif origin.precision != "exact":
+    elif origin.precision != Precision.EXACT:
         st.caption(t("nearby_origin_precision", lang).format(precision=precision))
     if clicked and st.button(t("nearby_clear_click", lang)):
         st.session_state.pop("nearby_click", None)
@@ -186,7 +188,7 @@ def district_lists(codes: list[str], projects: gpd.GeoDataFrame, *, lang: str) -
                 rows.assign(
                     category_label=[getattr(category(c), lang) for c in rows["category"]],
                     precision_label=[labels.get(p, p) for p in rows["precision"]],
-                    link=[source_link(r.doc_id, r.start, r.end) for r in rows.itertuples()],
+                    link=[source_link(r.doc_id, start=r.start, end=r.end) for r in rows.itertuples()],
                 )[["name", "category_label", "precision_label", "link"]],
                 hide_index=True, use_container_width=True,
                 column_config={
@@ -195,11 +197,6 @@ def district_lists(codes: list[str], projects: gpd.GeoDataFrame, *, lang: str) -
                     "link": st.column_config.LinkColumn(t("col_words", lang), display_text=t("read_in_plan", lang)),
                 },
             )
-
-
-def source_link(doc_id: str, start: int, end: int) -> str:
-    """The plan-text page with a record's words highlighted."""
-    return f"/source?doc={doc_id}&start={int(start)}&end={int(end)}"
 
 
 def _details(row: pd.Series, *, plans: dict[str, Plan], lang: str) -> None:
@@ -211,4 +208,4 @@ def _details(row: pd.Series, *, plans: dict[str, Plan], lang: str) -> None:
         st.caption(f"{plans[row['doc_id']].title} › {display_text(row['section_path'])} · "
                    + location_words(method=str(row.get("location_method", "")), precision=row["precision"],
                                     lang=lang))
-        st.link_button(t("read_in_plan", lang), source_link(row["doc_id"], row["start"], row["end"]))
+        st.link_button(t("read_in_plan", lang), source_link(row["doc_id"], start=row["start"], end=row["end"]))

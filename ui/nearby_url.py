@@ -13,9 +13,10 @@ from the kept values, so switching language keeps the place and the radius.
 from __future__ import annotations
 
 import streamlit as st
+from shapely.geometry import Point
 
+from geo.boundaries import in_ningbo
 from geo.query import parse_lat_lon
-from layers.nearby import in_ningbo
 
 _RESTORED = "nearby_url_restored"
 DEFAULT_RADIUS = 2000
@@ -34,7 +35,7 @@ def restore_from_url(radii: list[int]) -> None:
     if radius.isdigit() and int(radius) in radii:
         st.session_state["nearby_radius"] = int(radius)
     point = parse_lat_lon(params.get("at", ""))
-    if point and in_ningbo(*point):  # anything else is a mangled link
+    if point and in_ningbo(Point(point[1], point[0])):  # anything else is a mangled link
         st.session_state["nearby_click"] = point
     if params.get("sel"):
         st.session_state["nearby_selected"] = params["sel"]

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import html
 import math
-from urllib.parse import urlencode
-
 import folium
 import geopandas as gpd
 import pandas as pd
 
 from layers.plans import plan_districts
 from view.maps import base_map
+from view.links import source_link
 
 #: Light → dark: the larger the value, the darker the district.
 LOW_COLOUR = "#d9ecf2"
@@ -103,11 +102,6 @@ def indicator_map(
     return m
 
 
-def source_url(doc_id: str, start: int, end: int) -> str:
-    """The plan-text page showing `[start, end)` of a document highlighted."""
-    return "/source?" + urlencode({"doc": doc_id, "start": int(start), "end": int(end)})
-
-
 def _fill(value: dict | None, numbers: list[float], labels: dict[str, str]) -> tuple[str | None, str]:
     if value is None:
         return None, labels["no_data"]
@@ -150,7 +144,7 @@ def _add_figures(m: folium.Map, figures: gpd.GeoDataFrame, name: str) -> None:
     for row in figures.to_dict("records"):
         point = row["geometry"]
         text = f"{row['place_name']}：{row['quote']}（{row['year']}）"
-        link = source_url(row["doc_id"], row["start"], row["end"])
+        link = source_link(row["doc_id"], start=row["start"], end=row["end"])
         folium.CircleMarker(
             location=(point.y, point.x), radius=8, color="#b23a48", weight=2, fill=True,
             fill_color="#f4a261", fill_opacity=0.9,

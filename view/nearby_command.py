@@ -14,7 +14,7 @@ import sys
 from geo.errors import GeoError
 from layers.errors import LayersError
 from geo.query import QueryResolver
-from layers.nearby import format_distance, in_ningbo, projects_near
+from layers.nearby import format_distance, projects_near
 from layers.store import read_layer
 from view.nearby_words import nearby_summary
 from view.text import precision_labels, t
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON")
     args = parser.parse_args(argv)
     try:
-        origin = QueryResolver(inside=in_ningbo).resolve(args.place, district=args.district)
+        origin = QueryResolver().resolve(args.place, district=args.district)
         result = projects_near(read_layer("projects"), origin, radius_m=args.radius,
                                districts=read_layer("districts"))
     except (GeoError, LayersError) as exc:

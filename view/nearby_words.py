@@ -9,6 +9,7 @@ All returned text is meant for Markdown elements, so typed text in it is escaped
 from __future__ import annotations
 
 from geo.errors import NotAPointError
+from geo.precision import PRECISIONS
 from geo.settings import NINGBO_DISTRICTS
 from layers.categories import category
 from layers.locate import LOCATION_METHODS
@@ -54,7 +55,7 @@ def location_words(*, method: str, precision: str, via: str = "", lang: str = "z
     return precision_words
 
 
-_PRECISIONS = ("exact", "approximate", "district", "unlocated")
+_PRECISIONS = PRECISIONS
 
 
 def unknown_place_words(typed: str, *, lang: str = "zh") -> str:

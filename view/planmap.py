@@ -23,6 +23,7 @@ from jinja2 import Template
 from layers.categories import category, category_keys
 from geo.boundaries import county_units
 from geo.names import romanised
+from geo.precision import DRAWN, Precision
 from layers.plans import load_catalog, plan_districts
 from layers.locate import source_sites
 from layers.projects import actual_projects
@@ -43,6 +44,7 @@ from view.location_words import location_note
 from view.text import doc_kind_label, place_type
 from view.text import precision_labels as ui_precision_labels
 from view.text import t as ui_text
+from view.links import SOURCE_PATH
 
 #: Display simplification of lines and polygons, degrees (~10 m).
 SIMPLIFY_DEG = 0.0001
@@ -120,7 +122,7 @@ def plan_payload(
     structures: gpd.GeoDataFrame | None = None,
     places: gpd.GeoDataFrame | None = None,
     lang: str = "zh",
-    source_url: str | None = "/source",
+    source_url: str | None = SOURCE_PATH,
     show_projects: bool = False,
 ) -> dict[str, Any]:
     """Everything the client draws: layers, their groups, filters, legend and texts.
@@ -176,7 +178,7 @@ def plan_payload(
 
     # Projects: one layer per category; district-only projects go to their own layer.
     project_ids: list[str] = []
-    drawn = projects[projects["precision"].isin(["exact", "approximate"]) & _has_geometry(projects)]
+    drawn = projects[projects["precision"].isin(DRAWN) & _has_geometry(projects)]
     for key in category_keys():
         part = drawn[drawn["category"] == key]
         if part.empty:
@@ -219,7 +221,7 @@ def plan_payload(
     groups.append({"id": "rail", "label": t["g_rail"], "layers": rail_ids})
 
     place_ids: list[str] = []
-    located = places[places["precision"].isin(["exact", "approximate"]) & _has_geometry(places)]
+    located = places[places["precision"].isin(DRAWN) & _has_geometry(places)]
     rivers = located[located["type"].eq("river")]
     if not rivers.empty:
         layers.append(_layer("pl-rivers", t["rivers"], RIVER_COLOR,
@@ -342,7 +344,7 @@ def _feature(row: pd.Series, *, name: str, color: str, category: str | None,
              category_label: str | None = None, style: dict[str, Any] | None = None,
              plan_districts: dict[str, shapely.Geometry] | None = None, lang: str = "zh") -> dict[str, Any]:
     props = {
-        "id": row["id"], "name": name, "color": color, "precision": row.get("precision") or "approximate",
+        "id": row["id"], "name": name, "color": color, "precision": row.get("precision") or Precision.APPROXIMATE,
         "doc_id": row.get("doc_id"), "start": _int_or_none(row.get("start")), "end": _int_or_none(row.get("end")),
         "section_path": display_text(row.get("section_path") or ""),
         "quote": _short(display_text(row.get("quote") or "")), "lead_unit": row.get("lead_unit") or None,
@@ -386,7 +388,7 @@ def _district_only_features(projects: gpd.GeoDataFrame, districts: gpd.GeoDataFr
     Drawing each such project on the whole district would look like a precise
     location; one labelled marker says honestly what is known.
     """
-    only = projects[projects["precision"].eq("district")]
+    only = projects[projects["precision"].eq(Precision.DISTRICT)]
     features = []
     for code, part in only.groupby("district_adcode"):
         match = districts[districts["adcode"] == str(code)]
@@ -396,7 +398,7 @@ def _district_only_features(projects: gpd.GeoDataFrame, districts: gpd.GeoDataFr
         point = match.geometry.iloc[0].representative_point()
         props = {
             "id": f"district-only-{code}", "name": t["district_only_name"].format(district=name, n=len(part)),
-            "color": "#999999", "precision": "district", "district": str(code), "districts": [str(code)],
+            "color": "#999999", "precision": Precision.DISTRICT, "district": str(code), "districts": [str(code)],
             "quote": "、".join(part["name"].astype(str).tolist()),
         }
         features.append({"type": "Feature", "properties": props, "geometry": _geometry(point)})
@@ -516,7 +518,7 @@ def _unplaced(structures: gpd.GeoDataFrame | None, projects: gpd.GeoDataFrame, *
                 "section_path": display_text(row.get("section_path") or ""),
                 "quote": _short(display_text(row.get("quote") or "")),
             }))
-    drawn = projects["precision"].isin(["exact", "approximate"]) & _has_geometry(projects)
+    drawn = projects["precision"].isin(DRAWN) & _has_geometry(projects)
     for _, row in projects[~drawn].iterrows():
         out.append(_compact({
             "id": row["id"], "kind": "project", "name": display_text(row["name"] or ""), "doc_id": row["doc_id"],

@@ -9,17 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 import shapely
 
-from geo.boundaries import unit_geometry
+from geo.boundaries import in_ningbo
 from geo.errors import CurationError, GazetteerFormatError
-from geo.settings import NINGBO_ADCODE
 
-#: How far (degrees, ~2 km) outside 宁波市's land outline a geometry may reach:
-#: ports, piers and sea bridges lie just off the land polygon.
-NINGBO_TOLERANCE_DEG = 0.02
 #: Decimals kept in a digitized WKT: 1e-7° ≈ 1 cm, finer than any drawing.
 WKT_DECIMALS = 7
 
@@ -58,7 +53,7 @@ def geometry_problem(geometry: object) -> str | None:
     minx, miny, maxx, maxy = geometry.bounds
     if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
         return "coordinates are not longitude/latitude in degrees (WGS84, longitude first)"
-    if not _ningbo_area().covers(geometry):
+    if not in_ningbo(geometry):  # ports, piers and sea bridges lie just off the land polygon
         return (f"the geometry is not inside 宁波市 (lon {minx:.4f}…{maxx:.4f}, lat {miny:.4f}…{maxy:.4f}); "
                 "check that longitude comes first and the datum is WGS84")
     return None
@@ -75,13 +70,6 @@ def wkt_geometry(text: str) -> shapely.Geometry:
 def to_wkt(geometry: shapely.Geometry) -> str:
     """WKT of a WGS84 geometry as stored in the gazetteer (longitude first, 7 decimals)."""
     return shapely.to_wkt(geometry, rounding_precision=WKT_DECIMALS, trim=True)
-
-
-@lru_cache(maxsize=1)
-def _ningbo_area() -> shapely.Geometry:
-    area = unit_geometry(NINGBO_ADCODE).buffer(NINGBO_TOLERANCE_DEG)
-    shapely.prepare(area)
-    return area
 
 
 def gazetteer_problems(exc: GazetteerFormatError) -> str:

@@ -18,6 +18,7 @@ from shapely.geometry import mapping, shape
 
 from geo.errors import CurationError
 from geo.gazetteer import COLUMNS, Gazetteer
+from geo.precision import DRAWN, Precision
 
 #: Columns an export adds after the gazetteer's: the place's last change.
 #: `revision` lets an import notice a place changed after the file was exported.
@@ -88,7 +89,7 @@ def geojson_bytes(rows: Iterable[dict[str, str]], gazetteer: Gazetteer) -> bytes
     features = []
     for row in rows:
         entry = gazetteer.get(row["id"])
-        located = row["precision"] in ("exact", "approximate") and entry.geometry is not None
+        located = row["precision"] in DRAWN and entry.geometry is not None
         properties = {k: v for k, v in row.items() if k not in _SHAPE_COLUMNS}
         feature = {
             "type": "Feature", "id": row["id"], "properties": properties,
@@ -134,7 +135,7 @@ def candidate_row(row: ImportRow, current: dict[str, str] | None,
         out |= {c: "" for c in _SHAPE_COLUMNS}
         out["method"] = "computed_members"
         return out
-    if precision in ("district", "unlocated"):
+    if precision in (Precision.DISTRICT, Precision.UNLOCATED):
         if row.geometry is not None:
             raise CurationError(f"has a geometry but precision {precision}; make it exact or approximate, or drop the geometry")
         same_kind = current is not None and current["precision"] == precision

@@ -20,6 +20,7 @@ from geo.curation.formats import ImportRow, candidate_row
 from geo.curation.history import BASE_REVISION, Change, Replay, replay
 from geo.errors import ConflictError, CurationError, GazetteerFormatError, GeoError
 from geo.gazetteer import TYPES, gazetteer_from_rows, row_problem
+from geo.precision import DRAWN
 
 if TYPE_CHECKING:
     from geo.curation.store import CurationStore
@@ -89,7 +90,7 @@ class ImportPlan:
             gazetteer = self._loads([c for _, c in kept], keep=True)
             outside = []
             for number, change in kept:
-                if change.after is None or change.after["precision"] not in ("exact", "approximate"):
+                if change.after is None or change.after["precision"] not in DRAWN:
                     continue
                 problem = geometry_problem(gazetteer.get(change.place_id).geometry)
                 if problem:

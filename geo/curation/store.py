@@ -167,7 +167,7 @@ class CurationStore:
             raise CurationError("A change needs a source: where the location comes from (a page, a map, a document)")
         if precision not in PRECISIONS:
             raise CurationError(f"Unknown precision {precision!r}; choose one of {', '.join(PRECISIONS)}")
-        needs_shape = precision in ("exact", "approximate")
+        needs_shape = precision in DRAWN
         given = (geometry is not None) + (same_as is not None and bool(same_as.strip()))
         if needs_shape and given != 1:
             raise CurationError(f"A place of precision {precision} needs exactly one of a geometry or 'same as' an entry")
@@ -391,7 +391,7 @@ class CurationStore:
         target = self._effective(state, same_as, missing_ok=True)
         if target is None:
             raise CurationError(f"'Same as' names no gazetteer place {same_as!r}")
-        if target["precision"] not in ("exact", "approximate"):
+        if target["precision"] not in DRAWN:
             raise CurationError(f"'Same as' {same_as} ({target['name']}) is {target['precision']}, not located")
         geometry = gazetteer_from_rows(self._rows_with(state.curated)).get(same_as).geometry
         problem = geometry_problem(geometry)

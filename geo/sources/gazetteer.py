@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.names import normalise_query
+from geo.precision import DRAWN
 from geo.sources.base import Candidate, PlaceSource
 
 
@@ -32,7 +33,7 @@ class GazetteerSource(PlaceSource):
     def candidates(self, name: str, *, district: str | None = None) -> list[Candidate]:
         out = []
         for entry in self.gazetteer.lookup(normalise_query(name), district=district):
-            if not entry.located or entry.precision not in ("exact", "approximate"):
+            if not entry.located or entry.precision not in DRAWN:
                 continue
             out.append(Candidate(
                 name=entry.name, geometry=entry.geometry, precision=entry.precision,

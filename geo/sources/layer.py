@@ -38,10 +38,11 @@ import shapely
 from pyproj import CRS
 
 from geo import crs as geo_crs
-from geo.boundaries import district_boundaries, ningbo_outline
+from geo.boundaries import district_boundaries, ningbo_area
 from geo.errors import LayerImportError
 from geo.names import normalise_query
-from geo.settings import GAZETTEER_DIR, METRIC_CRS, NINGBO_DISTRICTS, STORAGE_CRS
+from geo.precision import Precision
+from geo.settings import GAZETTEER_DIR, NINGBO_DISTRICTS, STORAGE_CRS
 from geo.sources.base import DATUMS, Candidate, PlaceSource
 
 #: Largest file accepted, checked on the size before a byte is read. A layer of
@@ -52,8 +53,6 @@ FORMATS: dict[str, str] = {
     ".gpkg": "GeoPackage", ".zip": "zipped Shapefile", ".geojson": "GeoJSON", ".json": "GeoJSON",
     ".kml": "KML", ".csv": "CSV", ".osm": "OpenStreetMap XML", ".pbf": "OpenStreetMap PBF",
 }
-#: A feature may lie this far outside 宁波市's land outline (coast, islands, outline simplification).
-OUTSIDE_TOLERANCE_M = 2000.0
 #: OSM driver layers holding named features (GDAL's OSM driver documentation).
 _OSM_LAYERS = ("points", "lines", "multipolygons")
 _LON_COLUMNS = ("lon", "lng", "long", "longitude", "x", "经度", "lon_wgs84", "lng_wgs84")
@@ -232,7 +231,7 @@ class LayerSource(PlaceSource):
             if adcode and row["adcode"] and row["adcode"] != adcode:
                 continue
             found.append(Candidate(
-                name=row["name"], geometry=row.geometry, precision="exact",
+                name=row["name"], geometry=row.geometry, precision=Precision.EXACT,
                 source=f"{self.meta.source}: {self.meta.file}, feature {row['feature_id']}",
                 licence=self.meta.licence, datum=self.meta.datum,
                 matched=f"{matched} '{self.meta.name_field}'", source_key=self.key,
@@ -438,9 +437,8 @@ def _to_wgs84(geometry: Any, *, datum: str) -> Any:
 
 
 def _inside_ningbo(geometry: gpd.GeoSeries, *, ids: pd.Series, file_name: str, datum: str) -> np.ndarray:
-    """Which features lie in 宁波 (with a tolerance); refuses a layer with none inside."""
-    area = gpd.GeoSeries([ningbo_outline()], crs=STORAGE_CRS).to_crs(METRIC_CRS).buffer(OUTSIDE_TOLERANCE_M)
-    inside = geometry.to_crs(METRIC_CRS).representative_point().within(area.iloc[0]).to_numpy()
+    """Which features lie in 宁波 (`geo.boundaries.ningbo_area`, with its tolerance); refuses a layer with none inside."""
+    inside = np.asarray(shapely.covers(ningbo_area(), geometry.representative_point().values), dtype=bool)
     if not inside.any():
         minx, miny, maxx, maxy = geometry.total_bounds
         raise _refuse("outside_all", file=file_name, total=len(geometry), datum=datum,

@@ -16,16 +16,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import geopandas as gpd
 import numpy as np
 import shapely
 
 from geo import crs
-from geo.boundaries import unit_geometry
-from geo.gazetteer import PRECISIONS, Entry, Gazetteer
+from geo.boundaries import in_district
+from geo.gazetteer import Entry, Gazetteer
 from geo.names import normalise_query
+from geo.precision import PRECISIONS, Precision
 from geo.settings import NINGBO_ADCODE, NINGBO_DISTRICTS, STORAGE_CRS
 from geo.sources.base import Candidate, PlaceSource
 
@@ -51,8 +51,6 @@ KIND_FITS: dict[str, frozenset[str]] = {
 MIN_SITE_AREA_M2 = 2000.0
 #: A candidate this far (m) from where the entry already is needs review.
 FAR_APART_M = 2000.0
-#: District polygons are generalised; a point this close (degrees, ~200 m) outside still counts as inside.
-DISTRICT_TOLERANCE_DEG = 0.002
 
 
 @dataclass(frozen=True)
@@ -160,7 +158,7 @@ def _status(entry: Entry, passed: list[Candidate]) -> tuple[str, str]:
     candidate = passed[0]
     if not candidate.matched.startswith(("exact", "Chinese alternate name", "station name", "canonical", "alias")):
         return "ambiguous", f"{candidate.matched}: an editor confirms"
-    if entry.located and entry.precision == "approximate":
+    if entry.located and entry.precision == Precision.APPROXIMATE:
         far = distance_m(candidate.geometry, entry.geometry)
         if far > FAR_APART_M:
             return "ambiguous", f"{far:.0f} m from the entry's current location: an editor confirms"
@@ -173,13 +171,8 @@ def _outside_district(entry: Entry, candidate: Candidate) -> str | None:
         return "the entry has no district to check against"
     if adcode != NINGBO_ADCODE and adcode not in NINGBO_DISTRICTS:
         return f"the entry lies outside 宁波市 ({adcode}); public extracts cover 宁波 only"
-    if not _district_area(adcode).covers(candidate.point):
+    if not in_district(candidate.point, adcode):  # with geo.boundaries.DISTRICT_TOLERANCE_M
         return f"lies outside {NINGBO_DISTRICTS.get(adcode, '宁波市')} ({adcode})"
     return None
 
 
-@lru_cache(maxsize=16)
-def _district_area(adcode: str) -> shapely.Geometry:
-    area = unit_geometry(adcode).buffer(DISTRICT_TOLERANCE_DEG)
-    shapely.prepare(area)
-    return area

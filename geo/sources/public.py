@@ -21,6 +21,7 @@ from shapely import wkt as shapely_wkt
 from geo import crs
 from geo.errors import SourceError
 from geo.names import normalise_query
+from geo.precision import Precision
 from geo.settings import DATA_DIR
 from geo.gazetteer import Gazetteer
 from geo.sources.base import Candidate, PlaceSource
@@ -77,7 +78,7 @@ class GeoNamesSource(PlaceSource):
             lon, lat = (float(v) for v in crs.to_wgs84(float(row["lon"]), float(row["lat"]), crs="wgs84"))
             gid = row["geonameid"]
             out.append(Candidate(
-                name=unit_name or names_zh[-1], geometry=shapely.Point(lon, lat), precision="approximate",
+                name=unit_name or names_zh[-1], geometry=shapely.Point(lon, lat), precision=Precision.APPROXIMATE,
                 source=(f"https://www.geonames.org/{gid} (GeoNames cities500 seat of {unit_name or row['name']}; "
                         f"data/sources/{GEONAMES_FILE} row {row_number})"),
                 licence=self.licence, datum="wgs84", matched=f"Chinese alternate name of GeoNames {gid} ({row['name']})",
@@ -124,7 +125,7 @@ class OsmSource(PlaceSource):
 
     def _candidate(self, feature: OsmFeature, matched: str) -> Candidate:
         return Candidate(
-            name=feature.name, geometry=feature.geometry, precision="exact",
+            name=feature.name, geometry=feature.geometry, precision=Precision.EXACT,
             source=f"OpenStreetMap via data/sources/{OSM_FILE} feature {feature.feature_id} ({feature.name})",
             licence=self.licence, datum="wgs84", matched=matched, source_key=self.key,
             type=OSM_KIND_TYPES.get(feature.kind), adcode=feature.adcode or None,
@@ -156,7 +157,7 @@ class MetroSource(PlaceSource):
                 continue
             lon, lat = (float(v) for v in crs.to_wgs84(float(row["lon_gcj02"]), float(row["lat_gcj02"]), crs="gcj02"))
             out.append(Candidate(
-                name=f"{row['name']}站", geometry=shapely.Point(lon, lat), precision="exact",
+                name=f"{row['name']}站", geometry=shapely.Point(lon, lat), precision=Precision.EXACT,
                 source=f"{row['source']} (data/sources/{METRO_FILE} row {row_number})",
                 licence=self.licence, datum="gcj02", matched="station name", source_key=self.key,
                 type="station", adcode=row["county_adcode_by_polygon"] or None, feature_id=f"r{row_number}",

@@ -26,6 +26,7 @@ from geo.access.editors import Editor, require_editor
 from geo.curation import CurationStore, ImportReport
 from geo.errors import CurationError
 from geo.gazetteer import COLUMNS, Gazetteer
+from geo.precision import DRAWN
 from geo.settings import GAZETTEER_DIR
 from geo.sources.base import Candidate, PlaceSource
 from geo.sources.matching import Suggestion, suggest_all, suggest_for
@@ -172,7 +173,7 @@ def curation_row(current: dict[str, str], candidate: Candidate, suggestion: Sugg
     what = ("seat point of the 乡镇/街道 (its seat, not its centre)" if candidate.extra.get("kind") == "seat"
             else f"{candidate.source_key} feature {candidate.feature_id} ({candidate.name})")
     # An unlocated or district-only row's note says why it was not located; keep it, marked as past.
-    earlier = current["note"] if current["precision"] in ("exact", "approximate") else (
+    earlier = current["note"] if current["precision"] in DRAWN else (
         f"before: {current['note']}" if current["note"] else "")
     parts = [f"located from {what}; suggestion {suggestion.status}", note, earlier]
     row["note"] = "; ".join(p for p in parts if p)

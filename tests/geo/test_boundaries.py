@@ -79,3 +79,68 @@ def test_a_district_outside_ningbo_joins_the_ten_units():
     assert list(frame["adcode"]) == [*NINGBO_DISTRICTS, "500105"]
     assert frame.set_index("adcode").loc["500105", "name"] == "江北区"
     assert frame.geometry.is_valid.all()
+
+
+# --- inside 宁波 / inside a district -------------------------------------------------------------
+
+
+def _metres_outside(geometry, point) -> float:
+    """Distance (m, UTM 51N) from `point` to `geometry`."""
+    import geopandas as gpd
+
+    frame = gpd.GeoSeries([geometry, point], crs=STORAGE_CRS).to_crs("EPSG:32651")
+    return float(frame.iloc[0].distance(frame.iloc[1]))
+
+
+def test_the_sea_east_of_beilun_and_the_neighbouring_cities_are_outside_ningbo():
+    from geo.boundaries import in_ningbo, ningbo_outline
+
+    sea = shapely.Point(122.30, 29.90)  # east of 北仑, all the old near-me box accepted
+    assert _metres_outside(ningbo_outline(), sea) > 10_000  # premise: open sea by the boundary data
+    assert not any(unit_geometry(c).covers(sea) for c in ("330902", "330903"))  # nor 舟山's land
+    assert not in_ningbo(sea)
+    # Points on the land of 舟山市定海区, 绍兴市上虞区 and 台州市三门县 (their own outlines say so).
+    for adcode in ("330902", "330604", "331022"):
+        inland = unit_geometry(adcode).buffer(-0.01).representative_point()
+        assert unit_geometry(adcode).covers(inland)
+        assert not in_ningbo(inland), adcode
+
+
+def test_a_point_in_each_district_is_inside_its_own_district_and_not_the_others():
+    from geo.boundaries import in_district, in_ningbo
+
+    for adcode in NINGBO_DISTRICTS:
+        point = unit_geometry(adcode).buffer(-0.01).representative_point()  # >1 km from its border
+        assert in_ningbo(point), adcode
+        assert in_district(point, adcode), adcode
+        others = [o for o in NINGBO_DISTRICTS if o != adcode and in_district(point, o)]
+        assert not others, (adcode, others)
+
+
+def test_a_pier_just_off_the_coast_is_in_ningbo_and_three_kilometres_out_is_not():
+    import geopandas as gpd
+
+    from geo.boundaries import NINGBO_TOLERANCE_M, in_ningbo, ningbo_outline
+
+    metric = gpd.GeoSeries([ningbo_outline()], crs=STORAGE_CRS).to_crs("EPSG:32651")
+    for margin, expected in ((0.5 * NINGBO_TOLERANCE_M, True), (1.5 * NINGBO_TOLERANCE_M, False)):
+        ring = metric.buffer(margin).to_crs(STORAGE_CRS).iloc[0]
+        shell = max(shapely.get_parts(ring), key=lambda g: g.area).exterior
+        points = [shell.interpolate(f, normalized=True) for f in np.linspace(0, 1, 40, endpoint=False)]
+        assert all(in_ningbo(p) == expected for p in points), margin
+
+
+def test_a_shape_is_in_ningbo_only_when_all_of_it_is():
+    from geo.boundaries import in_ningbo
+
+    inland = unit_geometry("330205").buffer(-0.01).representative_point()
+    assert in_ningbo(shapely.LineString([inland, (inland.x + 0.01, inland.y)]))
+    assert not in_ningbo(shapely.LineString([inland, (122.30, 29.90)]))  # reaches into the sea
+
+
+def test_the_district_margin_is_narrower_than_the_city_one():
+    from geo.boundaries import DISTRICT_TOLERANCE_M, NINGBO_TOLERANCE_M, district_area, unit_geometry as unit
+
+    assert DISTRICT_TOLERANCE_M < NINGBO_TOLERANCE_M
+    assert district_area("330205").covers(unit("330205"))
+    assert district_area("330205") is district_area("330205")  # prepared once

@@ -6,7 +6,7 @@ from geo.errors import AddressTooWideError, GeoError, NotAPointError, UnknownPla
 from geo.geocode import Located
 from geo.query import (AddressResolver, CoordinateResolver, NameResolver, QueryResolver, Resolved,
                        located_alternatives, parse_lat_lon)
-from layers.nearby import in_ningbo
+from geo.query import in_ningbo_at as in_ningbo
 
 
 def resolve(text: str, **options) -> Resolved:

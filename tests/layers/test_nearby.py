@@ -7,7 +7,7 @@ from shapely.geometry import LineString, Point, Polygon
 from geo.geocode import Located
 from geo.query import QueryResolver, Resolved
 from layers.errors import LayersError
-from layers.nearby import format_distance, in_ningbo, projects_in_districts, projects_near
+from layers.nearby import format_distance, projects_in_districts, projects_near
 from layers.store import read_layer
 
 GEOD = Geod(ellps="WGS84")
@@ -103,7 +103,7 @@ def test_a_project_drawn_at_a_place_it_only_mentions_is_listed_apart_not_ranked(
 
 def test_a_district_section_of_a_line_is_measured_inside_that_district():
     projects = read_layer("projects")
-    origin = QueryResolver(inside=in_ningbo).resolve("宁波市江北区大庆南路100号")
+    origin = QueryResolver().resolve("宁波市江北区大庆南路100号")
     result = projects_near(projects, origin, radius_m=2000, districts=read_layer("districts"))
     sections = result.within[result.within["name"].str.endswith("鄞州段")]
     assert len(sections) and (sections["distance_m"] > 0).all()
@@ -125,3 +125,11 @@ def test_a_target_written_in_a_box_is_never_listed_as_a_project_near_you():
     assert "p-school" in set(result.within["id"])
     assert "p-target" not in set(result.within["id"])
     assert "p-target" not in set(projects_in_districts(projects, ["330205"])["id"])
+
+
+def test_typed_coordinates_in_zhoushan_or_the_sea_are_not_taken_for_ningbo():
+    # Both lie in the old 28.5–31°N, 120.5–122.6°E box; the 宁波市 outline says they are outside.
+    for typed in ("30.016, 122.106", "29.90, 122.30"):  # 舟山市定海区 (its cnmaps outline); sea east of 北仑
+        with pytest.raises(GeoError, match="not in 宁波"):
+            resolve_origin(typed)
+    assert resolve_origin("29.95, 121.72").lat == 29.95  # in 镇海区 by its outline

@@ -19,6 +19,7 @@ import streamlit as st
 from geo.curation import CurationStore
 from geo.gazetteer import Gazetteer
 from geo.geocode import default_gazetteer
+from geo.precision import DRAWN, TOO_WIDE_TYPES
 from geo.settings import GAZETTEER_DIR
 from layers.curation_queue import curation_queue, mention_contexts, records_queue
 from layers.rebuild import RebuildReport, rebuild_for_places
@@ -99,8 +100,8 @@ def exports() -> tuple[bytes, bytes]:
 @st.cache_data(show_spinner=False, max_entries=2)
 def _reference(version: tuple) -> gpd.GeoDataFrame:
     frame = _gazetteer(version).frame
-    keep = (frame["precision"].isin(["exact", "approximate"]) & ~frame.geometry.is_empty
-            & frame["adcode"].str.startswith("3302") & ~frame["type"].isin(["district", "city"]))
+    keep = (frame["precision"].isin(DRAWN) & ~frame.geometry.is_empty
+            & frame["adcode"].str.startswith("3302") & ~frame["type"].isin(TOO_WIDE_TYPES))
     return frame.loc[keep, ["id", "name", "precision", "geometry"]]
 
 

@@ -20,14 +20,15 @@ from geo.access.editors import Editor
 from geo.curation import Change
 from geo.errors import ConflictError, CurationError, GeoError, LockTimeout, PermissionDenied
 from geo.gazetteer import Gazetteer
+from geo.precision import DRAWN, Precision
 from layers.errors import LayersError
 from ui.curation import data
 from view.text import t
 from view.safe_text import md_text
 
 HOW = ("draw", "same", "coords", "none")
-PRECISIONS_WITH_SHAPE = ("approximate", "exact")
-PRECISIONS_WITHOUT_SHAPE = ("unlocated", "district")
+PRECISIONS_WITH_SHAPE = (Precision.APPROXIMATE, Precision.EXACT)
+PRECISIONS_WITHOUT_SHAPE = (Precision.UNLOCATED, Precision.DISTRICT)
 #: Datums a typed coordinate may be in (Amap/Tencent give GCJ-02, Baidu BD-09).
 COORD_CRS = ("wgs84", "gcj02", "bd09")
 
@@ -89,7 +90,7 @@ def _drawn(place_id: str, lang: str) -> shapely.Geometry | None:
 
 def _same_as(place_id: str, gazetteer: Gazetteer, lang: str) -> str | None:
     options = sorted((e for e in gazetteer if e.id != place_id and e.located
-                      and e.precision in ("exact", "approximate")), key=lambda e: (e.name, e.id))
+                      and e.precision in DRAWN), key=lambda e: (e.name, e.id))
     labels = {e.id: f"{e.name} · {e.id} · {t('cur_prec_' + e.precision, lang)}" for e in options}
     return st.selectbox(t("cur_same_as", lang), list(labels), format_func=labels.get, index=None,
                         placeholder=t("cur_same_as_help", lang), key=key(place_id, "same"))

@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.access.editors import Editor
+from geo.precision import DRAWN
 from geo.settings import NINGBO_DISTRICTS
 from layers.text import display_text
 from view.assets import leaflet_draw_ready
@@ -17,6 +18,7 @@ from ui.curation.edit import edit_form, key, loaded_revision, remember_drawing
 from ui.curation.history import place_history
 from ui.curation.map import curation_map, drawn_geometry
 from view.text import place_type, t
+from view.links import source_link
 from view.safe_text import md_text
 
 #: Mentions listed with their context before "show all".
@@ -78,7 +80,7 @@ def place_panel(place_id: str, editor: Editor | None, *, districts, lang: str, t
         st.caption(f"{t('cur_note', lang)}: {md_text(row['note'])}")
     _contexts(place_id, lang)
 
-    current = entry.geometry if entry.located and entry.precision in ("exact", "approximate") else None
+    current = entry.geometry if entry.located and entry.precision in DRAWN else None
     drawing = editor is not None and leaflet_draw_ready()
     if editor is not None and not drawing:
         st.warning(t("cur_no_draw_tools", lang))
@@ -109,7 +111,7 @@ def _contexts(place_id: str, lang: str) -> None:
             text = (f"…{html.escape(display_text(c['before']))}<mark>{html.escape(c['name'])}</mark>"
                     f"{html.escape(display_text(c['after']))}…")
             st.markdown(f"<div style='line-height:1.6'>{text}</div>", unsafe_allow_html=True)
-            st.caption(f"[{c['title']} · {c['start']}–{c['end']}]({c['link']})")
+            st.caption(f"[{c['title']} · {c['start']}–{c['end']}]({source_link(c['doc_id'], start=c['start'], end=c['end'])})")
         if len(contexts) > MAX_CONTEXTS and not st.session_state.get(key(place_id, "all-contexts")):
             if st.button(t("cur_all_contexts", lang).format(n=len(contexts)), key=key(place_id, "more")):
                 st.session_state[key(place_id, "all-contexts")] = True

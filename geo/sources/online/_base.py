@@ -20,15 +20,11 @@ import shapely
 from geopy import exc as geopy_exc
 from geopy.extra.rate_limiter import RateLimiter
 
-from geo.boundaries import district_boundaries, ningbo_outline
+from geo.boundaries import district_boundaries, in_ningbo
 from geo.errors import SourceQuotaError, SourceTimeoutError, SourceUnavailableError
-from geo.settings import METRIC_CRS, NINGBO_DISTRICTS, STORAGE_CRS
+from geo.settings import NINGBO_DISTRICTS
 from geo.sources.base import Candidate, PlaceSource
 from geo.sources.online._cache import AnswerCache
-
-#: An answer this far outside 宁波市 is not a place the plans mean.
-OUTSIDE_TOLERANCE_M = 2000.0
-
 
 class OnlineSource(PlaceSource):
     """A geocoder behind `candidates`: asks once per question, then answers from the cache."""
@@ -106,7 +102,7 @@ class OnlineSource(PlaceSource):
         return answer
 
     def _in_ningbo(self, geometry: shapely.Geometry) -> bool:
-        return bool(_ningbo_area().contains(geometry.representative_point()))
+        return in_ningbo(geometry.representative_point())  # an answer outside is not a place the plans mean
 
     def _county(self, geometry: shapely.Geometry) -> str | None:
         point = geometry.representative_point()
@@ -126,14 +122,6 @@ def _timed_out(error: BaseException | None) -> bool:
     return False
 
 
-def _ningbo_area() -> shapely.Geometry:
-    global _AREA
-    if _AREA is None:
-        metric = gpd.GeoSeries([ningbo_outline()], crs=STORAGE_CRS).to_crs(METRIC_CRS).buffer(OUTSIDE_TOLERANCE_M)
-        _AREA = shapely.prepared.prep(metric.to_crs(STORAGE_CRS).iloc[0])
-    return _AREA
-
-
 def _units() -> gpd.GeoDataFrame:
     global _UNITS
     if _UNITS is None:
@@ -141,7 +129,6 @@ def _units() -> gpd.GeoDataFrame:
     return _UNITS
 
 
-_AREA: Any = None
 _UNITS: gpd.GeoDataFrame | None = None
 
 

@@ -21,6 +21,7 @@ import shapely
 from geopy import exc as geopy_exc
 
 from geo.crs import gcj02_to_wgs84
+from geo.precision import Precision
 from geo.settings import NINGBO_ADCODE
 from geo.sources.online._base import OnlineSource
 from geo.sources.online._cache import AnswerCache
@@ -29,11 +30,11 @@ from geo.sources.online._client import JsonService
 DEFAULT_URL = "https://restapi.amap.com"
 #: Amap's `level` of a geocode answer → our precision; None: too wide to locate a place.
 LEVELS: dict[str, str | None] = {
-    "兴趣点": "exact", "门牌号": "exact", "单元号": "exact", "门址": "exact", "楼号": "exact",
-    "公交站台、地铁站": "exact", "公交地铁站点": "exact",
-    "道路": "approximate", "道路交叉路口": "approximate", "村庄": "approximate", "热点商圈": "approximate",
-    "开发区": "approximate", "乡镇": "approximate",
-    "区县": "district",
+    "兴趣点": Precision.EXACT, "门牌号": Precision.EXACT, "单元号": Precision.EXACT, "门址": Precision.EXACT,
+    "楼号": Precision.EXACT, "公交站台、地铁站": Precision.EXACT, "公交地铁站点": Precision.EXACT,
+    "道路": Precision.APPROXIMATE, "道路交叉路口": Precision.APPROXIMATE, "村庄": Precision.APPROXIMATE,
+    "热点商圈": Precision.APPROXIMATE, "开发区": Precision.APPROXIMATE, "乡镇": Precision.APPROXIMATE,
+    "区县": Precision.DISTRICT,
     "市": None, "省": None, "国家": None, "未知": None,
 }
 #: infocodes meaning a quota or rate limit (daily, per minute, per second).
@@ -75,7 +76,7 @@ class AmapGeocodeSource(_AmapSource):
             if point is None:
                 continue
             level = str(item.get("level") or "未知")
-            precision = LEVELS.get(level, "approximate" if level else None)
+            precision = LEVELS.get(level, Precision.APPROXIMATE if level else None)
             out.append((point, precision, f"高德 geocoded '{name}' at level {level}",
                         {"name": str(item.get("formatted_address") or name), "level": level,
                          "adcode": str(item.get("adcode") or "")}))
@@ -101,7 +102,7 @@ class AmapPlaceSource(_AmapSource):
                 continue
             poi_name = str(poi.get("name") or "")
             how = "name equals the query" if poi_name == name else f"search result for '{name}'"
-            out.append((point, "exact", f"高德 POI '{poi_name}' ({poi.get('type', '')}): {how}",
+            out.append((point, Precision.EXACT, f"高德 POI '{poi_name}' ({poi.get('type', '')}): {how}",
                         {"name": poi_name, "id": str(poi.get("id") or ""), "type": str(poi.get("type") or ""),
                          "typecode": str(poi.get("typecode") or "")}))
         return out

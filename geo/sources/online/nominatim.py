@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import shapely
 from geopy.geocoders import Nominatim
 
+from geo.precision import Precision
 from geo.sources.online._base import OnlineSource
 from geo.sources.online._cache import AnswerCache
 
@@ -76,7 +77,7 @@ def osm_precision(cls: str, kind: str, addresstype: str) -> str | None:
     if addresstype in _TOO_WIDE or (cls == "place" and kind in _TOO_WIDE):
         return None
     if addresstype in _DISTRICT or (cls == "place" and kind in _DISTRICT):
-        return "district"
+        return Precision.DISTRICT
     if cls in ("place", "boundary", "landuse", "highway") or addresstype in _AREA:
-        return "approximate"
-    return "exact"
+        return Precision.APPROXIMATE
+    return Precision.EXACT

@@ -17,6 +17,7 @@ from typing import Any
 import shapely
 from geopy import exc as geopy_exc
 
+from geo.precision import Precision
 from geo.settings import NINGBO_DISTRICTS
 from geo.sources.online._base import OnlineSource
 from geo.sources.online._cache import AnswerCache
@@ -67,10 +68,10 @@ def level_precision(level: str) -> str | None:
     if level in _TOO_WIDE:
         return None
     if any(word in level for word in ("门址", "门牌", "兴趣点", "POI", "poi", "楼")):
-        return "exact"
+        return Precision.EXACT
     if "区县" in level:
-        return "district"
-    return "approximate"
+        return Precision.DISTRICT
+    return Precision.APPROXIMATE
 
 
 def _check(answer: Any) -> Any:
