@@ -519,6 +519,9 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "source_site": {"zh": "来源网站：{sites}", "en": "source site: {sites}"},
     "pm_count_filtered": {"zh": "{shown}/{total}", "en": "{shown}/{total}"},
+    # The in-page map (ui/map_component.py): shown in the map's place while it loads.
+    "map_loading": {"zh": "正在加载地图…", "en": "Loading the map…"},
+    "map_preparing": {"zh": "正在准备规划图层…", "en": "Preparing the plan layers…"},
 }
 
 
