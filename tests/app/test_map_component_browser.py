@@ -1,0 +1,80 @@
+"""The in-page map (ui/map_component.py) in Chromium: moving it never reruns the script,
+and a page that asks for the selection gets the clicked feature's id in Python.
+
+A small probe script mounts the component the way a page does and writes how
+many times it ran and what it was sent; Streamlit serves `static/` next to
+the script it runs, so the probe's folder links to the app's own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from testkit.browser import chromium, leaflet_frame, offline_page
+from testkit.server import running_app
+from ui.assets import STATIC_DIR
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+PROBE = '''
+import streamlit as st
+from ui.map_component import plan_map, planner_map_data
+
+st.session_state["runs"] = st.session_state.get("runs", 0) + 1
+picked = plan_map(planner_map_data("zh"), key="probe", wait="…",
+                  on_select=(lambda: None) if st.query_params.get("report") else None)
+st.write(f"runs={st.session_state['runs']}")
+st.write(f"picked={picked}")
+'''
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def probe_url(tmp_path_factory):
+    ARTIFACTS.mkdir(exist_ok=True)
+    folder = tmp_path_factory.mktemp("probe")
+    (folder / "static").symlink_to(STATIC_DIR, target_is_directory=True)
+    (folder / "probe.py").write_text(PROBE, encoding="utf-8")
+    with running_app(script=folder / "probe.py", log_path=ARTIFACTS / "streamlit-map-component-test.log") as url:
+        yield url
+
+
+def _first_project(frame) -> str:
+    return frame.evaluate("""() => {
+      const group = planmap.data.groups.find(g => g.id === 'projects');
+      return Object.keys(planmap.index).find(id => group.layers.indexOf(planmap.index[id].layerId) >= 0);
+    }""")
+
+
+def test_panning_zooming_and_opening_a_popup_never_rerun_the_script(probe_url, browser):
+    page, log = offline_page(browser)
+    page.goto(probe_url)
+    frame = leaflet_frame(page, timeout_ms=60_000)
+    page.get_by_text("runs=1").wait_for()
+    frame.evaluate("window.__first = planmap; planmap.map.setView([29.95, 121.55], 13, {animate: false})")
+    frame.evaluate(f"planmap.select({_first_project(frame)!r}, {{fly: false, open: true}})")
+    frame.locator(".leaflet-popup").wait_for()
+    page.wait_for_timeout(1500)  # a rerun, if one were sent, has time to show
+    assert page.get_by_text("runs=1").count() == 1 and page.get_by_text("runs=2").count() == 0
+    assert frame.evaluate("planmap === window.__first")  # the same map, never rebuilt
+    assert log.blocked == [] and log.page_errors == []
+
+
+def test_a_page_that_asks_gets_the_clicked_features_id_in_python(probe_url, browser):
+    page, log = offline_page(browser)
+    page.goto(f"{probe_url}/?report=1")
+    frame = leaflet_frame(page, timeout_ms=60_000)
+    page.get_by_text("picked=None").wait_for()
+    feature = _first_project(frame)
+    frame.evaluate(f"planmap.select({feature!r}, {{fly: false, open: true}})")
+    expect(page.get_by_text(f"picked={feature}")).to_be_visible(timeout=30_000)
+    # The rerun that delivered the id kept the map as it was: its popup is still open.
+    assert frame.locator(".leaflet-popup .pm-popup-title").count() == 1
+    assert log.blocked == [] and log.page_errors == []
