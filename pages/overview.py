@@ -20,12 +20,9 @@ districts_named = ("、" if lang == "zh" else ", ").join(district_labels(lang).v
 st.subheader(t("app_title", lang).format(districts=districts_named))
 st.caption(t("overview_caption", lang).format(districts=districts_named))
 
-tiles = st.sidebar.radio(
-    t("basemap", lang),
-    ["none", "osm", "amap"],
-    format_func=lambda key: t(f"basemap_{key}", lang),
-    key="tiles",
-)
+# The basemap choice as its radio (made below, in the sidebar) left it: the map
+# is sent to the browser before the sidebar's widgets, so it starts drawing first.
+tiles = st.session_state.get("tiles", "none")
 
 try:
     # Only shown when the layers take over half a second to prepare (a cold cache).
@@ -36,10 +33,16 @@ except LayersError as exc:
     st.stop()
 
 # In the page itself (no iframe): panning, zooming, toggling and popups happen
-# in the browser and never rerun this script. The map is sent before the
-# sidebar's document list, so the browser starts drawing it first.
+# in the browser and never rerun this script.
 plan_map(data, key=f"planner-{lang}-{tiles}", wait=t("map_loading", lang))
 st.caption(t("map_help", lang))
+
+st.sidebar.radio(
+    t("basemap", lang),
+    ["none", "osm", "amap"],
+    format_func=lambda key: t(f"basemap_{key}", lang),
+    key="tiles",
+)
 
 with st.sidebar.expander(t("documents", lang)):
     for plan in catalog():

@@ -5,20 +5,23 @@ after another, and the page re-renders the folium map in Python on every run
 (issue 16 measured the overview at about 2–2.6× a bare Streamlit page). Here
 the map lives in the page's own DOM: Leaflet, `planmap.js`,
 `planmap_screen.js` and `planmap_component.js` are the project's static files
-(served by Streamlit at /app/static, loaded once per browser tab, no CDN),
+(read from `static/`, sent with the page, run once per browser tab, no CDN),
 the plan payload goes in as the component's data, and panning, zooming,
 toggling and popups happen in the browser without rerunning the script.
 
 The component API takes its JavaScript as an inline ES module (a file path
-only works for an installed package with a manifest); the module below is a
-few lines that load the static files by URL and call
-`window.planmapComponent.mount`, so the map's code stays in `static/`.
+only works for an installed package with a `pyproject.toml` manifest), so
+the module is the static files' own text, read from `static/` and run once
+per tab, followed by a few lines that call `window.planmapComponent.mount`;
+the map's code stays in `static/`, shared with the folium pages.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -26,7 +29,7 @@ import geopandas as gpd
 import streamlit as st
 
 from layers.plans import plan_districts
-from ui.assets import STATIC_URL
+from ui.assets import STATIC_DIR, STATIC_URL
 from ui.data import get_layer, planner_payload, shifted_districts, store_version
 from ui.geojson import feature_collection
 from ui.maps import _CONTEXT_STYLE, _PLAN_STYLE, DEFAULT_ZOOM, NINGBO_CENTER, ONLINE_TILES
@@ -35,26 +38,9 @@ from ui.maps import _CONTEXT_STYLE, _PLAN_STYLE, DEFAULT_ZOOM, NINGBO_CENTER, ON
 SCRIPTS = ("vendor/leaflet/leaflet.js", "planmap.js", "planmap_screen.js", "planmap_component.js")
 STYLESHEETS = ("vendor/leaflet/leaflet.css", "planmap.css", "planmap_component.css")
 
-# Loads each file once per tab (a promise kept on `window`), then mounts the
-# map; mounting again with the same data (a rerun that changed nothing the map
-# shows) keeps the map as it is, so its view and open popup stay.
-_LOADER = """
-function load(base, scripts, styles) {
-  if (window.__pmAssets) return window.__pmAssets;
-  const head = document.head;
-  styles.forEach((href) => {
-    const link = document.createElement("link");
-    link.rel = "stylesheet"; link.href = base + "/" + href; head.appendChild(link);
-  });
-  window.__pmAssets = scripts.reduce((ready, src) => ready.then(() => new Promise((done, fail) => {
-    const script = document.createElement("script");
-    script.src = base + "/" + src; script.async = false;
-    script.onload = done; script.onerror = () => fail(new Error("cannot load " + src));
-    head.appendChild(script);
-  })), Promise.resolve());
-  return window.__pmAssets;
-}
-
+# Mounts the map; mounting again with the same data (a rerun that changed
+# nothing the map shows) keeps the map as it is, so its view and open popup stay.
+_MOUNT = """
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   const host = parentElement.querySelector(".pm-component-root");
@@ -62,21 +48,41 @@ export default function (component) {
   if (host.dataset.version === data.version && host.pmUnmount) return;
   if (host.pmUnmount) { host.pmUnmount(); host.pmUnmount = null; }
   host.dataset.version = data.version;
-  let gone = false;
-  load(data.static_url, data.scripts, data.styles).then(() => {
-    if (gone || host.dataset.version !== data.version) return;
-    const wait = host.querySelector(".pm-component-wait");
-    const unmount = window.planmapComponent.mount(host, data, data.report_selection
+  const wait = host.querySelector(".pm-component-wait");
+  try {
+    host.pmUnmount = window.planmapComponent.mount(host, data, data.report_selection
       ? (id) => setTriggerValue("selected", id) : null);
     if (wait) wait.hidden = true;
-    host.pmUnmount = unmount;
-  }).catch((err) => {
-    const wait = host.querySelector(".pm-component-wait");
-    if (wait) wait.textContent = String(err && err.message || err);
-  });
-  return () => { gone = true; if (host.pmUnmount) { host.pmUnmount(); host.pmUnmount = null; } };
+  } catch (err) {
+    if (wait) wait.textContent = String((err && err.message) || err);
+    throw err;
+  }
+  return () => { if (host.pmUnmount) { host.pmUnmount(); host.pmUnmount = null; } };
 }
 """
+_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
+
+
+def _module_js() -> str:
+    """The component's ES module: the static scripts, run once per tab (a module runs once), then `_MOUNT`.
+
+    Inlined rather than fetched by URL: fetched, they came one after another
+    only once the component had mounted (about 0.3 s on a loaded machine);
+    inline, they arrive with the page's first message.
+    """
+    scripts = "\n;\n".join(_SOURCE_MAP.sub("", (STATIC_DIR / name).read_text(encoding="utf-8")) for name in SCRIPTS)
+    return f"if (!window.planmapComponent) {{\n{scripts}\n}}\n{_MOUNT}"
+
+
+def _css(wait_css: str) -> str:
+    """The stylesheets, inline; Leaflet's relative image addresses pointed at the served copies."""
+    parts = []
+    for name in STYLESHEETS:
+        text = (STATIC_DIR / name).read_text(encoding="utf-8")
+        folder = name.rsplit("/", 1)[0] + "/" if "/" in name else ""
+        parts.append(re.sub(r"url\((['\"]?)(?!data:|#|/|https?:)", rf"url(\1{STATIC_URL}/{folder}", text))
+    return "\n".join(parts) + "\n" + wait_css
+
 
 # Shown in the map's place until the scripts have loaded and the map is drawn.
 _HTML = '<div class="pm-component-root"><div class="pm-component-wait" role="status">{wait}</div></div>'
@@ -86,9 +92,10 @@ _CSS = (".pm-component-wait { min-height: 320px; display: flex; align-items: cen
 
 @lru_cache(maxsize=4)
 def _component(wait: str):
-    # isolate_styles=False: Leaflet's stylesheet (in the page's head) must reach the map.
+    # isolate_styles=False: the map is in the page's DOM, where Leaflet's own code expects it.
     return st.components.v2.component(f"planmap_map_{hashlib.sha1(wait.encode()).hexdigest()[:8]}",
-                                      html=_HTML.format(wait=wait), css=_CSS, js=_LOADER, isolate_styles=False)
+                                      html=_HTML.format(wait=html.escape(wait)), css=_css(_CSS), js=_module_js(),
+                                      isolate_styles=False)
 
 
 def basemap_data(districts: gpd.GeoDataFrame, *, tiles: str = "none") -> dict[str, Any]:
@@ -111,8 +118,7 @@ def map_data(payload: dict[str, Any], base: dict[str, Any], *, report_selection:
     """The component's data: payload, basemap, the static files, and a version that changes with them."""
     version = hashlib.sha1(json.dumps([payload, base], sort_keys=True, ensure_ascii=False, default=str)
                            .encode("utf-8")).hexdigest()[:16]
-    return {"payload": payload, "base": base, "version": version, "static_url": STATIC_URL,
-            "scripts": list(SCRIPTS), "styles": list(STYLESHEETS), "report_selection": report_selection}
+    return {"payload": payload, "base": base, "version": version, "report_selection": report_selection}
 
 
 def plan_map(data: dict[str, Any], *, key: str, wait: str, on_select: Any = None) -> str | None:
