@@ -54,12 +54,17 @@
       var props = e.popup._source && e.popup._source.feature && e.popup._source.feature.properties;
       if (props && props.id) select(props.id);
     });
-    var resize = function () { size(); map.invalidateSize(); };
+    var resize = function () {
+      var before = node.style.height;
+      size();
+      if (node.style.height !== before) map.invalidateSize();
+    };
     window.addEventListener("resize", resize);
-    // The page above the map may still grow (fonts, the caption) after the first draw.
-    var settle = setTimeout(resize, 300);
+    // The map may still move after the first draw (fonts, the caption, the
+    // previous map of a rerun leaving the page): fit it again for a few seconds.
+    var checks = 0, settle = setInterval(function () { resize(); if (++checks >= 20) clearInterval(settle); }, 250);
     return function () {
-      clearTimeout(settle);
+      clearInterval(settle);
       window.removeEventListener("resize", resize);
       map.remove();
       if (window.planmap === pm) window.planmap = undefined;

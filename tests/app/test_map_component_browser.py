@@ -18,16 +18,26 @@ from testkit.server import running_app
 from ui.assets import STATIC_DIR
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+EVIL = "<img src=x onerror=alert(101)>慈城古县城保护工程"
+HOOK = "window.__alerts = []; window.alert = function (m) { window.__alerts.push(String(m)); };"
 PROBE = '''
+import copy
 import streamlit as st
-from ui.map_component import plan_map, planner_map_data
+from ui.map_component import map_data, plan_map, planner_map_data
 
 st.session_state["runs"] = st.session_state.get("runs", 0) + 1
-picked = plan_map(planner_map_data("zh"), key="probe", wait="…",
+data = planner_map_data("zh")
+if st.query_params.get("evil"):  # every drawn name carries markup, as an upload's might
+    payload = copy.deepcopy(data["payload"])
+    for layer in payload["layers"]:
+        for feature in layer["features"]["features"]:
+            feature["properties"]["name"] = %r
+    data = map_data(payload, data["base"])
+picked = plan_map(data, key="probe", wait="<b>…</b>",
                   on_select=(lambda: None) if st.query_params.get("report") else None)
 st.write(f"runs={st.session_state['runs']}")
 st.write(f"picked={picked}")
-'''
+''' % EVIL
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +88,21 @@ def test_a_page_that_asks_gets_the_clicked_features_id_in_python(probe_url, brow
     # The rerun that delivered the id kept the map as it was: its popup is still open.
     assert frame.locator(".leaflet-popup .pm-popup-title").count() == 1
     assert log.blocked == [] and log.page_errors == []
+
+
+def test_names_with_markup_show_as_text_in_the_in_page_map_and_run_no_script(probe_url, browser):
+    page, log = offline_page(browser)
+    page.add_init_script(HOOK)
+    page.goto(f"{probe_url}/?evil=1")
+    frame = leaflet_frame(page, timeout_ms=60_000)
+    page.locator(".pm-component-map path.leaflet-interactive").first.hover(force=True)
+    tooltip = page.locator(".pm-component-map .leaflet-tooltip").first
+    tooltip.wait_for(timeout=10_000)
+    assert EVIL in (tooltip.text_content() or "")
+    frame.evaluate(f"planmap.select({_first_project(frame)!r}, {{fly: false, open: true}})")
+    expect(page.locator(".leaflet-popup .pm-popup-title")).to_have_text(EVIL)
+    page.wait_for_timeout(500)
+    assert page.evaluate("() => window.__alerts") == []
+    assert page.locator(".pm-component-map img[src='x']").count() == 0
+    assert page.locator(".pm-component-wait b").count() == 0  # the waiting text is text too
+    assert log.page_errors == []
