@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from testkit.browser import chromium, leaflet_frame, offline_page
+from testkit.browser import chromium, leaflet_frame, map_box, offline_page
 from testkit.server import running_app
 from ui.assets import STATIC_DIR
 
@@ -95,7 +95,18 @@ def test_names_with_markup_show_as_text_in_the_in_page_map_and_run_no_script(pro
     page.add_init_script(HOOK)
     page.goto(f"{probe_url}/?evil=1")
     frame = leaflet_frame(page, timeout_ms=60_000)
-    page.locator(".pm-component-map path.leaflet-interactive").first.hover(force=True)
+    # A project point, shown and centred, under the mouse as a user would hover it.
+    point = frame.evaluate("""() => {
+      const group = planmap.data.groups.find(g => g.id === 'projects');
+      const id = Object.keys(planmap.index).find(k => group.layers.indexOf(planmap.index[k].layerId) >= 0
+        && planmap.index[k].layer.getLatLng && !planmap.index[k].feature.properties.stack);
+      planmap.setLayerVisible(planmap.index[id].layerId, true);
+      const at = planmap.index[id].layer.getLatLng();
+      planmap.map.setView(at, 15, {animate: false});
+      return planmap.map.latLngToContainerPoint(at);
+    }""")
+    box = map_box(page)
+    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
     tooltip = page.locator(".pm-component-map .leaflet-tooltip").first
     tooltip.wait_for(timeout=10_000)
     assert EVIL in (tooltip.text_content() or "")
