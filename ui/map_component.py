@@ -22,6 +22,7 @@ import hashlib
 import html
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -121,7 +122,8 @@ def map_data(payload: dict[str, Any], base: dict[str, Any], *, report_selection:
     return {"payload": payload, "base": base, "version": version, "report_selection": report_selection}
 
 
-def plan_map(data: dict[str, Any], *, key: str, wait: str, on_select: Any = None) -> str | None:
+def plan_map(data: dict[str, Any], *, key: str, wait: str,
+             on_select: Callable[[], None] | None = None) -> str | None:
     """Mount the map; returns the id of the feature last clicked when `on_select` is given, else None.
 
     `wait` is shown in the map's place until it is drawn. Without
