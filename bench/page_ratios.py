@@ -9,17 +9,24 @@ round by round and each in a fresh browser context with the network cut off:
 - `floor`: the bare page, until its text shows;
 - `overview`, `nearby` (a typed place, so its projects are drawn), `tours`
   (a built-in tour), `indicators` (the map view), `curation` (one place):
-  until the map's features are drawn in the map's iframe (`testkit.browser.map_frame`).
+  until the map's features are drawn, in the page itself (the overview's
+  in-page map) or in streamlit-folium's iframe (`testkit.browser.map_frame`
+  waits for either);
+- with `--before DIR` (another checkout of the app with its layers and
+  vendor files in place, e.g. the commit before a change), `overview_before`:
+  that checkout's overview, in the same rounds, so a change is measured
+  against what it replaced on the same machine at the same time.
 
 One warm-up round fills the servers' caches and is not counted. Prints one
 JSON line: the medians and each page's median divided by the floor's.
 
-    .venv/bin/python bench/page_ratios.py [--loads 9]
+    .venv/bin/python bench/page_ratios.py [--loads 9] [--only overview] [--before DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import sys
@@ -68,27 +75,35 @@ def _load(browser: Browser, url: str, ready: Callable[[Page], None]) -> tuple[fl
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loads", type=int, default=5, help="counted loads of each page (default 5)")
+    parser.add_argument("--only", nargs="*", choices=list(PAGES), help="measure only these pages (default all)")
+    parser.add_argument("--before", type=Path, help="another checkout of the app; its overview is `overview_before`")
     args = parser.parse_args(argv)
-    times: dict[str, list[float]] = {"floor": [], **{name: [] for name in PAGES}}
+    pages = {name: path for name, path in PAGES.items() if not args.only or name in args.only}
+    if args.before:
+        pages["overview_before"] = PAGES["overview"]
+    times: dict[str, list[float]] = {"floor": [], **{name: [] for name in pages}}
     blocked = 0
-    with tempfile.TemporaryDirectory() as tmp, chromium() as browser:
+    with tempfile.TemporaryDirectory() as tmp, chromium() as browser, contextlib.ExitStack() as stack:
         floor_script = Path(tmp) / "floor.py"
         floor_script.write_text(TEXT_ONLY, encoding="utf-8")
-        with running_app(script=floor_script) as floor_url, running_app() as app_url:
-            targets = {"floor": (floor_url, _floor_ready),
-                       **{name: (app_url + path, _map_ready) for name, path in PAGES.items()}}
-            for round_no in range(args.loads + 1):
-                for name, (url, ready) in targets.items():
-                    elapsed, n_blocked = _load(browser, url, ready)
-                    blocked += n_blocked
-                    if round_no:  # round 0 fills the servers' caches
-                        times[name].append(elapsed)
+        floor_url = stack.enter_context(running_app(script=floor_script))
+        app_url = stack.enter_context(running_app())
+        before_url = stack.enter_context(running_app(root=args.before.resolve())) if args.before else None
+        targets = {"floor": (floor_url, _floor_ready),
+                   **{name: ((before_url if name == "overview_before" else app_url) + path, _map_ready)
+                      for name, path in pages.items()}}
+        for round_no in range(args.loads + 1):
+            for name, (url, ready) in targets.items():
+                elapsed, n_blocked = _load(browser, url, ready)
+                blocked += n_blocked
+                if round_no:  # round 0 fills the servers' caches
+                    times[name].append(elapsed)
     medians = {name: statistics.median(values) for name, values in times.items()}
     print(json.dumps({
         "name": "page_ratios",
         "n": args.loads,
         **{f"{name}_median_s": round(value, 3) for name, value in medians.items()},
-        **{f"{name}_ratio": round(medians[name] / medians["floor"], 2) for name in PAGES},
+        **{f"{name}_ratio": round(medians[name] / medians["floor"], 2) for name in pages},
         "blocked_external_requests": blocked,
     }))
 

@@ -31,7 +31,7 @@ from shapely.ops import substring
 from geo.boundaries import county_units
 from geo.gazetteer import Entry, Gazetteer
 from geo.geoparse import find_places
-from geo.precision import DRAWN, PRECISIONS, TOO_WIDE_TYPES, Precision
+from geo.precision import DRAWN, TOO_WIDE_TYPES, Precision
 from geo.settings import NINGBO_DISTRICTS, STORAGE_CRS
 from layers.plans import load_catalog, read_plan_text
 

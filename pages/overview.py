@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from layers.errors import LayersError
-from ui.data import catalog, get_layer, planner_payload, shifted_districts
+from ui.data import catalog
 from view.text import t
-from view.maps import base_map
+from ui.map_component import plan_map, planner_map_data
 from ui.plan_upload import as_text
-from view.planmap import district_labels, planner_map
+from view.planmap import district_labels
 from ui.navigation import through_app_navigation
 
 through_app_navigation()
@@ -21,27 +20,31 @@ districts_named = ("、" if lang == "zh" else ", ").join(district_labels(lang).v
 st.subheader(t("app_title", lang).format(districts=districts_named))
 st.caption(t("overview_caption", lang).format(districts=districts_named))
 
-tiles = st.sidebar.radio(
+# The basemap choice as its radio (made below, in the sidebar) left it: the map
+# is sent to the browser before the sidebar's widgets, so it starts drawing first.
+tiles = st.session_state.get("tiles", "none")
+
+try:
+    # Only shown when the layers take over half a second to prepare (a cold cache).
+    with st.spinner(t("map_preparing", lang)):
+        data = planner_map_data(lang, tiles=tiles)
+except LayersError as exc:
+    st.error(f"{t('no_layers', lang)}\n\n{exc}")
+    st.stop()
+
+# In the page itself (no iframe): panning, zooming, toggling and popups happen
+# in the browser and never rerun this script.
+plan_map(data, key=f"planner-{lang}-{tiles}", wait=t("map_loading", lang))
+st.caption(t("map_help", lang))
+
+st.sidebar.radio(
     t("basemap", lang),
     ["none", "osm", "amap"],
     format_func=lambda key: t(f"basemap_{key}", lang),
     key="tiles",
 )
+
 with st.sidebar.expander(t("documents", lang)):
     for plan in catalog():
         # Titles may come from an upload: shown as written, never as Markdown.
         st.markdown(f"- {as_text(plan.title)}（{as_text(plan.district)}）")
-
-try:
-    gcj02 = tiles == "amap"
-    districts = shifted_districts() if gcj02 else get_layer("districts")
-    payload = planner_payload(lang, gcj02=gcj02)
-except LayersError as exc:
-    st.error(f"{t('no_layers', lang)}\n\n{exc}")
-    st.stop()
-
-m = planner_map(base_map(districts, tiles=tiles), payload)
-# returned_objects=[]: panning, zooming, toggling and popups happen in the
-# browser and never rerun this script.
-st_folium(m, height=700, use_container_width=True, returned_objects=[], key=f"planner-{lang}-{tiles}")
-st.caption(t("map_help", lang))

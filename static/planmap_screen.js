@@ -29,9 +29,10 @@
     return null;
   }
 
-  /** The iframe height that ends the map just above the window's bottom edge. */
-  function fittedHeight(fallback) {
-    var top = parentWindow(), frame = window.frameElement;
+  /** The iframe height (or, given `frame` and `top`, an in-page map's) that ends the map just above the window's bottom edge. */
+  function fittedHeight(fallback, frame, top) {
+    top = top || parentWindow();
+    frame = frame || window.frameElement;
     if (!top || !frame) return fallback;
     var box = scroller(frame), offset = frame.getBoundingClientRect().top + (box ? box.scrollTop : top.scrollY);
     if (box) offset -= box.getBoundingClientRect().top;
@@ -105,6 +106,9 @@
     });
     map.on("popupclose", function () { map.getContainer().classList.remove("pm-screen-popup-open"); });
   }
+
+  // For the in-page map (static/planmap_component.js): the same fitting, in the page's own window.
+  window.planmapScreen = { fittedHeight: function (node) { return fittedHeight(MIN_PX, node, window); } };
 
   L.Map.addInitHook(function () {
     var map = this, root = map.getContainer();

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Frame, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Frame, FrameLocator, Page, Route, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -64,9 +64,25 @@ def offline_page(browser: Browser, *, width: int = 1400, height: int = 900,
     return page, log
 
 
+#: The map as the page shows it: streamlit-folium's iframe, or the in-page map (ui/map_component.py).
+FOLIUM_IFRAME = "iframe[title*='streamlit_folium']"
+IN_PAGE_MAP = ".pm-component-map.leaflet-container"
+_DRAWN = ".leaflet-overlay-pane path, .leaflet-overlay-pane canvas"
+
+
+def _in_page(page: Page, timeout_ms: float) -> bool:
+    """Whether the page's map is drawn in the page itself (else in streamlit-folium's iframe)."""
+    page.wait_for_selector(f"{FOLIUM_IFRAME}, {IN_PAGE_MAP}", state="attached", timeout=timeout_ms)
+    return page.locator(IN_PAGE_MAP).count() > 0
+
+
 def leaflet_frame(page: Page, *, timeout_ms: float = 30_000) -> Frame:
-    """The streamlit-folium iframe as a Frame (for `evaluate`), once the map is drawn."""
+    """The frame holding the Leaflet map (for `evaluate`), once the map is drawn:
+    the page's own frame for the in-page map, else the streamlit-folium iframe."""
     map_frame(page, timeout_ms=timeout_ms)
+    if page.locator(IN_PAGE_MAP).count():
+        page.wait_for_function("() => window.planmap !== undefined", timeout=timeout_ms)
+        return page.main_frame
     for frame in page.frames:
         if "streamlit_folium" in frame.url:
             frame.wait_for_function("() => window.planmap !== undefined || window.L !== undefined", timeout=timeout_ms)
@@ -74,11 +90,26 @@ def leaflet_frame(page: Page, *, timeout_ms: float = 30_000) -> Frame:
     raise LookupError("no streamlit-folium frame on the page")
 
 
-def map_frame(page: Page, *, timeout_ms: float = 30_000):
-    """The streamlit-folium iframe holding the Leaflet map, once its features are drawn."""
-    page.wait_for_selector("iframe[title*='streamlit_folium']", timeout=timeout_ms)
-    frame = page.frame_locator("iframe[title*='streamlit_folium']").first
-    # "attached", not visible: a path scrolled out of view is drawn but hidden.
-    frame.locator(".leaflet-overlay-pane path, .leaflet-overlay-pane canvas").first.wait_for(
-        state="attached", timeout=timeout_ms)
+def map_frame(page: Page, *, timeout_ms: float = 30_000) -> Frame | FrameLocator:
+    """Where to look for the map's elements (`.locator`), once its features are drawn:
+    the page's own frame for the in-page map, else the streamlit-folium iframe."""
+    if _in_page(page, timeout_ms):
+        # "attached", not visible: a path scrolled out of view is drawn but hidden.
+        page.locator(f"{IN_PAGE_MAP} :is({_DRAWN})").first.wait_for(state="attached", timeout=timeout_ms)
+        return page.main_frame
+    frame = page.frame_locator(FOLIUM_IFRAME).first
+    frame.locator(_DRAWN).first.wait_for(state="attached", timeout=timeout_ms)
     return frame
+
+
+def map_box(page: Page) -> dict[str, float]:
+    """The map's box in the page (x, y, width, height): the in-page map's, else its iframe's.
+
+    `planmap.map.latLngToContainerPoint` counts from the map's own corner; add
+    this box's x and y to click that point on the page.
+    """
+    target = page.locator(IN_PAGE_MAP) if page.locator(IN_PAGE_MAP).count() else page.locator(FOLIUM_IFRAME)
+    box = target.first.bounding_box()
+    if box is None:
+        raise LookupError("no map on the page")
+    return box

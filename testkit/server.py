@@ -23,7 +23,8 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def running_app(*, port: int | None = None, log_path: Path | None = None, timeout_s: float = 60.0,
-                env: dict[str, str] | None = None, script: Path | None = None) -> Iterator[str]:
+                env: dict[str, str] | None = None, script: Path | None = None,
+                root: Path | None = None) -> Iterator[str]:
     """Run the app in a subprocess; yields its base URL once its health check answers.
 
     `script` runs another Streamlit script instead of `app.py` (benchmarks
@@ -31,6 +32,9 @@ def running_app(*, port: int | None = None, log_path: Path | None = None, timeou
 
     `env` adds variables to the server's environment, e.g. `testkit.curation.data_env`
     to run it on copies of the data with editors configured.
+
+    `root` runs another checkout of the app (its own `app.py`, data and
+    static files), so a benchmark can load the app before and after a change.
     """
     port = port or free_port()
     log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115
@@ -40,7 +44,7 @@ def running_app(*, port: int | None = None, log_path: Path | None = None, timeou
             "--server.port", str(port), "--server.address", "127.0.0.1",
             "--server.headless", "true", "--browser.gatherUsageStats", "false",
         ],
-        cwd=ROOT,
+        cwd=root or ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
         env={**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"},

@@ -68,6 +68,7 @@ from geo.gazetteer import (
     load_gazetteer,
     overlay_rows,
 )
+from geo.precision import DRAWN
 from geo.settings import GAZETTEER_DIR
 
 _log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from layers.store import read_layer
 from layers.text import display_text
-from testkit.browser import chromium, leaflet_frame, offline_page
+from testkit.browser import chromium, leaflet_frame, map_box, offline_page
 from testkit.server import running_app
 from view.assets import STATIC_DIR, use_local_assets
 from view.maps import base_map
@@ -68,7 +68,7 @@ def test_clicking_a_project_shows_the_plans_own_words(app_url, browser):
     frame = leaflet_frame(page)
     frame.wait_for_function("planmap.map.getZoom() === 14")
     point = frame.evaluate(f"planmap.map.latLngToContainerPoint([{project.geometry.y}, {project.geometry.x}])")
-    box = page.locator("iframe[title*='streamlit_folium']").bounding_box()
+    box = map_box(page)
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     quote = frame.locator(".leaflet-popup .pm-popup-quote")
     quote.wait_for()

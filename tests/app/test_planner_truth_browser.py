@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from layers.store import read_layer
 from layers.text import display_text
-from testkit.browser import chromium, leaflet_frame, offline_page
+from testkit.browser import chromium, leaflet_frame, map_box, offline_page
 from testkit.server import running_app
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -49,7 +49,7 @@ def _params(page) -> dict[str, str]:
 
 def _click_at(page, frame, lat: float, lon: float) -> None:
     point = frame.evaluate(f"planmap.map.latLngToContainerPoint([{lat}, {lon}])")
-    box = page.locator("iframe[title*='streamlit_folium']").bounding_box()
+    box = map_box(page)
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
 
 

@@ -13,12 +13,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Frame, Page
 
-from testkit.browser import chromium, map_frame, offline_page
+from testkit.browser import chromium, leaflet_frame, map_box, offline_page
 from testkit.server import running_app
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 TOUR_URL = "/tours?tour=jiangbei-structure&step=1"
-IFRAME = "iframe[title*='streamlit_folium']"
 #: Sum of the visible controls' areas over the map's area (overlaps counted twice: an upper bound).
 CONTROLS_SHARE = """() => {
   const map = planmap.map.getContainer().getBoundingClientRect();
@@ -47,15 +46,14 @@ def browser():
 def _open(browser, url: str, *, width: int, height: int) -> tuple[Page, Frame]:
     page, _ = offline_page(browser, width=width, height=height)
     page.goto(url)
-    map_frame(page, timeout_ms=60_000)
-    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    frame = leaflet_frame(page, timeout_ms=60_000)  # the in-page map's page, or the folium iframe
     frame.wait_for_function("() => window.planmap !== undefined", timeout=30_000)
-    page.wait_for_timeout(1000)  # the iframe settles its height after the first draw
+    page.wait_for_timeout(1000)  # the map settles its height after the first draw
     return page, frame
 
 
-def _iframe_box(page: Page) -> dict:
-    return page.locator(IFRAME).first.bounding_box()
+def _map_box(page: Page) -> dict:
+    return map_box(page)
 
 
 def test_on_a_phone_the_controls_cover_at_most_a_third_of_the_map(app_url, browser):
@@ -115,7 +113,7 @@ def test_presenter_full_screen_is_all_map_on_a_projector(app_url, browser):
 
 def test_the_tour_buttons_are_visible_without_scrolling_on_a_1440_by_900_laptop(app_url, browser):
     page, frame = _open(browser, app_url + TOUR_URL, width=1440, height=900)
-    top = _iframe_box(page)["y"]
+    top = _map_box(page)["y"]
     bottom = frame.evaluate("() => document.querySelector('.pt-next').getBoundingClientRect().bottom")
     page.context.close()
     assert top + bottom <= 900, f"下一步 ends at {top + bottom:.0f} px of a 900 px window"
@@ -124,7 +122,7 @@ def test_the_tour_buttons_are_visible_without_scrolling_on_a_1440_by_900_laptop(
 @pytest.mark.parametrize("path", ["/", TOUR_URL])
 def test_the_map_ends_inside_a_1366_by_768_window(app_url, browser, path):
     page, _ = _open(browser, app_url + path, width=1366, height=768)
-    box = _iframe_box(page)
+    box = _map_box(page)
     page.context.close()
     assert box["y"] + box["height"] <= 768, f"the map ends at {box['y'] + box['height']:.0f} px of 768"
     assert box["height"] >= 320
@@ -132,7 +130,7 @@ def test_the_map_ends_inside_a_1366_by_768_window(app_url, browser, path):
 
 def test_the_map_grows_with_a_projector_window(app_url, browser):
     page, _ = _open(browser, app_url, width=1920, height=1080)
-    box = _iframe_box(page)
+    box = _map_box(page)
     page.context.close()
     assert 1080 - 60 <= box["y"] + box["height"] <= 1080, f"the map ends at {box['y'] + box['height']:.0f} px of 1080"
 

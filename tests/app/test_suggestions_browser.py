@@ -17,7 +17,7 @@ from geo.sources.public import GeoNamesSource
 from geo.sources.suggestions import SuggestionStore
 from layers.settings import LAYERS_GPKG
 from layers.store import read_layer
-from testkit.browser import chromium, offline_page
+from testkit.browser import chromium, map_frame, offline_page
 from testkit.curation import PASSWORD, copy_gazetteer, copy_store, data_env
 from testkit.server import running_app
 
@@ -93,6 +93,6 @@ def test_an_editor_accepts_all_unambiguous_seats_into_the_history_and_layers(ser
     # The planner's map now credits GeoNames (its data is drawn) in the Leaflet attribution.
     planner, planner_log = offline_page(browser)
     planner.goto(server["url"])
-    credit = planner.frame_locator("iframe[title*='streamlit_folium']").first.locator(".leaflet-control-attribution")
+    credit = map_frame(planner, timeout_ms=60_000).locator(".leaflet-control-attribution")
     expect(credit).to_contain_text("GeoNames (CC BY 4.0)", timeout=60_000)
     assert log.blocked == [] and log.page_errors == [] and planner_log.blocked == []

@@ -114,3 +114,11 @@ def test_a_place_without_a_point_offers_located_places_sharing_its_core_name():
 def test_a_resolved_place_always_has_a_point_to_measure_from():
     assert resolve("宁波大学").latlon == (resolve("宁波大学").lat, resolve("宁波大学").lon)
     assert Resolved.at(lat=29.9, lon=121.5, name="x").latlon == (29.9, 121.5)
+
+
+def test_typed_coordinates_in_zhoushan_or_the_sea_are_not_taken_for_ningbo():
+    # Both lie in the old 28.5–31°N, 120.5–122.6°E box; the 宁波市 outline says they are outside.
+    for typed in ("30.016, 122.106", "29.90, 122.30"):  # 舟山市定海区 (its cnmaps outline); sea east of 北仑
+        with pytest.raises(GeoError, match="not in 宁波"):
+            QueryResolver().resolve(typed)
+    assert QueryResolver().resolve("29.95, 121.72").lat == 29.95  # in 镇海区 by its outline

@@ -127,9 +127,3 @@ def test_a_target_written_in_a_box_is_never_listed_as_a_project_near_you():
     assert "p-target" not in set(projects_in_districts(projects, ["330205"])["id"])
 
 
-def test_typed_coordinates_in_zhoushan_or_the_sea_are_not_taken_for_ningbo():
-    # Both lie in the old 28.5–31°N, 120.5–122.6°E box; the 宁波市 outline says they are outside.
-    for typed in ("30.016, 122.106", "29.90, 122.30"):  # 舟山市定海区 (its cnmaps outline); sea east of 北仑
-        with pytest.raises(GeoError, match="not in 宁波"):
-            resolve_origin(typed)
-    assert resolve_origin("29.95, 121.72").lat == 29.95  # in 镇海区 by its outline

@@ -1,0 +1,148 @@
+"""The planner's map as an in-page Streamlit component (`st.components.v2`), with no iframe.
+
+streamlit-folium draws each map in an iframe that loads its scripts one
+after another, and the page re-renders the folium map in Python on every run
+(issue 16 measured the overview at about 2–2.6× a bare Streamlit page). Here
+the map lives in the page's own DOM: Leaflet, `planmap.js`,
+`planmap_screen.js` and `planmap_component.js` are the project's static files
+(read from `static/`, sent with the page, run once per browser tab, no CDN),
+the plan payload goes in as the component's data, and panning, zooming,
+toggling and popups happen in the browser without rerunning the script.
+
+The component API takes its JavaScript as an inline ES module (a file path
+only works for an installed package with a `pyproject.toml` manifest), so
+the module is the static files' own text, read from `static/` and run once
+per tab, followed by a few lines that call `window.planmapComponent.mount`;
+the map's code stays in `static/`, shared with the folium pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+import geopandas as gpd
+import streamlit as st
+
+from layers.plans import plan_districts
+from view.assets import STATIC_DIR, STATIC_URL
+from ui.data import get_layer, planner_payload, shifted_districts, store_version
+from view.geojson import feature_collection
+from view.maps import _CONTEXT_STYLE, _PLAN_STYLE, DEFAULT_ZOOM, NINGBO_CENTER, ONLINE_TILES
+
+#: Static files in load order: Leaflet first, then the map code that uses it.
+SCRIPTS = ("vendor/leaflet/leaflet.js", "planmap.js", "planmap_screen.js", "planmap_component.js")
+STYLESHEETS = ("vendor/leaflet/leaflet.css", "planmap.css", "planmap_component.css")
+
+# Mounts the map; mounting again with the same data (a rerun that changed
+# nothing the map shows) keeps the map as it is, so its view and open popup stay.
+_MOUNT = """
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  const host = parentElement.querySelector(".pm-component-root");
+  if (!host || !data) return;
+  if (host.dataset.version === data.version && host.pmUnmount) return;
+  if (host.pmUnmount) { host.pmUnmount(); host.pmUnmount = null; }
+  host.dataset.version = data.version;
+  const wait = host.querySelector(".pm-component-wait");
+  try {
+    host.pmUnmount = window.planmapComponent.mount(host, data, data.report_selection
+      ? (id) => setTriggerValue("selected", id) : null);
+    if (wait) wait.hidden = true;
+  } catch (err) {
+    if (wait) wait.textContent = String((err && err.message) || err);
+    throw err;
+  }
+  return () => { if (host.pmUnmount) { host.pmUnmount(); host.pmUnmount = null; } };
+}
+"""
+_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
+
+
+def _module_js() -> str:
+    """The component's ES module: the static scripts, run once per tab (a module runs once), then `_MOUNT`.
+
+    Inlined rather than fetched by URL: fetched, they came one after another
+    only once the component had mounted (about 0.3 s on a loaded machine);
+    inline, they arrive with the page's first message.
+    """
+    scripts = "\n;\n".join(_SOURCE_MAP.sub("", (STATIC_DIR / name).read_text(encoding="utf-8")) for name in SCRIPTS)
+    return f"if (!window.planmapComponent) {{\n{scripts}\n}}\n{_MOUNT}"
+
+
+def _css(wait_css: str) -> str:
+    """The stylesheets, inline; Leaflet's relative image addresses pointed at the served copies."""
+    parts = []
+    for name in STYLESHEETS:
+        text = (STATIC_DIR / name).read_text(encoding="utf-8")
+        folder = name.rsplit("/", 1)[0] + "/" if "/" in name else ""
+        parts.append(re.sub(r"url\((['\"]?)(?!data:|#|/|https?:)", rf"url(\1{STATIC_URL}/{folder}", text))
+    return "\n".join(parts) + "\n" + wait_css
+
+
+# Shown in the map's place until the scripts have loaded and the map is drawn.
+_HTML = '<div class="pm-component-root"><div class="pm-component-wait" role="status">{wait}</div></div>'
+_CSS = (".pm-component-wait { min-height: 320px; display: flex; align-items: center; justify-content: center;"
+        " color: #6b7280; background: #e8f0f5; font-size: 14px; }")
+
+
+@lru_cache(maxsize=4)
+def _component(wait: str):
+    # isolate_styles=False: the map is in the page's DOM, where Leaflet's own code expects it.
+    return st.components.v2.component(f"planmap_map_{hashlib.sha1(wait.encode()).hexdigest()[:8]}",
+                                      html=_HTML.format(wait=html.escape(wait)), css=_css(_CSS), js=_module_js(),
+                                      isolate_styles=False)
+
+
+def basemap_data(districts: gpd.GeoDataFrame, *, tiles: str = "none") -> dict[str, Any]:
+    """What `view.maps.base_map` draws under the plan layers, as data for `planmap_component.js`."""
+    is_plan = districts["adcode"].isin(list(plan_districts()))
+    fill = {"fillOpacity": 0.08} if tiles in ONLINE_TILES else {}
+    out: dict[str, Any] = {
+        "center": list(NINGBO_CENTER), "zoom": DEFAULT_ZOOM, "tiles": None,
+        "styles": {"context": {**_CONTEXT_STYLE, **fill}, "plan": {**_PLAN_STYLE, **fill}},
+        "districts": {"context": feature_collection(districts[~is_plan], properties=["adcode", "name"]),
+                      "plan": feature_collection(districts[is_plan], properties=["adcode", "name"])},
+    }
+    if tiles in ONLINE_TILES:
+        url, attribution, subdomains = ONLINE_TILES[tiles]
+        out["tiles"] = {"url": url, "attribution": attribution, "subdomains": subdomains or "abc"}
+    return out
+
+
+def map_data(payload: dict[str, Any], base: dict[str, Any], *, report_selection: bool = False) -> dict[str, Any]:
+    """The component's data: payload, basemap, the static files, and a version that changes with them."""
+    version = hashlib.sha1(json.dumps([payload, base], sort_keys=True, ensure_ascii=False, default=str)
+                           .encode("utf-8")).hexdigest()[:16]
+    return {"payload": payload, "base": base, "version": version, "report_selection": report_selection}
+
+
+def plan_map(data: dict[str, Any], *, key: str, wait: str,
+             on_select: Callable[[], None] | None = None) -> str | None:
+    """Mount the map; returns the id of the feature last clicked when `on_select` is given, else None.
+
+    `wait` is shown in the map's place until it is drawn. Without
+    `on_select` a click never reruns the script.
+    """
+    callbacks = {"on_selected_change": on_select} if on_select is not None else {}
+    result = _component(wait)(key=key, data={**data, "report_selection": on_select is not None},
+                              height="content", **callbacks)
+    return getattr(result, "selected", None) if on_select is not None else None
+
+
+def planner_map_data(lang: str, *, tiles: str = "none") -> dict[str, Any]:
+    """The overview's map data (payload, basemap, version), built once per language, basemap and store."""
+    return _planner_map_data(lang, tiles, store_version())
+
+
+# cache_resource: one shared read-only dict, so a rerun neither rebuilds nor re-hashes ~0.6 MB of JSON.
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _planner_map_data(lang: str, tiles: str, version: float) -> dict[str, Any]:
+    gcj02 = tiles == "amap"
+    districts = shifted_districts() if gcj02 else get_layer("districts")
+    return map_data(planner_payload(lang, gcj02=gcj02), basemap_data(districts, tiles=tiles))
