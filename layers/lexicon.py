@@ -37,9 +37,22 @@ TABLE_TITLE_RE = re.compile(
     rf"(?![\d{CN_DIGITS}年])(?P<gap>{TITLE_GAP})(?P<title>.*)$"
 )
 
+#: Bullets that open a 专栏 item line (a narrower set than `BULLETS`: "-" and "—" also
+#: start extents and dashes inside an item, so a box line is cut only at these).
+BOX_BULLET_RE = re.compile(r"[◆·•●▪]\s*")
+#: Verbs that open a list of projects inside a box item or a body clause
+#: ("加快推进A、B等项目建设"); longest first so the whole verb is taken.
+LIST_VERBS: tuple[str, ...] = tuple(sorted((
+    "加快谋划推进", "全力配合建设", "加快推进", "加快建设", "重点推进", "规划建设",
+    "谋划建设", "谋划布局", "启动建设", "推进建设", "谋划推进", "加快实施", "改扩建", "新建", "迁建",
+    "续建", "扩建", "建成", "推进", "加快", "实施", "建设", "扩容", "开工", "在", "打通", "重点搭建",
+    "搭建", "全面建成",
+), key=len, reverse=True))
+#: "配合<a partner>建设A、B": the partner (a city, a company) stands between the two words.
+PARTNER_VERB = r"配合[^、，,。；;]{1,4}?建设"
 #: Verbs that open a list of projects in prose; longest first so the whole verb is taken.
 LEAD_VERBS: tuple[str, ...] = tuple(sorted((
-    "加快谋划推进", "全力配合建设", "配合宁波市建设", "加快推进", "加快建设", "重点推进", "规划建设",
+    "加快谋划推进", "全力配合建设", "加快推进", "加快建设", "重点推进", "规划建设",
     "谋划建设", "谋划布局", "启动建设", "推进建设", "谋划推进", "加快实施", "改扩建", "新建", "迁建",
     "续建", "扩建", "建成", "推进", "加快", "实施", "建设", "扩容", "开工", "在", "打通", "重点搭建",
     "搭建", "全面建成", "全面开工建设", "开工建设", "建成投用", "建成开放", "启动", "投用",

@@ -31,24 +31,18 @@ PROJECT_COLUMNS: list[str] = [
 
 from layers.lexicon import (
     BOX_TITLE_RE, ENTRY_VERB_RE, record_type, EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, NAME_SUFFIX_RE,
-    AIM_WORDS_RE, ITEM_NUMBER_RE, NOT_A_NAME_RE, LEAD_VERBS, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
+    AIM_WORDS_RE, BOX_BULLET_RE, ITEM_NUMBER_RE, LIST_VERBS, PARTNER_VERB, NOT_A_NAME_RE, LEAD_VERBS, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
     cn_number,
 )
 
 _LEAD_RE = re.compile(r"^[(（﹝\[【]\s*牵头单位\s*[:：]\s*(?P<units>.+?)\s*[)）﹞\]】]$")
-_BULLET_RE = re.compile(r"[◆·•●▪]\s*")
+_BULLET_RE = BOX_BULLET_RE
 _NUMBERED_RE = ITEM_NUMBER_RE
 #: A body paragraph opens with a short topic sentence ("推动人口集聚。编制…").
 _TOPIC_RE = re.compile(r"^[^\s:：,，。、◆·；;]{2,24}。")
 _FIGURE_RE = re.compile(r"^图\s*\d")
-#: Verbs that open a list of projects; longest first so the whole verb is taken.
-_VERBS = sorted((
-    "加快谋划推进", "全力配合建设", "配合宁波市建设", "加快推进", "加快建设", "重点推进", "规划建设",
-    "谋划建设", "谋划布局", "启动建设", "推进建设", "谋划推进", "加快实施", "改扩建", "新建", "迁建", "续建",
-    "扩建", "建成", "推进", "加快", "实施", "建设", "扩容", "开工", "在", "打通", "重点搭建", "搭建", "全面建成",
-), key=len, reverse=True)
 _LEAD_IN_RE = re.compile(r"(?:主要包括|包括|主要涉及|涉及|分别为)")
-_VERB_RE = re.compile("(?:" + "|".join(_VERBS) + ")")
+_VERB_RE = re.compile("(?:" + PARTNER_VERB + "|" + "|".join(LIST_VERBS) + ")")
 _TRAILER_RE = re.compile(r"(?:等[^、，,]*|项目建设|等?建设|开工建设|建成开业|建成投用)$")
 #: Words that show a piece is a sentence, not a name.
 _STRONG_PROSE = re.compile(
