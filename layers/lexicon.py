@@ -65,8 +65,12 @@ TRAIL_VERBS: tuple[str, ...] = tuple(sorted((
     "开工", "通车", "投用", "投运", "投产", "落地", "全面落地", "竣工", "完工", "启用", "开通",
     "开业", "贯通", "全线贯通", "项目建设", "等项目建设", "前期", "等项目前期", "尽早开工",
     "加快推进", "顺利推进", "基本成型", "完成拆迁", "开发建设", "建设", "提前开工", "提速放量",
-    "前期工作", "项目前期工作",
+    "前期工作", "项目前期工作", "全线铺开", "铺开", "加速放量", "放量", "并网发电", "并网",
+    "进场施工", "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开工建设", "共建",
 ), key=len, reverse=True))
+#: What may stand between a list and its verb when the verb tells how far the work is
+#: ("A、B主体结构顺利完工", "A先行进场施工", "A已开工建设").
+PROGRESS_SUBJECTS = ("主体结构", "主体工程", "主体", "全线", "先行", "已", "正", "已经")
 #: Verbs that, alone before one name, make it a project ("开工建设国际会议中心", "投用宁波院士中心").
 SINGLE_BUILD_VERBS: tuple[str, ...] = (
     "力争开工建设", "开工建设", "加快建设", "高起点建设", "谋划", "投用", "建成投用", "建成", "新建",
@@ -76,7 +80,7 @@ SINGLE_BUILD_VERBS: tuple[str, ...] = (
 SINGLE_SUFFIX_RE = re.compile(
     r"(?:路|桥|铁路|高速|通道|隧道|站|机场|码头|中心|馆|院|学校|中学|小学|幼儿园|医院|公园|广场|"
     r"综合体|园|基地|地块|区块|新城|新区|片区|实验室|枢纽|变|线|段|[一二三四五六七八九十]期|水库|"
-    r"厂|大道|快速路|高架|港区|街区|小镇|合作区|发展区|功能区|区域)$"
+    r"厂|大道|快速路|高架|港区|街区|小镇|合作区|发展区|功能区|区域|电站|抽蓄|府|苑|围涂|发射场|[东南西北]延)$"
 )
 #: Words that make one name an aim, not a thing to build ("高能级创新型城区", "甬舟同城").
 AIM_WORDS_RE = re.compile(r"一体|同城|强区|城区|之城|生态区|示范区|高地|标杆|样板|典范|^为|^成为|型")
@@ -84,7 +88,8 @@ AIM_WORDS_RE = re.compile(r"一体|同城|强区|城区|之城|生态区|示范�
 #: Status words written after a name ("…段改扩建"): not part of what makes it a name.
 STATUS_TAIL_RE = re.compile(r"(?:改扩建|扩建|改建|迁建|重建|改造提升|改造|开发建设|建设)$")
 #: Adverbs that may stand between a list and its trailing verb ("全面建成", "尽早开工").
-TRAIL_ADVERBS = ("全面", "基本", "顺利", "尽早", "加快", "率先", "相继", "先后", "均", "全部", "基本")
+TRAIL_ADVERBS = ("全面", "基本", "顺利", "尽早", "加快", "率先", "相继", "先后", "均", "全部", "基本",
+                 "按期", "陆续", "如期", "提前", "加速")
 
 #: How a named object (a project, a site) ends: a noun of built things and places.
 NAME_SUFFIXES: tuple[str, ...] = (
@@ -94,7 +99,7 @@ NAME_SUFFIXES: tuple[str, ...] = (
     "廊", "湾", "岸", "片", "块", "校", "中学", "小学", "幼儿园", "省道", "快速路", "延", "延伸段",
     "期", "系统", "设施", "综合体", "圈", "谷", "飞地", "TOD", "机场", "码头", "枢纽", "水库", "河",
     "江", "塘", "闸", "公园", "社区", "街区", "实验室", "研究院", "园区", "新城", "新区", "片区",
-    "景区", "高架", "公路", "会展中心", "酒店", "区域", "机场",
+    "景区", "高架", "公路", "会展中心", "酒店", "区域", "机场", "电站", "抽蓄", "府", "苑", "围涂",
 )
 NAME_SUFFIX_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, NAME_SUFFIXES),
                                                    key=len, reverse=True)) + r")$")
@@ -155,7 +160,7 @@ def cn_number(s: str) -> int | None:
 
 #: Action words a list entry may still open with ("发挥文创港", "做优中山东路"): cut, not named.
 ENTRY_VERB_RE = re.compile(
-    r"^(?:[^、]{0,4}?)(?:统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
+    r"^(?:[^、]{0,4}?)(?:参与|统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
     r"建立|深化与|深化|把|发挥|做优|做精|做强|做大|推动|增强|"
     r"提升|用好|承接|依托|扩容|以及|打造|培育|支持|引进|布局|谋划|新建|改建|扩建|迁建|续建|"
     r"建设|建成|推进|加快|实施|启动|开工|投用|配套|完善|改造|以)"
@@ -169,6 +174,12 @@ NOT_A_NAME_RE = re.compile(
     r"获评|十强|^法治|^“掌上|幸福家园|强区|^重点|^特色|板块$|^大花园$|^大通道$|^大都市区|^美丽|"
     r"赋权|扩区|^高能级|首位战略|先行区|前沿区|^省委|^市委|^国内外"
 )
+#: A count of things ("三条高速", "两大平台", "8 所中小学", "一批项目"): not one named object.
+COUNT_RE = re.compile(
+    r"^[\d一二两三四五六七八九十百千几多]+\s*(?:条|个|座|大|项|所|家|批|类|种|处|张|片|级|类)"
+)
+#: Scope words that make an entry a programme over many places ("农村联网公路", "城乡…改造").
+SCOPE_RE = re.compile(r"^(?:农村|城乡|各地|各镇|沿线|政府)|政府$")
 #: Modifiers that, taken away, leave only a kind of thing ("科技孵化园" → "园"): generic.
 GENERIC_MODIFIER_RE = re.compile(
     r"公共|企业|科技|产业|特色|重点|群众|文化|技术|攻关|研究|开发|创新|孵化|展销|新能源汽车|充电|"

@@ -32,7 +32,7 @@ PROJECT_COLUMNS: list[str] = [
 from layers.lexicon import (
     BOX_TITLE_RE, ENTRY_VERB_RE, record_type, EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, NAME_SUFFIX_RE,
     AIM_WORDS_RE, BOX_BULLET_RE, ITEM_NUMBER_RE, LIST_VERBS, PARTNER_VERB, NOT_A_NAME_RE, LEAD_VERBS, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
-    cn_number,
+    cn_number, COUNT_RE, PROGRESS_SUBJECTS, SCOPE_RE,
 )
 
 _LEAD_RE = re.compile(r"^[(（﹝\[【]\s*牵头单位\s*[:：]\s*(?P<units>.+?)\s*[)）﹞\]】]$")
@@ -542,11 +542,18 @@ def _embedded_lists(text: str, offset: int, *, body: bool = False) -> list[list[
 #: "全面开工建设A、B和C": a lead verb, possibly after a short adverb, opens the list.
 _GENERAL_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alternation(LEAD_VERBS))
 #: "A、B建成通车", "A、B等项目开工建设", "A、B等一批项目": what may follow a list.
+_PROGRESS = (r"(?:" + build_verb_alternation(PROGRESS_SUBJECTS) + r")?"
+             r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(TRAIL_VERBS))
 _GENERAL_TRAIL_RE = re.compile(
     r"(?:等(?:[\d一二三四五六七八九十]+[条个座所家处项])?(?:一批)?[^、]{0,10}?)?"
-    r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(TRAIL_VERBS)
-    + r"[^、]{0,6}$|等[^、]{0,16}$"
+    + _PROGRESS + r"[^、]{0,6}$|等[^、]{0,16}$"
+    # "…等一批重大项目也将在下半年陆续开工建设": the plan names them projects, then says when.
+    r"|等[^、]{0,10}?(?:项目|工程|设施)[^、]{0,12}?" + _PROGRESS + r"[^、]{0,6}$"
 )
+#: A conjunction inside one list entry ("西环线北延建设及沿海中线奉化段拓宽与疏港高速").
+_CONJ_RE = re.compile(r"以及|和|及|与")
+#: Status words after a list member that are not part of its name ("…北延建设", "…共建").
+_MEMBER_STATUS_RE = re.compile(r"(?:建设|共建)$")
 
 
 def named_list(clause: str) -> list[tuple[int, int]] | None:
@@ -568,21 +575,58 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
         return None
     cut: list[tuple[int, int]] = []
     for pa, pb in pieces:
-        m = re.search(r"以及|和|及|与", clause[pa:pb])
-        if m and m.start() >= 2 and pb - pa - m.end() >= 2 \
-                and _is_named_object(clause[pa:pa + m.start()]):
-            cut += [(pa, pa + m.start()), (pa + m.end(), pb)]
-        else:
-            cut.append((pa, pb))
+        cut += _split_conjunctions(clause, pa, pb)
+    etc = bool(trail and _ETC_PROJECTS.match(trail.group(0)))
+    # "…等一批项目相继开工": the plan calls the entries projects and says they are built.
+    lenient = bool(trail and _ETC_WORKS.match(trail.group(0))
+                   and re.search(_PROGRESS, trail.group(0)))
+    dropped = 0
     for pa, pb in cut:
         pa, pb = trim_span(clause, pa, pb)
         verb = ENTRY_VERB_RE.match(clause[pa:pb])  # `^` anchors at the string, not at pos
         if verb and pb - pa - verb.end() >= 2:
             pa += verb.end()
-        if not _is_named_object(clause[pa:pb], etc=bool(trail and _ETC_PROJECTS.match(trail.group(0)))):
-            return None
+        status = _MEMBER_STATUS_RE.search(clause, pa, pb)
+        if status and status.start() - pa >= 2 and _is_named_object(clause[pa:status.start()]):
+            pb = status.start()
+        if not _is_named_object(clause[pa:pb], etc=etc):
+            if not lenient:
+                return None
+            dropped += 1  # the plan calls them projects: an entry that names none is skipped
+            continue
         spans.append((pa, pb))
+    if dropped * 2 > len(cut):
+        return None
     return spans if len(spans) >= 2 else None
+
+
+def _split_conjunctions(clause: str, pa: int, pb: int) -> list[tuple[int, int]]:
+    """One 、-entry cut at 及/与/和/以及 wherever the part before names an object
+    ("西环线北延建设及沿海中线奉化段拓宽与疏港高速(二期)" → three entries);
+    "鄞州区模具和关键零部件制造产业园" stays whole because "鄞州区模具" names nothing."""
+    out: list[tuple[int, int]] = []
+    a = pa
+    for m in _CONJ_RE.finditer(clause, pa, pb):
+        if m.start() < a + 2 or pb - m.end() < 2 or _PAREN_DEPTH(clause, a, m.start()):
+            continue
+        left = clause[a:m.start()]
+        core = _MEMBER_STATUS_RE.sub("", left) or left
+        if _is_named_object(left) or _is_named_object(core):
+            out.append((a, m.start()))
+            a = m.end()
+    out.append((a, pb))
+    return out
+
+
+def _PAREN_DEPTH(s: str, a: int, b: int) -> bool:
+    """Whether position `b` of `s` is inside a bracket opened after `a`."""
+    depth = 0
+    for ch in s[a:b]:
+        if ch in "(（“":
+            depth += 1
+        elif ch in ")）”" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def _is_named_object(piece: str, *, etc: bool = False) -> bool:
@@ -597,11 +641,14 @@ def _is_named_object(piece: str, *, etc: bool = False) -> bool:
     return (2 <= len(piece) <= 30 and named and not PROSE_WORDS_RE.search(core)
             and not _STRONG_PROSE.search(core)
             and not _WEAK_PROSE.search(re.sub(r"发展区$", "", core))
-            and not NOT_A_NAME_RE.search(core) and not _is_generic(core))
+            and not NOT_A_NAME_RE.search(core) and not _is_generic(core)
+            and not COUNT_RE.match(core) and not SCOPE_RE.search(core))
 
 
 #: "…等项目", "…等重大项目": the plan itself calls the entries projects.
 _ETC_PROJECTS = re.compile(r"等(?:[^、，,。]{0,4}?)项目")
+#: "…等一批重大民生基础设施相继开工": a wider word for what the entries are.
+_ETC_WORKS = re.compile(r"等(?:[^、，,。]{0,8}?)(?:项目|工程|设施)")
 
 _SINGLE_RE = re.compile(
     r"^(?:[^、，,。；;]{0,4}?)" + build_verb_alternation(SINGLE_BUILD_VERBS)
