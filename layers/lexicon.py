@@ -68,6 +68,13 @@ TRAIL_VERBS: tuple[str, ...] = tuple(sorted((
     "前期工作", "项目前期工作", "全线铺开", "铺开", "加速放量", "放量", "并网发电", "并网",
     "进场施工", "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开工建设", "共建",
 ), key=len, reverse=True))
+#: Verbs that say a work is started, running or done; alone after one name they make it a
+#: project ("清溪水库加速放量", "茶山抽蓄并网发电"). Stricter than `TRAIL_VERBS`: no 建设, 前期.
+PROGRESS_VERBS: tuple[str, ...] = tuple(sorted((
+    "开工建设", "开工", "建成通车", "建成投用", "建成开放", "建成", "全面建成", "通车", "投用", "投运",
+    "投产", "竣工", "完工", "全线铺开", "铺开", "加速放量", "并网发电", "并网", "进场施工",
+    "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开通", "贯通", "全线贯通", "开业",
+), key=len, reverse=True))
 #: What may stand between a list and its verb when the verb tells how far the work is
 #: ("A、B主体结构顺利完工", "A先行进场施工", "A已开工建设").
 PROGRESS_SUBJECTS = ("主体结构", "主体工程", "主体", "全线", "先行", "已", "正", "已经")
@@ -185,7 +192,7 @@ GENERIC_MODIFIER_RE = re.compile(
     r"公共|企业|科技|产业|特色|重点|群众|文化|技术|攻关|研究|开发|创新|孵化|展销|新能源汽车|充电|"
     r"共性|功能性|省级|市级|区级|国家级|博物|图书|美术|高压|养老|养护|停车|集聚|现代|农业|综合|"
     r"配套|专业|智慧|数字|公益|示范|应用|服务|体育|健身|新型|小型|大型|社区|城市|乡村|人才|"
-    r"未来|高端|教育|医疗|文体|活动|滨水|研发|联合|孵化|海外"
+    r"未来|高端|教育|医疗|文体|活动|滨水|研发|联合|孵化|海外|住宅|安置"
 )
 
 

@@ -32,7 +32,7 @@ PROJECT_COLUMNS: list[str] = [
 from layers.lexicon import (
     BOX_TITLE_RE, ENTRY_VERB_RE, record_type, EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, NAME_SUFFIX_RE,
     AIM_WORDS_RE, BOX_BULLET_RE, ITEM_NUMBER_RE, LIST_VERBS, PARTNER_VERB, NOT_A_NAME_RE, LEAD_VERBS, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
-    cn_number, COUNT_RE, PROGRESS_SUBJECTS, SCOPE_RE,
+    cn_number, COUNT_RE, PROGRESS_SUBJECTS, PROGRESS_VERBS, SCOPE_RE,
 )
 
 _LEAD_RE = re.compile(r"^[(（﹝\[【]\s*牵头单位\s*[:：]\s*(?P<units>.+?)\s*[)）﹞\]】]$")
@@ -664,12 +664,34 @@ _ETC_SINGLE_RE = re.compile(
 )
 
 
+#: "清溪水库加速放量", "沿海南线拓宽工程总浦塘段先行进场施工": one name, then how far it is.
+_PROGRESS_SINGLE_RE = re.compile(
+    r"^(?P<name>[^、，,。；;：:]{2,30}?)(?:" + build_verb_alternation(PROGRESS_SUBJECTS) + r")?"
+    r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(PROGRESS_VERBS) + r"$"
+)
+#: A works word after the name of what is built ("…段改扩建工程", "…中心项目").
+_WORKS_TAIL_RE = re.compile(r"(?:改扩建|扩建|改建|拓宽|新建)?(?:工程|项目)$")
+
+
+def _progress_single(clause: str) -> tuple[int, int] | None:
+    m = _PROGRESS_SINGLE_RE.match(clause)
+    if not m:
+        return None
+    a, b = trim_span(clause, m.start("name"), m.end("name"))
+    name = clause[a:b]
+    core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
+    if ("、" in name or AIM_WORDS_RE.search(core) or ENTRY_VERB_RE.match(name)
+            or not SINGLE_SUFFIX_RE.search(core) or not _is_named_object(name)):
+        return None
+    return a, b
+
+
 def named_single(clause: str) -> tuple[int, int] | None:
     """The span of the one named object a clause builds, opens or prepares, else None:
     "开工建设国际会议中心", "投用宁波院士中心", "推动荣芯半导体等项目提速放量"."""
     m = _SINGLE_RE.match(clause) or _ETC_SINGLE_RE.match(clause)
     if not m:
-        return None
+        return _progress_single(clause)
     a, b = trim_span(clause, m.start("name"), m.end("name"))
     verb = ENTRY_VERB_RE.match(clause[a:b])
     if verb and b - a - verb.end() >= 2:
