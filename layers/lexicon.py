@@ -75,6 +75,13 @@ PROGRESS_VERBS: tuple[str, ...] = tuple(sorted((
     "投产", "竣工", "完工", "全线铺开", "铺开", "加速放量", "并网发电", "并网", "进场施工",
     "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开通", "贯通", "全线贯通", "开业",
 ), key=len, reverse=True))
+#: Words that open what is said about a project right after its name ("A项目占地面积196亩",
+#: "B工程涉及13个镇", "C项目正在进行…"): a sentence listing projects this way names each.
+DESCRIPTION_WORDS: tuple[str, ...] = (
+    "占地", "总建筑面积", "建筑面积", "总投资", "计划投资", "位于", "涉及", "拟建", "正在", "计划",
+    "新建", "建成后", "重点", "主要", "预计", "已", "将", "共", "包括", "规划", "用地", "总长",
+    "全长", "是", "由", "采用", "目前",
+)
 #: What may stand between a list and its verb when the verb tells how far the work is
 #: ("A、B主体结构顺利完工", "A先行进场施工", "A已开工建设").
 PROGRESS_SUBJECTS = ("主体结构", "主体工程", "主体", "全线", "先行", "已", "正", "已经")

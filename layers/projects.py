@@ -32,7 +32,7 @@ PROJECT_COLUMNS: list[str] = [
 from layers.lexicon import (
     BOX_TITLE_RE, ENTRY_VERB_RE, record_type, EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, NAME_SUFFIX_RE,
     AIM_WORDS_RE, BOX_BULLET_RE, ITEM_NUMBER_RE, LIST_VERBS, PARTNER_VERB, NOT_A_NAME_RE, LEAD_VERBS, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
-    cn_number, COUNT_RE, PROGRESS_SUBJECTS, PROGRESS_VERBS, SCOPE_RE,
+    cn_number, COUNT_RE, DESCRIPTION_WORDS, PROGRESS_SUBJECTS, PROGRESS_VERBS, SCOPE_RE,
 )
 
 _LEAD_RE = re.compile(r"^[(（﹝\[【]\s*牵头单位\s*[:：]\s*(?P<units>.+?)\s*[)）﹞\]】]$")
@@ -673,8 +673,15 @@ _PROGRESS_SINGLE_RE = re.compile(
 _WORKS_TAIL_RE = re.compile(r"(?:改扩建|扩建|改建|拓宽|新建)?(?:工程|项目)$")
 
 
+#: "加快大碶疏港高速门户区块基础设施建设步伐": the pace of one named work.
+_PACE_SINGLE_RE = re.compile(
+    r"^(?:[^、，,。；;]{0,4}?)(?:加快|加速|加紧)(?P<name>[^、，,。；;：:]{2,30}?)"
+    r"(?:基础设施|配套设施)?(?:开发)?建设(?:步伐|进度|速度)$"
+)
+
+
 def _progress_single(clause: str) -> tuple[int, int] | None:
-    m = _PROGRESS_SINGLE_RE.match(clause)
+    m = _PROGRESS_SINGLE_RE.match(clause) or _PACE_SINGLE_RE.match(clause)
     if not m:
         return None
     a, b = trim_span(clause, m.start("name"), m.end("name"))
@@ -725,6 +732,44 @@ def _general_lists(text: str, offset: int) -> list[list[_Part]]:
             verb = verb_m.group(0) if verb_m else ""
             out.append([_Part(a + pa + offset, a + pb + offset, verb) for pa, pb in spans])
     return out
+
+
+#: "工业项目领域方面，": the topic a described-projects segment may open with.
+_TOPIC_LEAD_RE = re.compile(r"^[^，,；;。]{1,16}?(?:方面|领域)[，,]")
+#: A segment that opens with a project's name, then says what it is.
+_DESCRIBED_RE = re.compile(
+    r"(?P<name>[^，,。；;：:、]{2,32}?(?:项目|工程))(?=[，,]|"
+    + build_verb_alternation(DESCRIPTION_WORDS) + r")"
+)
+
+
+def described_projects(sentence: str) -> list[tuple[int, int]] | None:
+    """Spans of the projects a sentence describes one after another, else None:
+    "…方面，A项目占地面积196亩，…；B项目，总建筑面积…；C工程涉及13个镇…" names A, B, C.
+
+    Two or more ；-separated segments must each open with a name ending in 项目/工程
+    followed by a comma or a description word (`lexicon.DESCRIPTION_WORDS`), so one
+    "X工程是…" sentence in prose is not taken for a list.
+    """
+    spans = []
+    segments = split_top_level(sentence, "；;")
+    for a, b in segments:
+        lead = _TOPIC_LEAD_RE.match(sentence, a, b)
+        start = lead.end() if lead else a
+        m = _DESCRIBED_RE.match(sentence, start, b)
+        if not m:
+            continue
+        na, nb = trim_span(sentence, m.start("name"), m.end("name"))
+        name = sentence[na:nb]
+        core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name))
+        if (len(core) < 2 or COUNT_RE.match(core) or NOT_A_NAME_RE.search(core)
+                or PROSE_WORDS_RE.search(core) or _STRONG_PROSE.search(core)
+                or ENTRY_VERB_RE.match(core) or _is_generic(core)):
+            continue
+        spans.append((na, nb))
+    if len(spans) < 2 or len(spans) * 2 < len(segments):
+        return None
+    return spans
 
 
 # --- 一览表 tables ----------------------------------------------------------------
@@ -824,6 +869,24 @@ def _body_projects(ctx: _Ctx, skip: list[tuple[int, int]]) -> None:
             if fresh:
                 _emit_parts(ctx, None, fresh, group="", box_label="正文", box_title="",
                             source="body text (general rule)")
+    # Third pass, numbered after the others: sentences that describe projects one by one.
+    taken = [(r["start"], r["end"]) for r in ctx.rows]
+    for line in iter_lines(text):
+        if any(a <= line.start < b for a, b in skip) or len(line.clean) < 40:
+            continue
+        for sa, sb in split_top_level(line.raw, "。"):
+            spans = described_projects(line.raw[sa:sb])
+            fresh = []
+            for pa, pb in spans or ():
+                a, b = line.start + sa + pa, line.start + sa + pb
+                name = display_text(text[a:b])
+                if name in known or any(x < b and a < y for x, y in taken):
+                    continue
+                fresh.append(_Part(a, b, ""))
+                known.add(name)
+            if fresh:
+                _emit_parts(ctx, None, fresh, group="", box_label="正文", box_title="",
+                            source="body text (described one by one)")
 
 
 # --- records -----------------------------------------------------------------------
