@@ -74,7 +74,11 @@ PROGRESS_VERBS: tuple[str, ...] = tuple(sorted((
     "开工建设", "开工", "建成通车", "建成投用", "建成开放", "建成", "全面建成", "通车", "投用", "投运",
     "投产", "竣工", "完工", "全线铺开", "铺开", "加速放量", "并网发电", "并网", "进场施工",
     "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开通", "贯通", "全线贯通", "开业",
+    "基本成型", "成型", "全面落地", "完成拆迁",
 ), key=len, reverse=True))
+#: Kinds a list of names may be said to become ("A、B等成为10亿级综合体"): the names are
+#: then instances of a built kind, even when they carry no name ending themselves.
+BECOME_KINDS_RE = re.compile(r"(?:综合体|商业体|商圈|商业中心|购物中心|地标|街区|广场|基地|园区)$")
 #: Words that open what is said about a project right after its name ("A项目占地面积196亩",
 #: "B工程涉及13个镇", "C项目正在进行…"): a sentence listing projects this way names each.
 DESCRIPTION_WORDS: tuple[str, ...] = (

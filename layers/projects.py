@@ -32,7 +32,7 @@ PROJECT_COLUMNS: list[str] = [
 from layers.lexicon import (
     BOX_TITLE_RE, ENTRY_VERB_RE, record_type, EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, NAME_SUFFIX_RE,
     AIM_WORDS_RE, BOX_BULLET_RE, ITEM_NUMBER_RE, LIST_VERBS, PARTNER_VERB, NOT_A_NAME_RE, LEAD_VERBS, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
-    cn_number, COUNT_RE, DESCRIPTION_WORDS, PROGRESS_SUBJECTS, PROGRESS_VERBS, SCOPE_RE,
+    cn_number, BECOME_KINDS_RE, COUNT_RE, DESCRIPTION_WORDS, PROGRESS_SUBJECTS, PROGRESS_VERBS, SCOPE_RE,
 )
 
 _LEAD_RE = re.compile(r"^[(（﹝\[【]\s*牵头单位\s*[:：]\s*(?P<units>.+?)\s*[)）﹞\]】]$")
@@ -680,6 +680,45 @@ _PACE_SINGLE_RE = re.compile(
 )
 
 
+#: "曙光地块结合大红鹰地块改造和…", "7815地块完成拆迁和项目落地": a named site opens the
+#: clause and what is done to it follows; the site it is combined with is named too.
+_SUBJECT_RE = re.compile(
+    r"^(?P<name>[^、，,。；;：:]{2,20}?)(?:结合(?P<with>[^、，,。；;：:]{2,16}?(?:地块|区块|片区))"
+    r"(?=改造|开发|建设)|结合|完成)"
+)
+#: "培育万达广场成为30亿级综合体", "A、B等成为10亿级综合体".
+_BECOME_RE = re.compile(r"^(?:[^、，,。；;]{0,4}?)(?P<names>[^，,。；;]{2,60}?)等?成为(?P<kind>[^、，,。；;]{1,14})$")
+
+
+def subject_spans(clause: str) -> list[tuple[int, int]] | None:
+    """Spans of named sites a clause is about, in the two forms above, else None."""
+    m = _SUBJECT_RE.match(clause)
+    if m:
+        out = []
+        for g in ("name", "with"):
+            if m.group(g) is None:
+                continue
+            a, b = trim_span(clause, m.start(g), m.end(g))
+            core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", clause[a:b]))
+            if (AIM_WORDS_RE.search(core) or ENTRY_VERB_RE.match(clause[a:b])
+                    or not SINGLE_SUFFIX_RE.search(core) or not _is_named_object(clause[a:b])):
+                break
+            out.append((a, b))
+        return out or None
+    m = _BECOME_RE.match(clause)
+    if not m or not BECOME_KINDS_RE.search(m.group("kind")):
+        return None
+    out = []
+    for a, b in split_top_level(m.group("names"), "、", start=m.start("names")):
+        verb = ENTRY_VERB_RE.match(clause[a:b])
+        if verb and b - a - verb.end() >= 2:
+            a += verb.end()
+        if not (2 <= b - a <= 12) or not _is_named_object(clause[a:b], etc=True):
+            return None
+        out.append((a, b))
+    return out or None
+
+
 def _progress_single(clause: str) -> tuple[int, int] | None:
     m = _PROGRESS_SINGLE_RE.match(clause) or _PACE_SINGLE_RE.match(clause)
     if not m:
@@ -726,7 +765,7 @@ def _general_lists(text: str, offset: int) -> list[list[_Part]]:
         spans = named_list(text[a:b])
         if not spans:
             one = named_single(text[a:b])
-            spans = [one] if one else None
+            spans = [one] if one else subject_spans(text[a:b])
         if spans:
             verb_m = _GENERAL_LEAD_RE.match(text, a, b)
             verb = verb_m.group(0) if verb_m else ""
