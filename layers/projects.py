@@ -683,7 +683,7 @@ _PACE_SINGLE_RE = re.compile(
 #: "曙光地块结合大红鹰地块改造和…", "7815地块完成拆迁和项目落地": a named site opens the
 #: clause and what is done to it follows; the site it is combined with is named too.
 _SUBJECT_RE = re.compile(
-    r"^(?P<name>[^、，,。；;：:]{2,20}?)(?:结合(?P<with>[^、，,。；;：:]{2,16}?(?:地块|区块|片区))"
+    r"^(?P<name>[^、，,。；;：:]{2,20}?)(?:结合(?P<with>[^、，,。；;：:]{1,16}?(?:地块|区块|片区))"
     r"(?=改造|开发|建设)|结合|完成)"
 )
 #: "培育万达广场成为30亿级综合体", "A、B等成为10亿级综合体".
