@@ -37,9 +37,22 @@ TABLE_TITLE_RE = re.compile(
     rf"(?![\d{CN_DIGITS}年])(?P<gap>{TITLE_GAP})(?P<title>.*)$"
 )
 
+#: Bullets that open a 专栏 item line (a narrower set than `BULLETS`: "-" and "—" also
+#: start extents and dashes inside an item, so a box line is cut only at these).
+BOX_BULLET_RE = re.compile(r"[◆·•●▪]\s*")
+#: Verbs that open a list of projects inside a box item or a body clause
+#: ("加快推进A、B等项目建设"); longest first so the whole verb is taken.
+LIST_VERBS: tuple[str, ...] = tuple(sorted((
+    "加快谋划推进", "全力配合建设", "加快推进", "加快建设", "重点推进", "规划建设",
+    "谋划建设", "谋划布局", "启动建设", "推进建设", "谋划推进", "加快实施", "改扩建", "新建", "迁建",
+    "续建", "扩建", "建成", "推进", "加快", "实施", "建设", "扩容", "开工", "在", "打通", "重点搭建",
+    "搭建", "全面建成",
+), key=len, reverse=True))
+#: "配合<a partner>建设A、B": the partner (a city, a company) stands between the two words.
+PARTNER_VERB = r"配合[^、，,。；;]{1,4}?建设"
 #: Verbs that open a list of projects in prose; longest first so the whole verb is taken.
 LEAD_VERBS: tuple[str, ...] = tuple(sorted((
-    "加快谋划推进", "全力配合建设", "配合宁波市建设", "加快推进", "加快建设", "重点推进", "规划建设",
+    "加快谋划推进", "全力配合建设", "加快推进", "加快建设", "重点推进", "规划建设",
     "谋划建设", "谋划布局", "启动建设", "推进建设", "谋划推进", "加快实施", "改扩建", "新建", "迁建",
     "续建", "扩建", "建成", "推进", "加快", "实施", "建设", "扩容", "开工", "在", "打通", "重点搭建",
     "搭建", "全面建成", "全面开工建设", "开工建设", "建成投用", "建成开放", "启动", "投用",
@@ -52,8 +65,30 @@ TRAIL_VERBS: tuple[str, ...] = tuple(sorted((
     "开工", "通车", "投用", "投运", "投产", "落地", "全面落地", "竣工", "完工", "启用", "开通",
     "开业", "贯通", "全线贯通", "项目建设", "等项目建设", "前期", "等项目前期", "尽早开工",
     "加快推进", "顺利推进", "基本成型", "完成拆迁", "开发建设", "建设", "提前开工", "提速放量",
-    "前期工作", "项目前期工作",
+    "前期工作", "项目前期工作", "全线铺开", "铺开", "加速放量", "放量", "并网发电", "并网",
+    "进场施工", "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开工建设", "共建",
 ), key=len, reverse=True))
+#: Verbs that say a work is started, running or done; alone after one name they make it a
+#: project ("清溪水库加速放量", "茶山抽蓄并网发电"). Stricter than `TRAIL_VERBS`: no 建设, 前期.
+PROGRESS_VERBS: tuple[str, ...] = tuple(sorted((
+    "开工建设", "开工", "建成通车", "建成投用", "建成开放", "建成", "全面建成", "通车", "投用", "投运",
+    "投产", "竣工", "完工", "全线铺开", "铺开", "加速放量", "并网发电", "并网", "进场施工",
+    "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开通", "贯通", "全线贯通", "开业",
+    "基本成型", "成型", "全面落地", "完成拆迁",
+), key=len, reverse=True))
+#: Kinds a list of names may be said to become ("A、B等成为10亿级综合体"): the names are
+#: then instances of a built kind, even when they carry no name ending themselves.
+BECOME_KINDS_RE = re.compile(r"(?:综合体|商业体|商圈|商业中心|购物中心|地标|街区|广场|基地|园区)$")
+#: Words that open what is said about a project right after its name ("A项目占地面积196亩",
+#: "B工程涉及13个镇", "C项目正在进行…"): a sentence listing projects this way names each.
+DESCRIPTION_WORDS: tuple[str, ...] = (
+    "占地", "总建筑面积", "建筑面积", "总投资", "计划投资", "位于", "涉及", "拟建", "正在", "计划",
+    "新建", "建成后", "重点", "主要", "预计", "已", "将", "共", "包括", "规划", "用地", "总长",
+    "全长", "是", "由", "采用", "目前",
+)
+#: What may stand between a list and its verb when the verb tells how far the work is
+#: ("A、B主体结构顺利完工", "A先行进场施工", "A已开工建设").
+PROGRESS_SUBJECTS = ("主体结构", "主体工程", "主体", "全线", "先行", "已", "正", "已经")
 #: Verbs that, alone before one name, make it a project ("开工建设国际会议中心", "投用宁波院士中心").
 SINGLE_BUILD_VERBS: tuple[str, ...] = (
     "力争开工建设", "开工建设", "加快建设", "高起点建设", "谋划", "投用", "建成投用", "建成", "新建",
@@ -63,7 +98,7 @@ SINGLE_BUILD_VERBS: tuple[str, ...] = (
 SINGLE_SUFFIX_RE = re.compile(
     r"(?:路|桥|铁路|高速|通道|隧道|站|机场|码头|中心|馆|院|学校|中学|小学|幼儿园|医院|公园|广场|"
     r"综合体|园|基地|地块|区块|新城|新区|片区|实验室|枢纽|变|线|段|[一二三四五六七八九十]期|水库|"
-    r"厂|大道|快速路|高架|港区|街区|小镇|合作区|发展区|功能区|区域)$"
+    r"厂|大道|快速路|高架|港区|街区|小镇|合作区|发展区|功能区|区域|电站|抽蓄|府|苑|围涂|发射场|[东南西北]延)$"
 )
 #: Words that make one name an aim, not a thing to build ("高能级创新型城区", "甬舟同城").
 AIM_WORDS_RE = re.compile(r"一体|同城|强区|城区|之城|生态区|示范区|高地|标杆|样板|典范|^为|^成为|型")
@@ -71,7 +106,8 @@ AIM_WORDS_RE = re.compile(r"一体|同城|强区|城区|之城|生态区|示范�
 #: Status words written after a name ("…段改扩建"): not part of what makes it a name.
 STATUS_TAIL_RE = re.compile(r"(?:改扩建|扩建|改建|迁建|重建|改造提升|改造|开发建设|建设)$")
 #: Adverbs that may stand between a list and its trailing verb ("全面建成", "尽早开工").
-TRAIL_ADVERBS = ("全面", "基本", "顺利", "尽早", "加快", "率先", "相继", "先后", "均", "全部", "基本")
+TRAIL_ADVERBS = ("全面", "基本", "顺利", "尽早", "加快", "率先", "相继", "先后", "均", "全部", "基本",
+                 "按期", "陆续", "如期", "提前", "加速")
 
 #: How a named object (a project, a site) ends: a noun of built things and places.
 NAME_SUFFIXES: tuple[str, ...] = (
@@ -81,7 +117,7 @@ NAME_SUFFIXES: tuple[str, ...] = (
     "廊", "湾", "岸", "片", "块", "校", "中学", "小学", "幼儿园", "省道", "快速路", "延", "延伸段",
     "期", "系统", "设施", "综合体", "圈", "谷", "飞地", "TOD", "机场", "码头", "枢纽", "水库", "河",
     "江", "塘", "闸", "公园", "社区", "街区", "实验室", "研究院", "园区", "新城", "新区", "片区",
-    "景区", "高架", "公路", "会展中心", "酒店", "区域", "机场",
+    "景区", "高架", "公路", "会展中心", "酒店", "区域", "机场", "电站", "抽蓄", "府", "苑", "围涂",
 )
 NAME_SUFFIX_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, NAME_SUFFIXES),
                                                    key=len, reverse=True)) + r")$")
@@ -142,7 +178,7 @@ def cn_number(s: str) -> int | None:
 
 #: Action words a list entry may still open with ("发挥文创港", "做优中山东路"): cut, not named.
 ENTRY_VERB_RE = re.compile(
-    r"^(?:[^、]{0,4}?)(?:统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
+    r"^(?:[^、]{0,4}?)(?:参与|统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
     r"建立|深化与|深化|把|发挥|做优|做精|做强|做大|推动|增强|"
     r"提升|用好|承接|依托|扩容|以及|打造|培育|支持|引进|布局|谋划|新建|改建|扩建|迁建|续建|"
     r"建设|建成|推进|加快|实施|启动|开工|投用|配套|完善|改造|以)"
@@ -156,12 +192,18 @@ NOT_A_NAME_RE = re.compile(
     r"获评|十强|^法治|^“掌上|幸福家园|强区|^重点|^特色|板块$|^大花园$|^大通道$|^大都市区|^美丽|"
     r"赋权|扩区|^高能级|首位战略|先行区|前沿区|^省委|^市委|^国内外"
 )
+#: A count of things ("三条高速", "两大平台", "8 所中小学", "一批项目"): not one named object.
+COUNT_RE = re.compile(
+    r"^[\d一二两三四五六七八九十百千几多]+\s*(?:条|个|座|大|项|所|家|批|类|种|处|张|片|级|类)"
+)
+#: Scope words that make an entry a programme over many places ("农村联网公路", "城乡…改造").
+SCOPE_RE = re.compile(r"^(?:农村|城乡|各地|各镇|沿线|政府)|政府$")
 #: Modifiers that, taken away, leave only a kind of thing ("科技孵化园" → "园"): generic.
 GENERIC_MODIFIER_RE = re.compile(
     r"公共|企业|科技|产业|特色|重点|群众|文化|技术|攻关|研究|开发|创新|孵化|展销|新能源汽车|充电|"
     r"共性|功能性|省级|市级|区级|国家级|博物|图书|美术|高压|养老|养护|停车|集聚|现代|农业|综合|"
     r"配套|专业|智慧|数字|公益|示范|应用|服务|体育|健身|新型|小型|大型|社区|城市|乡村|人才|"
-    r"未来|高端|教育|医疗|文体|活动|滨水|研发|联合|孵化|海外"
+    r"未来|高端|教育|医疗|文体|活动|滨水|研发|联合|孵化|海外|住宅|安置"
 )
 
 

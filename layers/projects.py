@@ -31,24 +31,18 @@ PROJECT_COLUMNS: list[str] = [
 
 from layers.lexicon import (
     BOX_TITLE_RE, ENTRY_VERB_RE, record_type, EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, NAME_SUFFIX_RE,
-    AIM_WORDS_RE, ITEM_NUMBER_RE, NOT_A_NAME_RE, LEAD_VERBS, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
-    cn_number,
+    AIM_WORDS_RE, BOX_BULLET_RE, ITEM_NUMBER_RE, LIST_VERBS, PARTNER_VERB, NOT_A_NAME_RE, LEAD_VERBS, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
+    cn_number, BECOME_KINDS_RE, COUNT_RE, DESCRIPTION_WORDS, PROGRESS_SUBJECTS, PROGRESS_VERBS, SCOPE_RE,
 )
 
 _LEAD_RE = re.compile(r"^[(（﹝\[【]\s*牵头单位\s*[:：]\s*(?P<units>.+?)\s*[)）﹞\]】]$")
-_BULLET_RE = re.compile(r"[◆·•●▪]\s*")
+_BULLET_RE = BOX_BULLET_RE
 _NUMBERED_RE = ITEM_NUMBER_RE
 #: A body paragraph opens with a short topic sentence ("推动人口集聚。编制…").
 _TOPIC_RE = re.compile(r"^[^\s:：,，。、◆·；;]{2,24}。")
 _FIGURE_RE = re.compile(r"^图\s*\d")
-#: Verbs that open a list of projects; longest first so the whole verb is taken.
-_VERBS = sorted((
-    "加快谋划推进", "全力配合建设", "配合宁波市建设", "加快推进", "加快建设", "重点推进", "规划建设",
-    "谋划建设", "谋划布局", "启动建设", "推进建设", "谋划推进", "加快实施", "改扩建", "新建", "迁建", "续建",
-    "扩建", "建成", "推进", "加快", "实施", "建设", "扩容", "开工", "在", "打通", "重点搭建", "搭建", "全面建成",
-), key=len, reverse=True)
 _LEAD_IN_RE = re.compile(r"(?:主要包括|包括|主要涉及|涉及|分别为)")
-_VERB_RE = re.compile("(?:" + "|".join(_VERBS) + ")")
+_VERB_RE = re.compile("(?:" + PARTNER_VERB + "|" + "|".join(LIST_VERBS) + ")")
 _TRAILER_RE = re.compile(r"(?:等[^、，,]*|项目建设|等?建设|开工建设|建成开业|建成投用)$")
 #: Words that show a piece is a sentence, not a name.
 _STRONG_PROSE = re.compile(
@@ -548,11 +542,18 @@ def _embedded_lists(text: str, offset: int, *, body: bool = False) -> list[list[
 #: "全面开工建设A、B和C": a lead verb, possibly after a short adverb, opens the list.
 _GENERAL_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alternation(LEAD_VERBS))
 #: "A、B建成通车", "A、B等项目开工建设", "A、B等一批项目": what may follow a list.
+_PROGRESS = (r"(?:" + build_verb_alternation(PROGRESS_SUBJECTS) + r")?"
+             r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(TRAIL_VERBS))
 _GENERAL_TRAIL_RE = re.compile(
     r"(?:等(?:[\d一二三四五六七八九十]+[条个座所家处项])?(?:一批)?[^、]{0,10}?)?"
-    r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(TRAIL_VERBS)
-    + r"[^、]{0,6}$|等[^、]{0,16}$"
+    + _PROGRESS + r"[^、]{0,6}$|等[^、]{0,16}$"
+    # "…等一批重大项目也将在下半年陆续开工建设": the plan names them projects, then says when.
+    r"|等[^、]{0,10}?(?:项目|工程|设施)[^、]{0,12}?" + _PROGRESS + r"[^、]{0,6}$"
 )
+#: A conjunction inside one list entry ("西环线北延建设及沿海中线奉化段拓宽与疏港高速").
+_CONJ_RE = re.compile(r"以及|和|及|与")
+#: Status words after a list member that are not part of its name ("…北延建设", "…共建").
+_MEMBER_STATUS_RE = re.compile(r"(?:建设|共建)$")
 
 
 def named_list(clause: str) -> list[tuple[int, int]] | None:
@@ -574,21 +575,58 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
         return None
     cut: list[tuple[int, int]] = []
     for pa, pb in pieces:
-        m = re.search(r"以及|和|及|与", clause[pa:pb])
-        if m and m.start() >= 2 and pb - pa - m.end() >= 2 \
-                and _is_named_object(clause[pa:pa + m.start()]):
-            cut += [(pa, pa + m.start()), (pa + m.end(), pb)]
-        else:
-            cut.append((pa, pb))
+        cut += _split_conjunctions(clause, pa, pb)
+    etc = bool(trail and _ETC_PROJECTS.match(trail.group(0)))
+    # "…等一批项目相继开工": the plan calls the entries projects and says they are built.
+    lenient = bool(trail and _ETC_WORKS.match(trail.group(0))
+                   and re.search(_PROGRESS, trail.group(0)))
+    dropped = 0
     for pa, pb in cut:
         pa, pb = trim_span(clause, pa, pb)
         verb = ENTRY_VERB_RE.match(clause[pa:pb])  # `^` anchors at the string, not at pos
         if verb and pb - pa - verb.end() >= 2:
             pa += verb.end()
-        if not _is_named_object(clause[pa:pb], etc=bool(trail and _ETC_PROJECTS.match(trail.group(0)))):
-            return None
+        status = _MEMBER_STATUS_RE.search(clause, pa, pb)
+        if status and status.start() - pa >= 2 and _is_named_object(clause[pa:status.start()]):
+            pb = status.start()
+        if not _is_named_object(clause[pa:pb], etc=etc):
+            if not lenient:
+                return None
+            dropped += 1  # the plan calls them projects: an entry that names none is skipped
+            continue
         spans.append((pa, pb))
+    if dropped * 2 > len(cut):
+        return None
     return spans if len(spans) >= 2 else None
+
+
+def _split_conjunctions(clause: str, pa: int, pb: int) -> list[tuple[int, int]]:
+    """One 、-entry cut at 及/与/和/以及 wherever the part before names an object
+    ("西环线北延建设及沿海中线奉化段拓宽与疏港高速(二期)" → three entries);
+    "鄞州区模具和关键零部件制造产业园" stays whole because "鄞州区模具" names nothing."""
+    out: list[tuple[int, int]] = []
+    a = pa
+    for m in _CONJ_RE.finditer(clause, pa, pb):
+        if m.start() < a + 2 or pb - m.end() < 2 or _PAREN_DEPTH(clause, a, m.start()):
+            continue
+        left = clause[a:m.start()]
+        core = _MEMBER_STATUS_RE.sub("", left) or left
+        if _is_named_object(left) or _is_named_object(core):
+            out.append((a, m.start()))
+            a = m.end()
+    out.append((a, pb))
+    return out
+
+
+def _PAREN_DEPTH(s: str, a: int, b: int) -> bool:
+    """Whether position `b` of `s` is inside a bracket opened after `a`."""
+    depth = 0
+    for ch in s[a:b]:
+        if ch in "(（“":
+            depth += 1
+        elif ch in ")）”" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def _is_named_object(piece: str, *, etc: bool = False) -> bool:
@@ -603,11 +641,14 @@ def _is_named_object(piece: str, *, etc: bool = False) -> bool:
     return (2 <= len(piece) <= 30 and named and not PROSE_WORDS_RE.search(core)
             and not _STRONG_PROSE.search(core)
             and not _WEAK_PROSE.search(re.sub(r"发展区$", "", core))
-            and not NOT_A_NAME_RE.search(core) and not _is_generic(core))
+            and not NOT_A_NAME_RE.search(core) and not _is_generic(core)
+            and not COUNT_RE.match(core) and not SCOPE_RE.search(core))
 
 
 #: "…等项目", "…等重大项目": the plan itself calls the entries projects.
 _ETC_PROJECTS = re.compile(r"等(?:[^、，,。]{0,4}?)项目")
+#: "…等一批重大民生基础设施相继开工": a wider word for what the entries are.
+_ETC_WORKS = re.compile(r"等(?:[^、，,。]{0,8}?)(?:项目|工程|设施)")
 
 _SINGLE_RE = re.compile(
     r"^(?:[^、，,。；;]{0,4}?)" + build_verb_alternation(SINGLE_BUILD_VERBS)
@@ -623,12 +664,80 @@ _ETC_SINGLE_RE = re.compile(
 )
 
 
+#: "清溪水库加速放量", "沿海南线拓宽工程总浦塘段先行进场施工": one name, then how far it is.
+_PROGRESS_SINGLE_RE = re.compile(
+    r"^(?P<name>[^、，,。；;：:]{2,30}?)(?:" + build_verb_alternation(PROGRESS_SUBJECTS) + r")?"
+    r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(PROGRESS_VERBS) + r"$"
+)
+#: A works word after the name of what is built ("…段改扩建工程", "…中心项目").
+_WORKS_TAIL_RE = re.compile(r"(?:改扩建|扩建|改建|拓宽|新建)?(?:工程|项目)$")
+
+
+#: "加快大碶疏港高速门户区块基础设施建设步伐": the pace of one named work.
+_PACE_SINGLE_RE = re.compile(
+    r"^(?:[^、，,。；;]{0,4}?)(?:加快|加速|加紧)(?P<name>[^、，,。；;：:]{2,30}?)"
+    r"(?:基础设施|配套设施)?(?:开发)?建设(?:步伐|进度|速度)$"
+)
+
+
+#: "曙光地块结合大红鹰地块改造和…", "7815地块完成拆迁和项目落地": a named site opens the
+#: clause and what is done to it follows; the site it is combined with is named too.
+_SUBJECT_RE = re.compile(
+    r"^(?P<name>[^、，,。；;：:]{2,20}?)(?:结合(?P<with>[^、，,。；;：:]{1,16}?(?:地块|区块|片区))"
+    r"(?=改造|开发|建设)|结合|完成)"
+)
+#: "培育万达广场成为30亿级综合体", "A、B等成为10亿级综合体".
+_BECOME_RE = re.compile(r"^(?:[^、，,。；;]{0,4}?)(?P<names>[^，,。；;]{2,60}?)等?成为(?P<kind>[^、，,。；;]{1,14})$")
+
+
+def subject_spans(clause: str) -> list[tuple[int, int]] | None:
+    """Spans of named sites a clause is about, in the two forms above, else None."""
+    m = _SUBJECT_RE.match(clause)
+    if m:
+        out = []
+        for g in ("name", "with"):
+            if m.group(g) is None:
+                continue
+            a, b = trim_span(clause, m.start(g), m.end(g))
+            core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", clause[a:b]))
+            if (AIM_WORDS_RE.search(core) or ENTRY_VERB_RE.match(clause[a:b])
+                    or not SINGLE_SUFFIX_RE.search(core) or not _is_named_object(clause[a:b])):
+                break
+            out.append((a, b))
+        return out or None
+    m = _BECOME_RE.match(clause)
+    if not m or not BECOME_KINDS_RE.search(m.group("kind")):
+        return None
+    out = []
+    for a, b in split_top_level(m.group("names"), "、", start=m.start("names")):
+        verb = ENTRY_VERB_RE.match(clause[a:b])
+        if verb and b - a - verb.end() >= 2:
+            a += verb.end()
+        if not (2 <= b - a <= 12) or not _is_named_object(clause[a:b], etc=True):
+            return None
+        out.append((a, b))
+    return out or None
+
+
+def _progress_single(clause: str) -> tuple[int, int] | None:
+    m = _PROGRESS_SINGLE_RE.match(clause) or _PACE_SINGLE_RE.match(clause)
+    if not m:
+        return None
+    a, b = trim_span(clause, m.start("name"), m.end("name"))
+    name = clause[a:b]
+    core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
+    if ("、" in name or AIM_WORDS_RE.search(core) or ENTRY_VERB_RE.match(name)
+            or not SINGLE_SUFFIX_RE.search(core) or not _is_named_object(name)):
+        return None
+    return a, b
+
+
 def named_single(clause: str) -> tuple[int, int] | None:
     """The span of the one named object a clause builds, opens or prepares, else None:
     "开工建设国际会议中心", "投用宁波院士中心", "推动荣芯半导体等项目提速放量"."""
     m = _SINGLE_RE.match(clause) or _ETC_SINGLE_RE.match(clause)
     if not m:
-        return None
+        return _progress_single(clause)
     a, b = trim_span(clause, m.start("name"), m.end("name"))
     verb = ENTRY_VERB_RE.match(clause[a:b])
     if verb and b - a - verb.end() >= 2:
@@ -656,12 +765,50 @@ def _general_lists(text: str, offset: int) -> list[list[_Part]]:
         spans = named_list(text[a:b])
         if not spans:
             one = named_single(text[a:b])
-            spans = [one] if one else None
+            spans = [one] if one else subject_spans(text[a:b])
         if spans:
             verb_m = _GENERAL_LEAD_RE.match(text, a, b)
             verb = verb_m.group(0) if verb_m else ""
             out.append([_Part(a + pa + offset, a + pb + offset, verb) for pa, pb in spans])
     return out
+
+
+#: "工业项目领域方面，": the topic a described-projects segment may open with.
+_TOPIC_LEAD_RE = re.compile(r"^[^，,；;。]{1,16}?(?:方面|领域)[，,]")
+#: A segment that opens with a project's name, then says what it is.
+_DESCRIBED_RE = re.compile(
+    r"(?P<name>[^，,。；;：:、]{2,32}?(?:项目|工程))(?=[，,]|"
+    + build_verb_alternation(DESCRIPTION_WORDS) + r")"
+)
+
+
+def described_projects(sentence: str) -> list[tuple[int, int]] | None:
+    """Spans of the projects a sentence describes one after another, else None:
+    "…方面，A项目占地面积196亩，…；B项目，总建筑面积…；C工程涉及13个镇…" names A, B, C.
+
+    Two or more ；-separated segments must each open with a name ending in 项目/工程
+    followed by a comma or a description word (`lexicon.DESCRIPTION_WORDS`), so one
+    "X工程是…" sentence in prose is not taken for a list.
+    """
+    spans = []
+    segments = split_top_level(sentence, "；;")
+    for a, b in segments:
+        lead = _TOPIC_LEAD_RE.match(sentence, a, b)
+        start = lead.end() if lead else a
+        m = _DESCRIBED_RE.match(sentence, start, b)
+        if not m:
+            continue
+        na, nb = trim_span(sentence, m.start("name"), m.end("name"))
+        name = sentence[na:nb]
+        core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name))
+        if (len(core) < 2 or COUNT_RE.match(core) or NOT_A_NAME_RE.search(core)
+                or PROSE_WORDS_RE.search(core) or _STRONG_PROSE.search(core)
+                or ENTRY_VERB_RE.match(core) or _is_generic(core)):
+            continue
+        spans.append((na, nb))
+    if len(spans) < 2 or len(spans) * 2 < len(segments):
+        return None
+    return spans
 
 
 # --- 一览表 tables ----------------------------------------------------------------
@@ -761,6 +908,24 @@ def _body_projects(ctx: _Ctx, skip: list[tuple[int, int]]) -> None:
             if fresh:
                 _emit_parts(ctx, None, fresh, group="", box_label="正文", box_title="",
                             source="body text (general rule)")
+    # Third pass, numbered after the others: sentences that describe projects one by one.
+    taken = [(r["start"], r["end"]) for r in ctx.rows]
+    for line in iter_lines(text):
+        if any(a <= line.start < b for a, b in skip) or len(line.clean) < 40:
+            continue
+        for sa, sb in split_top_level(line.raw, "。"):
+            spans = described_projects(line.raw[sa:sb])
+            fresh = []
+            for pa, pb in spans or ():
+                a, b = line.start + sa + pa, line.start + sa + pb
+                name = display_text(text[a:b])
+                if name in known or any(x < b and a < y for x, y in taken):
+                    continue
+                fresh.append(_Part(a, b, ""))
+                known.add(name)
+            if fresh:
+                _emit_parts(ctx, None, fresh, group="", box_label="正文", box_title="",
+                            source="body text (described one by one)")
 
 
 # --- records -----------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 
 from layers.extract import extract_plan
 from layers.indicators import is_indicator_table
-from layers.projects import find_boxes, named_list, named_single
+from layers.projects import described_projects, find_boxes, named_list, named_single, subject_spans
 from layers.sections import find_tables
 from layers.structures import code_groups, structures_from_plan
 
@@ -187,3 +187,69 @@ def test_the_report_lists_per_document_what_was_found_and_read() -> None:
     yz = next(line for line in lines if line.startswith("yinzhou-14th-five-year-plan"))
     assert yz.split()[1] == "17/17"  # boxes read/found
     assert any(line.startswith("jiangbei-2022-press-feature") for line in lines)
+
+
+@pytest.mark.parametrize(("clause", "names"), [
+    # entries joined by 及/与 inside one 、-entry, status words 建设/共建 after a member
+    ("加快启动甲省道乙段、丙线北延建设及丁线戊段拓宽与己高速(二期)共建等",
+     ["甲省道乙段", "丙线北延", "丁线戊段拓宽", "己高速(二期)"]),
+    # the plan calls the entries works and says they were started: an entry naming none is skipped
+    ("甲医院二期、乙隧道一期、农村联网公路、丙围涂等一批重大民生基础设施相继开工",
+     ["甲医院二期", "乙隧道一期", "丙围涂"]),
+    ("甲路南延、乙医院、丙基地等一批重大项目也将在下半年陆续开工建设", ["甲路南延", "乙医院", "丙基地"]),
+    ("甲路西港地块、乙第二幼儿园主体结构顺利完工", ["甲路西港地块", "乙第二幼儿园"]),
+])
+def test_lists_with_conjunctions_status_words_and_progress_are_one_record_per_member(
+        clause: str, names: list[str]) -> None:
+    spans = named_list(clause)
+    assert spans is not None and [clause[a:b] for a, b in spans] == names
+
+
+@pytest.mark.parametrize("clause", [
+    "加快推进三条高速、三条国省干线公路建设",   # counts, not names
+    "建成两大平台、8 所中小学",
+    "扎实做好“两重”、“两新”、中央预算内资金、新型政策性金融工具等项目谋划储备和申报",
+])
+def test_counts_and_funding_lists_are_not_projects(clause: str) -> None:
+    assert named_list(clause) is None
+
+
+@pytest.mark.parametrize(("clause", "name"), [
+    ("甲水库加速放量", "甲水库"),
+    ("乙抽蓄并网发电", "乙抽蓄"),
+    ("丙高速丁段改扩建工程全线铺开", "丙高速丁段改扩建工程"),
+    ("戊线拓宽工程己段先行进场施工", "戊线拓宽工程己段"),
+    ("加快庚高速门户区块基础设施建设步伐", "庚高速门户区块"),
+])
+def test_one_named_work_and_how_far_it_is_is_a_project(clause: str, name: str) -> None:
+    a, b = named_single(clause)
+    assert clause[a:b] == name
+
+
+def test_an_aim_with_a_progress_verb_is_not_a_project() -> None:
+    assert named_single("高能级创新型城区全面建成") is None
+    assert named_single("城市功能加速放量") is None
+
+
+@pytest.mark.parametrize(("clause", "names"), [
+    ("甲地块结合乙地块改造和轨道TOD开发建设", ["甲地块", "乙地块"]),
+    ("7815地块完成拆迁和项目落地", ["7815地块"]),
+    ("培育甲广场成为30亿级综合体", ["甲广场"]),
+    ("乙银泰、丙东方、丁城等成为10亿级综合体", ["乙银泰", "丙东方", "丁城"]),
+])
+def test_sites_a_clause_is_about_are_one_record_each(clause: str, names: list[str]) -> None:
+    spans = subject_spans(clause)
+    assert spans is not None and [clause[a:b] for a, b in spans] == names
+
+
+def test_becoming_an_aim_names_no_site() -> None:
+    assert subject_spans("推动甲区成为示范区") is None
+
+
+def test_a_sentence_describing_projects_one_by_one_names_each() -> None:
+    sentence = ("工业项目领域方面,甲汽车零部件项目占地面积196亩,新建厂房;乙产业园项目,总建筑面积"
+                "24.7万平方米;丙未来工业社区项目,重点发展新兴企业;丁区“污水零直排”改造工程涉及13个镇")
+    spans = described_projects(sentence)
+    assert [sentence[a:b] for a, b in spans] == [
+        "甲汽车零部件项目", "乙产业园项目", "丙未来工业社区项目", "丁区“污水零直排”改造工程"]
+    assert described_projects("青才工程是人才政策的总称,涵盖引进与培育。") is None
