@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import json
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.gazetteer import load_gazetteer  # noqa: E402
-from layers.curation_queue import curation_queue, mention_contexts, records_queue  # noqa: E402
+from geo.gazetteer import load_gazetteer
+from layers.curation_queue import curation_queue, mention_contexts, records_queue
 
 RUNS = 5
 

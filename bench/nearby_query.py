@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import json
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from layers.nearby import Origin, projects_near  # noqa: E402
-from layers.store import read_layer  # noqa: E402
+from layers.nearby import Origin, projects_near
+from layers.store import read_layer
 
 RUNS = 50
 #: Centres spread over both districts (WGS84).

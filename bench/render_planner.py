@@ -13,19 +13,17 @@ from __future__ import annotations
 import html
 import json
 import statistics
-import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import folium  # noqa: E402
+import folium
 
-from layers.store import read_layer  # noqa: E402
-from testkit.browser import chromium, offline_page  # noqa: E402
-from ui.assets import STATIC_DIR, ensure_vendor_files, use_local_assets  # noqa: E402
-from ui.maps import base_map  # noqa: E402
-from ui.planmap import plan_payload, planner_map  # noqa: E402
+from layers.store import read_layer
+from testkit.browser import chromium, offline_page
+from ui.assets import STATIC_DIR, ensure_vendor_files, use_local_assets
+from ui.maps import base_map
+from ui.planmap import plan_payload, planner_map
 
 LOADS = 5
 
