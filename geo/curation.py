@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal, overload
 
 import shapely
 
@@ -129,7 +129,7 @@ class CurationStore:
 
     def gazetteer(self) -> Gazetteer:
         """The gazetteer with the curated rows applied, as the layers will see it."""
-        return gazetteer_from_rows(self._rows_with(self._read().curated), label=self.directory)
+        return gazetteer_from_rows(self._rows_with(self._read().curated), label=str(self.directory))
 
     # ------------------------------------------------------------------ writing
 
@@ -273,7 +273,7 @@ class CurationStore:
     def export_geojson(self, path_or_buffer: Path | str | IO[Any] | None = None) -> bytes:
         """The curated entries as a GeoJSON FeatureCollection (CRS84); written to the target if given."""
         state = self._read()
-        gazetteer = gazetteer_from_rows(self._rows_with(state.curated), label=self.directory)
+        gazetteer = gazetteer_from_rows(self._rows_with(state.curated), label=str(self.directory))
         data = curation_io.geojson_bytes(self._export_rows(state), gazetteer)
         return _write(path_or_buffer, data)
 
@@ -330,7 +330,7 @@ class CurationStore:
         new_state = replay([*state.changes, *changes])
         try:
             if not checked:
-                gazetteer_from_rows(self._rows_with(new_state.curated), label=self.directory)
+                gazetteer_from_rows(self._rows_with(new_state.curated), label=str(self.directory))
         except GazetteerFormatError as exc:
             raise CurationError(f"This change would break the gazetteer: {_problems(exc)}") from None
         # The new entries are written first, so a full or read-only disk is found
@@ -367,6 +367,10 @@ class CurationStore:
     def _base_rows(self) -> dict[str, dict[str, str]]:
         return _base_rows(self.gazetteer_dir, _mtimes(self.gazetteer_dir))
 
+    @overload
+    def _effective(self, state: Replay, place_id: str, *, missing_ok: Literal[False] = False) -> dict[str, str]: ...
+    @overload
+    def _effective(self, state: Replay, place_id: str, *, missing_ok: bool) -> dict[str, str] | None: ...
     def _effective(self, state: Replay, place_id: str, *, missing_ok: bool = False) -> dict[str, str] | None:
         row = state.curated.get(place_id)
         if row is None:

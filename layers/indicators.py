@@ -124,11 +124,12 @@ def _cell_table(ctx: _Context, region: TableRegion) -> list[dict]:
     elif "一级指标" in header:
         cols = ["seq", "group", "name", "base", "target", "growth", "attribute"]
     else:
-        cols = header_columns(values)
-        if cols is None:
+        found = header_columns(values)
+        if found is None:
             ctx.problems.append(_problem(ctx, region.title_start, region.title_end,
                                          "table header not recognised; rows not read"))
             return []
+        cols = found
     seq_col = cols.index("seq")
     years = _YEAR_RE.findall(header)
     note = _note(ctx, region)
@@ -240,7 +241,7 @@ class _RunRow:
 def _run_together_table(ctx: _Context, region: TableRegion) -> list[dict]:
     text = ctx.text
     header_parts: list[str] = []
-    data_lines = []
+    data_lines: list = []
     for line in iter_lines(text, region.body_start, region.body_end):
         clean = line.clean
         if not clean:
@@ -469,7 +470,7 @@ def _score(cut: list[str]) -> tuple[float, str]:
         ratio = target / base
         if not 0.1 < ratio < 10:
             score += 3
-    if plain_bt and growth is not None and g.startswith("["):
+    if plain_bt and base is not None and target is not None and growth is not None and g.startswith("["):
         if abs(target - base - growth) <= 0.011 + 0.005 * abs(growth):
             score -= 6
         else:

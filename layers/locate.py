@@ -141,7 +141,7 @@ def _place_project(row: pd.Series, gazetteer: Gazetteer) -> Placement:
         return Placement(entry.geometry, "approximate", (entry.id,), note, "mentioned_place")
     if usable:
         name, entry = usable[0]
-        if entry.geometry.geom_type != "Point":
+        if not isinstance(entry.geometry, Point):
             what = "街道/镇范围，不是项目位置"
         elif "geonames" in entry.source.lower():
             what = "街道/镇驻地点（GeoNames），不是项目位置"
@@ -215,8 +215,8 @@ def _road_extent(row: pd.Series, gazetteer: Gazetteer) -> Placement | None:
     line = road.geometry if isinstance(road.geometry, LineString) else shapely.line_merge(road.geometry)
     if not isinstance(line, LineString):
         return None
-    d1 = line.project(a[0].geometry.centroid if not isinstance(a[0].geometry, Point) else a[0].geometry)
-    d2 = line.project(b[0].geometry.centroid if not isinstance(b[0].geometry, Point) else b[0].geometry)
+    d1 = line.project(shapely.centroid(a[0].geometry))  # a point's centroid is the point
+    d2 = line.project(shapely.centroid(b[0].geometry))
     segment = substring(line, min(d1, d2), max(d1, d2))
     note = f"{road.name}在{start_name}与{end_name}之间的路段（由道路与两端道路的位置推算）"
     return Placement(segment, "approximate", (road.id, a[0].id, b[0].id), note, "road_extent")
@@ -224,7 +224,7 @@ def _road_extent(row: pd.Series, gazetteer: Gazetteer) -> Placement | None:
 
 def _located_line(gazetteer: Gazetteer, name: str, district: str | None) -> Entry | None:
     for entry in gazetteer.lookup(name, district=district) if name else []:
-        if entry.located and entry.geometry.geom_type in ("LineString", "MultiLineString"):
+        if entry.geometry is not None and entry.geometry.geom_type in ("LineString", "MultiLineString"):
             return entry
     return None
 

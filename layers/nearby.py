@@ -175,9 +175,11 @@ def resolve_origin(query: str, *, district: str | None = None) -> Origin:
         address = resolve_address(text, gazetteer=gazetteer, district=district)
         if address is not None:
             place = address.place
+            if place.lon is None or place.lat is None:  # resolve_address returns drawn places only
+                raise not_a_point(place, asked=text)
             return Origin(place.name, place.lon, place.lat, place.precision, place.source, address.unplaced)
         raise UnknownPlaceError(unknown_place_message(text, gazetteer))
-    if not is_point(found):
+    if not is_point(found) or found.lon is None or found.lat is None:
         raise not_a_point(found, asked=text)
     return Origin(found.name, found.lon, found.lat, found.precision, found.source)
 

@@ -212,8 +212,8 @@ def find_boxes(text: str) -> list[Box]:
                 break
             last = nxt.end
         ts, te = trim_span(text, line.start, title_line.end)
-        num = cn_number(m.group("num"))
-        out.append(Box(f"专栏{num}", display_text(title), ts, te, title_line.end, last))
+        number = cn_number(m.group("num"))
+        out.append(Box(f"专栏{number}", display_text(title), ts, te, title_line.end, last))
     return out
 
 
@@ -677,7 +677,8 @@ def _table_projects(ctx: _Ctx, table: TableRegion) -> None:
                                      f"{table.label}: no row numbered 1"))
         return
     header = values[:first]
-    k, p = 1, first
+    k = 1
+    p: int | None = first  # the cell holding row number k; None after the last row
     while p is not None:
         nxt = _next_seq(values, k + 1, p + 1)
         stop = nxt if nxt is not None else len(values)
@@ -772,7 +773,7 @@ def _add(ctx: _Ctx, *, box: str, box_title: str, start: int, end: int, name: str
     start, end = trim_span(ctx.text, start, end)
     n = ctx.counters.get(box, 0) + 1
     ctx.counters[box] = n
-    rec = {
+    rec: dict = {
         "id": f"{ctx.doc_id}/{box}/{id_num if id_num is not None else n:02d}",
         "doc_id": ctx.doc_id,
         "section_path": ctx.index.path_at(start),

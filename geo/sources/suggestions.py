@@ -110,7 +110,7 @@ class SuggestionStore:
                 raise CurationError(f"No waiting suggestion {source.key}:{feature_id} for {place_id}; rerun suggest")
             suggestion = suggest_for(gazetteer.get(place_id), source)
             candidate = next((c for c in (suggestion.candidates if suggestion else ()) if c.feature_id == feature_id), None)
-            if candidate is None:
+            if candidate is None or suggestion is None:
                 raise CurationError(f"{source.key}:{feature_id} no longer fits {place_id}; rerun suggest")
             row = self.curation.entry(place_id)
             rows.append(curation_row(row, candidate, suggestion, revision=self.curation.revision(place_id), note=note))
