@@ -36,7 +36,7 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, Literal, overload
@@ -402,7 +402,7 @@ class CurationStore:
 
     def _change(self, editor: str, place_id: str, action: str, before: dict | None, after: dict | None,
                 *, reason: str, source: str, undoes: str | None = None) -> Change:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         return Change(
             change_id=f"{now:%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}",
             place_id=place_id, editor=editor, time=now.isoformat(timespec="seconds"), action=action,
@@ -631,7 +631,7 @@ def _problems(exc: GazetteerFormatError) -> str:
 
 
 def _appended_note(note: str, editor: str, reason: str) -> str:
-    day = datetime.now(timezone.utc).date().isoformat()
+    day = datetime.now(UTC).date().isoformat()
     return "; ".join(part for part in (note, f"curated by {editor} on {day}: {reason}") if part)
 
 

@@ -127,7 +127,7 @@ def _place_project(row: pd.Series, gazetteer: Gazetteer) -> Placement:
     own = [(n, e) for n, e in usable if n == own_name or e.name == own_name]
     if own:
         # The place that is the project itself beats places it only mentions.
-        name, entry = own[0]
+        _, entry = own[0]
         note = f"{entry.name}（是该项目本身；{_describe(entry)}）"
         return Placement(entry.geometry, entry.precision, (entry.id,), note, "own_place")
     if stations:
@@ -136,11 +136,11 @@ def _place_project(row: pd.Series, gazetteer: Gazetteer) -> Placement:
         return Placement(entry.geometry, "approximate", (entry.id,), note, "mentioned_station")
     specific = [(n, e) for n, e in usable if e.type not in _SEAT_TYPES]
     if specific:
-        name, entry = specific[0]
+        _, entry = specific[0]
         note = f"{entry.name}（项目文字提到的地点；{_describe(entry)}）"
         return Placement(entry.geometry, "approximate", (entry.id,), note, "mentioned_place")
     if usable:
-        name, entry = usable[0]
+        _, entry = usable[0]
         if not isinstance(entry.geometry, Point):
             what = "街道/镇范围，不是项目位置"
         elif "geonames" in entry.source.lower():

@@ -69,9 +69,9 @@ class Nearby:
         n = len(self.within)
         dist = format_distance(self.radius_m, lang=lang)
         if lang == "en":
-            parts = ", ".join(f"{c} {getattr(category(k), 'en').lower()}" for k, c in self.counts.items())
+            parts = ", ".join(f"{c} {category(k).en.lower()}" for k, c in self.counts.items())
             return f"{n} projects within {dist}" + (f": {parts}" if parts else "")
-        parts = "、".join(f"{getattr(category(k), 'zh')} {c} 个" for k, c in self.counts.items())
+        parts = "、".join(f"{category(k).zh} {c} 个" for k, c in self.counts.items())
         return f"{dist}内有 {n} 个项目" + (f"：{parts}" if parts else "")
 
 

@@ -491,8 +491,8 @@ def _is_name(piece: str) -> bool:
     bare = _PAREN_RE.sub("", piece).strip()
     if _STRONG_PROSE.search(bare):
         return False
-    if _NAME_SUFFIX.search(bare) or re.search(r"[)）]$", piece) and _NAME_SUFFIX.search(
-            _ROAD_TAIL.sub("", bare)):
+    if _NAME_SUFFIX.search(bare) or (re.search(r"[)）]$", piece) and _NAME_SUFFIX.search(
+            _ROAD_TAIL.sub("", bare))):
         return True
     return len(bare) <= 20 and not _WEAK_PROSE.search(bare)
 
@@ -566,7 +566,7 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
     a = lead.end() if lead else 0
     trail = _GENERAL_TRAIL_RE.search(clause, a)
     b = trail.start() if trail else len(clause)
-    if not lead and not trail or b - a < 4 or EXAMPLE_CLAUSE_RE.search(clause):
+    if (not lead and not trail) or b - a < 4 or EXAMPLE_CLAUSE_RE.search(clause):
         return None
     spans: list[tuple[int, int]] = []
     pieces = split_top_level(clause[a:b], "、", start=a)

@@ -217,7 +217,7 @@ class _Records:
         self.plan_adcodes = {plan.id: plan.adcode for plan in load_catalog()}
 
     def passage(self, record_id: str, where: str) -> Passage:
-        for table, frame in self.quoted.items():
+        for frame in self.quoted.values():
             if record_id in frame.index:
                 row = frame.loc[record_id]
                 return Passage(record_id=record_id, doc_id=str(row["doc_id"]), start=int(row["start"]),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from geo import _atomic
@@ -134,7 +134,7 @@ class SuggestionStore:
 
     def _decide(self, key: str, picks: list[tuple[str, str]], decision: str, editor: Editor,
                 *, changes: dict[str, str]) -> None:
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         with _atomic.locked(self.directory / ".lock"):
             rows = {(r["place_id"], r["feature_id"]): r for r in self.rows(key)}
             for pick in picks:

@@ -8,7 +8,6 @@ folium's own tooltip, checked on its rendered page.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
