@@ -10,7 +10,7 @@ STORE  := data/layers/planmap.gpkg
 # The shipped public extracts count too: the gazetteer reads OSM polygons from data/sources/ by reference.
 LAYER_SOURCES := $(wildcard data/plans/* data/gazetteer/*.csv data/gazetteer/curation/entries.csv data/gazetteer/curation/history.jsonl data/sources/*.csv geo/*.py geo/curation/*.py geo/access/*.py geo/sources/*.py layers/*.py)
 
-.PHONY: run test setup setup-test system-test-deps layers assets bench clean
+.PHONY: run test lint setup setup-test system-test-deps layers assets bench clean
 
 run: setup layers assets
 	$(PY) -m streamlit run app.py --server.port $(PORT)
@@ -18,13 +18,21 @@ run: setup layers assets
 test: setup-test system-test-deps layers assets
 	$(PY) -m pytest
 
+# Lint: ruff over the whole tree, mypy over geo/ and layers/ (settings in pyproject.toml).
+lint: setup-test
+	$(PY) -m ruff check .
+	$(PY) -m mypy
+
 setup: $(VENV)/.installed
 setup-test: $(VENV)/.installed-dev
 
-$(VENV)/.installed: requirements.txt
+# The project itself is installed editable (no dependencies: requirements.txt has
+# them), so scripts outside the packages, such as bench/, import geo, layers, ….
+$(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
 $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import json
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from layers.extract import extract_plan  # noqa: E402
-from layers.plans import load_catalog, read_plan_text  # noqa: E402
+from layers.extract import extract_plan
+from layers.plans import load_catalog, read_plan_text
 
 RUNS = 5
 

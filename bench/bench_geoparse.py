@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import json
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.gazetteer import load_gazetteer  # noqa: E402
-from geo.geoparse import find_places, name_pattern  # noqa: E402
-from layers.plans import load_catalog, read_plan_text  # noqa: E402
+from geo.gazetteer import load_gazetteer
+from geo.geoparse import find_places, name_pattern
+from layers.plans import load_catalog, read_plan_text
 
 RUNS = 5
 

@@ -13,20 +13,17 @@ from __future__ import annotations
 
 import json
 import statistics
-import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
 import numpy as np
 import shapely
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.boundaries import unit_geometry  # noqa: E402
-from geo.gazetteer import load_gazetteer  # noqa: E402
-from geo.sources.base import Candidate, PlaceSource  # noqa: E402
-from geo.sources.matching import normalise, suggest_all  # noqa: E402
+from geo.boundaries import unit_geometry
+from geo.gazetteer import load_gazetteer
+from geo.sources.base import Candidate, PlaceSource
+from geo.sources.matching import normalise, suggest_all
 
 N_FEATURES = 50_000
 NAMED_SHARE = 0.1

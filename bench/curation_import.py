@@ -14,12 +14,11 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import geo.curation.imports  # noqa: E402
-from geo.curation import CurationStore  # noqa: E402
-from geo.gazetteer import load_gazetteer  # noqa: E402
-from testkit.curation import copy_gazetteer, login  # noqa: E402
+import geo.curation.imports
+from geo.curation import CurationStore
+from geo.gazetteer import load_gazetteer
+from testkit.curation import copy_gazetteer, login
 
 ROWS = 800
 
@@ -36,7 +35,7 @@ def main() -> None:
         bad = {"id": "jb-bench-new-place", "precision": "approximate", "method": "computed_members",
                "derive": "through:" + ids[0], "source": "bench review", "note": "", "name": "新地点",
                "type": "other", "adcode": "330205"}
-        rows = good[: len(good) // 2] + [bad] + good[len(good) // 2:]
+        rows = [*good[: len(good) // 2], bad, *good[len(good) // 2:]]
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(bad), lineterminator="\n", restval="")
         writer.writeheader()

@@ -15,14 +15,11 @@ import json
 import statistics
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from geo.gazetteer import load_gazetteer  # noqa: E402
-from layers import curation_queue as cq  # noqa: E402
-from layers.extract import extract_all  # noqa: E402
-from layers.settings import LAYERS_GPKG  # noqa: E402
+from geo.gazetteer import load_gazetteer
+from layers import curation_queue as cq
+from layers.extract import extract_all
+from layers.settings import LAYERS_GPKG
 
 RUNS = 5
 
@@ -43,8 +40,8 @@ def main() -> None:
         loads.append(load_s)
         # After a change: the store was rebuilt (its records are read again), the mentions are found again.
         cq._stored_records.cache_clear()
-        seconds, queue = _timed(lambda: (cq.curation_queue(gazetteer=gazetteer),
-                                         cq.records_queue(gazetteer=gazetteer))[0])
+        seconds, queue = _timed(lambda gaz=gazetteer: (cq.curation_queue(gazetteer=gaz),
+                                                       cq.records_queue(gazetteer=gaz))[0])
         stored.append(seconds)
         gazetteer = load_gazetteer()  # a new gazetteer object: its mentions are not cached either
 

@@ -19,16 +19,15 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from shapely.geometry import Point  # noqa: E402
+from shapely.geometry import Point
 
-from geo.curation import BASE_REVISION, CurationStore  # noqa: E402
-from geo.gazetteer import load_gazetteer  # noqa: E402
-from layers.build import build  # noqa: E402
-from layers.locate import mentioned_places  # noqa: E402
-from layers.rebuild import rebuild_for_places  # noqa: E402
-from testkit.curation import copy_gazetteer, login  # noqa: E402
+from geo.curation import BASE_REVISION, CurationStore
+from geo.gazetteer import load_gazetteer
+from layers.build import build
+from layers.locate import mentioned_places
+from layers.rebuild import rebuild_for_places
+from testkit.curation import copy_gazetteer, login
 
 RUNS = 5
 

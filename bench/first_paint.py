@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import json
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from layers.store import read_layer  # noqa: E402
-from testkit.browser import chromium, leaflet_frame, map_frame, offline_page  # noqa: E402
-from view.planmap import plan_payload  # noqa: E402
-from testkit.server import running_app  # noqa: E402
+from layers.store import read_layer
+from testkit.browser import chromium, leaflet_frame, map_frame, offline_page
+from view.planmap import plan_payload
+from testkit.server import running_app
 
 LOADS = 5
 

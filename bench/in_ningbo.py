@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import json
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import shapely  # noqa: E402
+import shapely
 
-from geo.boundaries import in_ningbo, ningbo_area, unit_geometry  # noqa: E402
+from geo.boundaries import in_ningbo, ningbo_area, unit_geometry
 
 RUNS = 20_000
 

@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import json
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import geopandas as gpd  # noqa: E402
-import pandas as pd  # noqa: E402
+import geopandas as gpd
+import pandas as pd
 
-from geo.sources.layer import import_layer, imported_sources  # noqa: E402
+from geo.sources.layer import import_layer, imported_sources
 
 OSM_CSV = Path(__file__).resolve().parent.parent / "tests" / "data" / "sources" / "osm_nignbohub_jiangbei_yinzhou.csv"
 COPIES, RUNS, LOOKUPS = 129, 3, 1000

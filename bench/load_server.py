@@ -18,7 +18,6 @@ import asyncio
 import json
 import os
 import signal
-import statistics
 import subprocess
 import sys
 import time
@@ -29,9 +28,9 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from testkit.server import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from testkit.server import free_port  # noqa: E402
 
 PAGES = (("", ""), ("nearby", "place=%E6%85%88%E5%9F%8E"))  # overview, near me (?place=慈城)
 ROUNDS = (1, 10, 50)

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import json
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.query import Resolved  # noqa: E402
-from layers.nearby import projects_near  # noqa: E402
-from layers.store import read_layer  # noqa: E402
+from geo.query import Resolved
+from layers.nearby import projects_near
+from layers.store import read_layer
 
 RUNS = 50
 #: Centres spread over both districts (WGS84).

@@ -29,20 +29,18 @@ import argparse
 import contextlib
 import json
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import Browser, Page  # noqa: E402
+from playwright.sync_api import Browser, Page
 
-from bench.streamlit_floor import MARK, TEXT_ONLY  # noqa: E402
-from testkit.browser import chromium, map_frame, offline_page  # noqa: E402
-from testkit.server import running_app  # noqa: E402
+from streamlit_floor import MARK, TEXT_ONLY  # the folder of this script is on sys.path
+from testkit.browser import chromium, map_frame, offline_page
+from testkit.server import running_app
 
 #: Path and query of each map page, as a user's link would open it.
 PAGES = {

@@ -20,13 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.settings import ROOT  # noqa: E402
-from layers.documents import read_document_bytes  # noqa: E402
-from layers.settings import PLANS_DIR  # noqa: E402
-from testkit.curation import copy_gazetteer  # noqa: E402
-from testkit.plans import HAISHU_PRESS, copy_plans, plans_env  # noqa: E402
+from geo.settings import ROOT
+from layers.documents import read_document_bytes
+from layers.settings import PLANS_DIR
+from testkit.curation import copy_gazetteer
+from testkit.plans import HAISHU_PRESS, copy_plans, plans_env
 
 RUNS = 3
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")

@@ -12,8 +12,6 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 
 def snapshot() -> list[dict]:
     from layers.extract import extract_all
@@ -51,7 +49,9 @@ def main(argv: list[str]) -> int:
                                  encoding="utf-8")
         return 0
     if argv[:1] == ["compare"]:
-        load = lambda p: [json.loads(x) for x in Path(p).read_text(encoding="utf-8").splitlines() if x]
+        def load(path: str) -> list[dict]:
+            return [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines() if x]
+
         result = compare(load(argv[1]), load(argv[2]) if len(argv) > 2 and argv[2] != "-v" else snapshot())
         verbose = "-v" in argv
         for key in ("lost", "changed", "added") if verbose else ("lost",):

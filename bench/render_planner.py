@@ -13,19 +13,17 @@ from __future__ import annotations
 import html
 import json
 import statistics
-import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import folium  # noqa: E402
+import folium
 
-from layers.store import read_layer  # noqa: E402
-from testkit.browser import chromium, offline_page  # noqa: E402
-from view.assets import STATIC_DIR, ensure_vendor_files, use_local_assets  # noqa: E402
-from view.maps import base_map  # noqa: E402
-from view.planmap import plan_payload, planner_map  # noqa: E402
+from layers.store import read_layer
+from testkit.browser import chromium, offline_page
+from view.assets import STATIC_DIR, ensure_vendor_files, use_local_assets
+from view.maps import base_map
+from view.planmap import plan_payload, planner_map
 
 LOADS = 5
 

@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import json
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import Page  # noqa: E402
+from playwright.sync_api import Page
 
-from testkit.browser import chromium, map_frame, offline_page  # noqa: E402
-from testkit.server import running_app  # noqa: E402
+from testkit.browser import chromium, map_frame, offline_page
+from testkit.server import running_app
 
 LOADS = 5
 MARK = "floor-benchmark-ready"

@@ -96,8 +96,9 @@ def _suggest(args: argparse.Namespace) -> int:
         if editor is not None:
             report = store.accept_unambiguous(editor, source, gazetteer)
             for change in report.accepted:
-                print(f"accepted {change.place_id} ({change.after['name']}): {change.after['precision']} "
-                      f"from {change.after['source'][:90]}")
+                after = change.after or {}  # an accepted suggestion always sets a row
+                print(f"accepted {change.place_id} ({after['name']}): {after['precision']} "
+                      f"from {after['source'][:90]}")
             for refused in report.rejected:
                 print(f"not applied {refused.place_id}: {refused.reason}", file=sys.stderr)
             store.refresh(source, store.curation.gazetteer())

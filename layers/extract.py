@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 import pandas as pd
 
@@ -85,8 +86,7 @@ def extract_plan(*, plan_id: str, text: str, adcode: str | None = None) -> Extra
     ):
         frames[name] = _guard(
             problems, plan_id, name, columns,
-            lambda func=func: func(plan_id=plan_id, text=text, adcode=adcode,
-                                   sections=sections, problems=problems),
+            partial(func, plan_id=plan_id, text=text, adcode=adcode, sections=sections, problems=problems),
         )
     problems.extend(_unread_tables(plan_id, text, frames))
     return Extraction(sections, frames["projects"], frames["structures"], frames["indicators"],

@@ -124,11 +124,12 @@ def _cell_table(ctx: _Context, region: TableRegion) -> list[dict]:
     elif "一级指标" in header:
         cols = ["seq", "group", "name", "base", "target", "growth", "attribute"]
     else:
-        cols = header_columns(values)
-        if cols is None:
+        found = header_columns(values)
+        if found is None:
             ctx.problems.append(_problem(ctx, region.title_start, region.title_end,
                                          "table header not recognised; rows not read"))
             return []
+        cols = found
     seq_col = cols.index("seq")
     years = _YEAR_RE.findall(header)
     note = _note(ctx, region)
@@ -191,8 +192,8 @@ def header_columns(values: list[str]) -> list[str] | None:
         if key is None or key in cols:
             continue
         cols.append(key)
-    if "seq" not in cols or "name" not in cols or "target" not in cols or cols[0] != "seq" \
-            and cols[0] != "group":
+    if "seq" not in cols or "name" not in cols or "target" not in cols or (cols[0] != "seq" \
+            and cols[0] != "group"):
         return None
     return cols
 
@@ -240,7 +241,7 @@ class _RunRow:
 def _run_together_table(ctx: _Context, region: TableRegion) -> list[dict]:
     text = ctx.text
     header_parts: list[str] = []
-    data_lines = []
+    data_lines: list = []
     for line in iter_lines(text, region.body_start, region.body_end):
         clean = line.clean
         if not clean:
@@ -373,7 +374,7 @@ def _best_cut(values: str, n: int) -> tuple[list[str], str] | None:
     if not cuts:
         return None
     scored = sorted(((_score(c), c) for c in cuts), key=lambda sc: (sc[0][0], [len(x) for x in sc[1]]))
-    (score, failed), best = scored[0]
+    (_, failed), best = scored[0]
     return best, failed
 
 
@@ -469,7 +470,7 @@ def _score(cut: list[str]) -> tuple[float, str]:
         ratio = target / base
         if not 0.1 < ratio < 10:
             score += 3
-    if plain_bt and growth is not None and g.startswith("["):
+    if plain_bt and base is not None and target is not None and growth is not None and g.startswith("["):
         if abs(target - base - growth) <= 0.011 + 0.005 * abs(growth):
             score -= 6
         else:
@@ -523,10 +524,7 @@ def _stated_elsewhere(text: str, region: TableRegion, name: str, value: str) -> 
     if len(core) < 4:
         return False
     pattern = re.compile(re.escape(core) + r"[^。；;\d\n]{0,10}?" + re.escape(value) + r"(?![\d.])")
-    for m in pattern.finditer(text):
-        if not region.title_start <= m.start() < region.body_end:
-            return True
-    return False
+    return any(not region.title_start <= m.start() < region.body_end for m in pattern.finditer(text))
 
 
 def _note(ctx: _Context, region: TableRegion) -> str:
@@ -552,7 +550,7 @@ def _record(
         elif default_unit:
             unit = default_unit
             flags.append("unit from header")
-    if "base" in row or "target" not in row and "result" not in row:
+    if "base" in row or ("target" not in row and "result" not in row):
         base_year = years[0] if years else ""
         target_year = years[1] if len(years) > 1 else ""
     else:

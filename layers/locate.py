@@ -132,7 +132,7 @@ def _place_project(row: pd.Series, gazetteer: Gazetteer) -> Placement:
     own = [(n, e) for n, e in usable if n == own_name or e.name == own_name]
     if own:
         # The place that is the project itself beats places it only mentions.
-        name, entry = own[0]
+        _, entry = own[0]
         note = _describe(entry)
         return Placement(entry.geometry, entry.precision, (entry.id,), note, "own_place")
     if stations:
@@ -141,12 +141,12 @@ def _place_project(row: pd.Series, gazetteer: Gazetteer) -> Placement:
         return Placement(entry.geometry, Precision.APPROXIMATE, (entry.id,), note, "mentioned_station")
     specific = [(n, e) for n, e in usable if e.type not in _SEAT_TYPES]
     if specific:
-        name, entry = specific[0]
+        _, entry = specific[0]
         note = _describe(entry)
         return Placement(entry.geometry, Precision.APPROXIMATE, (entry.id,), note, "mentioned_place")
     if usable:
-        name, entry = usable[0]
-        if entry.geometry.geom_type != "Point":
+        _, entry = usable[0]
+        if not isinstance(entry.geometry, Point):
             seat = "area"
         elif "geonames" in entry.source.lower():
             seat = "geonames"
@@ -219,8 +219,8 @@ def _road_extent(row: pd.Series, gazetteer: Gazetteer) -> Placement | None:
     line = road.geometry if isinstance(road.geometry, LineString) else shapely.line_merge(road.geometry)
     if not isinstance(line, LineString):
         return None
-    d1 = line.project(a[0].geometry.centroid if not isinstance(a[0].geometry, Point) else a[0].geometry)
-    d2 = line.project(b[0].geometry.centroid if not isinstance(b[0].geometry, Point) else b[0].geometry)
+    d1 = line.project(shapely.centroid(a[0].geometry))  # a point's centroid is the point
+    d2 = line.project(shapely.centroid(b[0].geometry))
     segment = substring(line, min(d1, d2), max(d1, d2))
     note = {"road": road.name, "from": start_name, "to": end_name}
     return Placement(segment, Precision.APPROXIMATE, (road.id, a[0].id, b[0].id), note, "road_extent")
@@ -228,7 +228,7 @@ def _road_extent(row: pd.Series, gazetteer: Gazetteer) -> Placement | None:
 
 def _located_line(gazetteer: Gazetteer, name: str, district: str | None) -> Entry | None:
     for entry in gazetteer.lookup(name, district=district) if name else []:
-        if entry.located and entry.geometry.geom_type in ("LineString", "MultiLineString"):
+        if entry.geometry is not None and entry.geometry.geom_type in ("LineString", "MultiLineString"):
             return entry
     return None
 

@@ -206,8 +206,8 @@ def find_boxes(text: str) -> list[Box]:
                 break
             last = nxt.end
         ts, te = trim_span(text, line.start, title_line.end)
-        num = cn_number(m.group("num"))
-        out.append(Box(f"专栏{num}", display_text(title), ts, te, title_line.end, last))
+        number = cn_number(m.group("num"))
+        out.append(Box(f"专栏{number}", display_text(title), ts, te, title_line.end, last))
     return out
 
 
@@ -485,8 +485,8 @@ def _is_name(piece: str) -> bool:
     bare = _PAREN_RE.sub("", piece).strip()
     if _STRONG_PROSE.search(bare):
         return False
-    if _NAME_SUFFIX.search(bare) or re.search(r"[)）]$", piece) and _NAME_SUFFIX.search(
-            _ROAD_TAIL.sub("", bare)):
+    if _NAME_SUFFIX.search(bare) or (re.search(r"[)）]$", piece) and _NAME_SUFFIX.search(
+            _ROAD_TAIL.sub("", bare))):
         return True
     return len(bare) <= 20 and not _WEAK_PROSE.search(bare)
 
@@ -567,7 +567,7 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
     a = lead.end() if lead else 0
     trail = _GENERAL_TRAIL_RE.search(clause, a)
     b = trail.start() if trail else len(clause)
-    if not lead and not trail or b - a < 4 or EXAMPLE_CLAUSE_RE.search(clause):
+    if (not lead and not trail) or b - a < 4 or EXAMPLE_CLAUSE_RE.search(clause):
         return None
     spans: list[tuple[int, int]] = []
     pieces = split_top_level(clause[a:b], "、", start=a)
@@ -607,7 +607,7 @@ def _split_conjunctions(clause: str, pa: int, pb: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     a = pa
     for m in _CONJ_RE.finditer(clause, pa, pb):
-        if m.start() < a + 2 or pb - m.end() < 2 or _PAREN_DEPTH(clause, a, m.start()):
+        if m.start() < a + 2 or pb - m.end() < 2 or _inside_brackets(clause, a, m.start()):
             continue
         left = clause[a:m.start()]
         core = _MEMBER_STATUS_RE.sub("", left) or left
@@ -618,7 +618,7 @@ def _split_conjunctions(clause: str, pa: int, pb: int) -> list[tuple[int, int]]:
     return out
 
 
-def _PAREN_DEPTH(s: str, a: int, b: int) -> bool:
+def _inside_brackets(s: str, a: int, b: int) -> bool:
     """Whether position `b` of `s` is inside a bracket opened after `a`."""
     depth = 0
     for ch in s[a:b]:
@@ -824,7 +824,8 @@ def _table_projects(ctx: _Ctx, table: TableRegion) -> None:
                                      f"{table.label}: no row numbered 1"))
         return
     header = values[:first]
-    k, p = 1, first
+    k = 1
+    p: int | None = first  # the cell holding row number k; None after the last row
     while p is not None:
         nxt = _next_seq(values, k + 1, p + 1)
         stop = nxt if nxt is not None else len(values)
@@ -937,7 +938,7 @@ def _add(ctx: _Ctx, *, box: str, box_title: str, start: int, end: int, name: str
     start, end = trim_span(ctx.text, start, end)
     n = ctx.counters.get(box, 0) + 1
     ctx.counters[box] = n
-    rec = {
+    rec: dict = {
         "id": f"{ctx.doc_id}/{box}/{id_num if id_num is not None else n:02d}",
         "doc_id": ctx.doc_id,
         "section_path": ctx.index.path_at(start),

@@ -144,7 +144,7 @@ def report_sources(ex: Extraction) -> list[str]:
     lines.append(f"{'other (pages, derivations)':>24}: {len(located) - counted}")
     store = SuggestionStore()
     waiting = store.waiting()
-    by_source = {k: sum(r["source_key"] == k for r in waiting) for k in store.keys()}
+    by_source = {k: sum(r["source_key"] == k for r in waiting) for k in store.keys()}  # noqa: SIM118 (a SuggestionStore, not a dict)
     lines.append(f"== Suggestions waiting == {len(waiting)} ("
                  + ", ".join(f"{k} {n}" for k, n in by_source.items()) + ")")
     from geo.sources.public import metro_crosscheck

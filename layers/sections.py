@@ -89,7 +89,7 @@ def sections_from_text(text: str, *, doc_id: str) -> pd.DataFrame:
     headings = find_headings(text)
     if not headings:
         headings = _fallback_title(text)
-    rows = []
+    rows: list[dict] = []
     stack: list[tuple[str, int]] = []  # (kind, row index)
     for i, h in enumerate(headings):
         kinds = [k for k, _ in stack]

@@ -379,7 +379,7 @@ def _grammar_parts(ctx: _Ctx) -> None:
                  for count, group in groups]
         if not any(found for _, _, found in parts):
             continue  # named only: `_named_only` records it without members
-        for count, group, found in parts:
+        for _count, group, found in parts:
             if not found:
                 ctx.problems.append(Problem(
                     ctx.doc_id, m.start(), m.end(), ctx.text[m.start():m.end()],

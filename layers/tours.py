@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import geopandas as gpd
 import shapely
@@ -218,7 +218,7 @@ class _Records:
         self.plan_adcodes = {plan.id: plan.adcode for plan in load_catalog()}
 
     def passage(self, record_id: str, where: str) -> Passage:
-        for table, frame in self.quoted.items():
+        for frame in self.quoted.values():
             if record_id in frame.index:
                 row = frame.loc[record_id]
                 return Passage(record_id=record_id, doc_id=str(row["doc_id"]), start=int(row["start"]),
@@ -315,6 +315,10 @@ def _in_degrees(box: list[float]) -> bool:
         and -180 <= box[2] <= 180 and -90 <= box[3] <= 90
 
 
+@overload
+def _texts(raw: Any, where: str, *, required: Literal[True]) -> dict[str, str]: ...
+@overload
+def _texts(raw: Any, where: str, *, required: bool = False) -> dict[str, str] | None: ...
 def _texts(raw: Any, where: str, *, required: bool = False) -> dict[str, str] | None:
     """A text in Chinese (plain string) or {zh: ..., en: ...}; English falls back to Chinese."""
     if raw is None or raw == "":

@@ -67,7 +67,7 @@ def _district_table(rows: pd.DataFrame, table: str) -> pd.DataFrame:
              if table == "表2" else
              ["base_year", "base_value", "target_year", "target_value", "growth", "result", "result_growth",
               "verdict", "attribute"])
-    out = rows[cols + ["flags"]].copy()
+    out = rows[[*cols, "flags"]].copy()
     out["flags"] = [flag_words(f, lang=lang) for f in out["flags"]]
     out = out.loc[:, [c for c in out.columns if c in ("group", "seq", "name") or (out[c] != "").any()]]
     out = out.rename(columns={c: t(f"ind_{c.removesuffix('_value')}", lang)

@@ -68,9 +68,8 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout_s: float) -> None:
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"streamlit exited with code {proc.returncode} before answering")
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
+        with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            if response.status == 200:
+                return
         time.sleep(0.3)
     raise TimeoutError(f"streamlit did not answer at {url} within {timeout_s} s")

@@ -11,6 +11,10 @@ leaves the text exactly as typed, shown as text.
 from __future__ import annotations
 
 import string
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pandas is imported where it is used, so that md_text stays light
+    import pandas as pd
 
 _ESCAPES = {ord(c): "\\" + c for c in string.punctuation}
 # Line breaks would start a new block (a heading, a list); shown as spaces instead.
@@ -22,7 +26,7 @@ def md_text(value: object) -> str:
     return str(value).translate(_ESCAPES)
 
 
-def spreadsheet_safe(frame: "pd.DataFrame") -> "pd.DataFrame":
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy whose text cells open as text in a spreadsheet (OWASP CSV injection guidance):
     a cell starting with = + - @ tab or CR gets a leading `'`. Numbers stay numbers."""
     import pandas as pd

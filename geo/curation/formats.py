@@ -138,13 +138,13 @@ def candidate_row(row: ImportRow, current: dict[str, str] | None,
     if precision in (Precision.DISTRICT, Precision.UNLOCATED):
         if row.geometry is not None:
             raise CurationError(f"has a geometry but precision {precision}; make it exact or approximate, or drop the geometry")
-        same_kind = current is not None and current["precision"] == precision
-        out |= {c: current[c] for c in keep} if same_kind else keep
-        out["method"] = current["method"] if same_kind else ("district_only" if precision == "district" else "none")
+        same_kind = current if current is not None and current["precision"] == precision else None
+        out |= {c: same_kind[c] for c in keep} if same_kind is not None else keep
+        out["method"] = same_kind["method"] if same_kind is not None else ("district_only" if precision == "district" else "none")
         return out
     if row.geometry is None:
         raise CurationError(f"precision {precision or '(blank)'} needs a geometry")
-    if current_geometry is not None and shapely.equals_exact(row.geometry, current_geometry, SAME_GEOMETRY_DEG):
+    if current is not None and current_geometry is not None and shapely.equals_exact(row.geometry, current_geometry, SAME_GEOMETRY_DEG):
         out |= {c: current[c] for c in keep}
         out["method"] = current["method"]
     else:

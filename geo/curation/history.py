@@ -97,7 +97,7 @@ def _apply(change: Change, states: dict[str, object], prestate: dict[str, object
     """One replay step: a set/import puts its `after`, an undo restores the state before its target."""
     prestate[change.change_id] = states.get(change.place_id, UNCURATED)
     if change.action == "undo":
-        states[change.place_id] = prestate.get(change.undoes, UNCURATED)
+        states[change.place_id] = prestate.get(change.undoes or "", UNCURATED)
     else:
         states[change.place_id] = change.after
     return states[change.place_id]

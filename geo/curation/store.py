@@ -37,10 +37,10 @@ import io
 import logging
 import secrets
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal, overload
 
 import shapely
 
@@ -117,7 +117,7 @@ class CurationStore:
 
     def gazetteer(self) -> Gazetteer:
         """The gazetteer with the curated rows applied, as the layers will see it."""
-        return gazetteer_from_rows(self._rows_with(self._read().curated), label=self.directory)
+        return gazetteer_from_rows(self._rows_with(self._read().curated), label=str(self.directory))
 
     # ------------------------------------------------------------------ writing
 
@@ -261,7 +261,7 @@ class CurationStore:
     def export_geojson(self, path_or_buffer: Path | str | IO[Any] | None = None) -> bytes:
         """The curated entries as a GeoJSON FeatureCollection (CRS84); written to the target if given."""
         state = self._read()
-        gazetteer = gazetteer_from_rows(self._rows_with(state.curated), label=self.directory)
+        gazetteer = gazetteer_from_rows(self._rows_with(state.curated), label=str(self.directory))
         data = geojson_bytes(self._export_rows(state), gazetteer)
         return _write(path_or_buffer, data)
 
@@ -333,7 +333,7 @@ class CurationStore:
         new_state = replay([*state.changes, *changes])
         try:
             if not checked:
-                gazetteer_from_rows(self._rows_with(new_state.curated), label=self.directory)
+                gazetteer_from_rows(self._rows_with(new_state.curated), label=str(self.directory))
         except GazetteerFormatError as exc:
             raise CurationError(f"This change would break the gazetteer: {gazetteer_problems(exc)}") from None
         # The new entries are written first, so a full or read-only disk is found
@@ -370,6 +370,10 @@ class CurationStore:
     def _base_rows(self) -> dict[str, dict[str, str]]:
         return _base_rows(self.gazetteer_dir, _mtimes(self.gazetteer_dir))
 
+    @overload
+    def _effective(self, state: Replay, place_id: str, *, missing_ok: Literal[False] = False) -> dict[str, str]: ...
+    @overload
+    def _effective(self, state: Replay, place_id: str, *, missing_ok: bool) -> dict[str, str] | None: ...
     def _effective(self, state: Replay, place_id: str, *, missing_ok: bool = False) -> dict[str, str] | None:
         row = state.curated.get(place_id)
         if row is None:
@@ -401,7 +405,7 @@ class CurationStore:
 
     def _change(self, editor: str, place_id: str, action: str, before: dict | None, after: dict | None,
                 *, reason: str, source: str, undoes: str | None = None) -> Change:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         return Change(
             change_id=f"{now:%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}",
             place_id=place_id, editor=editor, time=now.isoformat(timespec="seconds"), action=action,
@@ -420,7 +424,7 @@ def _mtimes(directory: Path) -> tuple:
 
 
 def _appended_note(note: str, editor: str, reason: str) -> str:
-    day = datetime.now(timezone.utc).date().isoformat()
+    day = datetime.now(UTC).date().isoformat()
     return "; ".join(part for part in (note, f"curated by {editor} on {day}: {reason}") if part)
 
 

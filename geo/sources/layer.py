@@ -25,7 +25,7 @@ import re
 import secrets
 import tempfile
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -158,7 +158,7 @@ def import_layer(
         licence=licence.strip(), attribution=attribution.strip() or source.strip(), datum=datum,
         crs_in_file=crs_in_file, name_field=name_field, features=len(places),
         skipped_unnamed=int(len(frame) - len(places) - outside), skipped_outside=outside,
-        imported=datetime.now(timezone.utc).replace(microsecond=0).isoformat(), sha256=_sha256(path),
+        imported=datetime.now(UTC).replace(microsecond=0).isoformat(), sha256=_sha256(path),
     )
     _store(places, meta, directory or imports_dir())
     return meta
@@ -371,7 +371,7 @@ def _decodes(raw: bytes, encoding: str) -> bool:
     except UnicodeDecodeError:
         return False
     # A wrong guess decodes to control characters or private-use code points.
-    return not any(ord(c) < 32 and c not in "\r\n\t" or 0xE000 <= ord(c) <= 0xF8FF for c in text)
+    return not any((ord(c) < 32 and c not in "\r\n\t") or 0xE000 <= ord(c) <= 0xF8FF for c in text)
 
 
 def _with_fid(frame: gpd.GeoDataFrame, ids: Any) -> gpd.GeoDataFrame:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -111,7 +112,7 @@ def suggest_for(entry: Entry, source: PlaceSource) -> Suggestion | None:
             refused.append((candidate, problem))
         else:
             passed.append(candidate)
-    base = dict(place_id=entry.id, place_name=entry.name, source_key=source.key, refused=tuple(refused))
+    base: dict[str, Any] = dict(place_id=entry.id, place_name=entry.name, source_key=source.key, refused=tuple(refused))
     if not passed:
         reasons = "; ".join(f"{c.name}: {why}" for c, why in refused)
         return Suggestion(status="rejected", reason=reasons, **base)

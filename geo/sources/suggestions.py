@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from geo.access import files
@@ -111,7 +111,7 @@ class SuggestionStore:
                 raise CurationError(f"No waiting suggestion {source.key}:{feature_id} for {place_id}; rerun suggest")
             suggestion = suggest_for(gazetteer.get(place_id), source)
             candidate = next((c for c in (suggestion.candidates if suggestion else ()) if c.feature_id == feature_id), None)
-            if candidate is None:
+            if candidate is None or suggestion is None:
                 raise CurationError(f"{source.key}:{feature_id} no longer fits {place_id}; rerun suggest")
             row = self.curation.entry(place_id)
             rows.append(curation_row(row, candidate, suggestion, revision=self.curation.revision(place_id), note=note))
@@ -135,7 +135,7 @@ class SuggestionStore:
 
     def _decide(self, key: str, picks: list[tuple[str, str]], decision: str, editor: Editor,
                 *, changes: dict[str, str]) -> None:
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         with files.locked(self.directory / ".lock"):
             rows = {(r["place_id"], r["feature_id"]): r for r in self.rows(key)}
             for pick in picks:

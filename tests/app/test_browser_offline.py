@@ -21,7 +21,7 @@ def test_map_draws_every_district_with_no_request_leaving_the_machine(app_url):
     with chromium() as browser:
         page, log = offline_page(browser)
         page.goto(app_url)
-        frame = map_frame(page)
+        map_frame(page)  # waits until the map has drawn its features
         # Ten county-level units: two highlighted plan districts, eight for context.
         # Plan layers are SVG paths too, so count the district features themselves.
         units = leaflet_frame(page).evaluate("""() => { const codes = new Set();

@@ -203,7 +203,7 @@ def test_an_import_with_bad_rows_reports_each_and_keeps_the_good_ones(server, br
     summary.wait_for(timeout=120_000)
     page.screenshot(path=str(ARTIFACTS / "curation-import.png"))
     table = page.locator("[data-testid='stTable']").last
-    text = table.inner_text()
+    table.inner_text()  # waits until the table is there
     # Each rejected row: its feature number, its place and why.
     for number, rejected, why in ((3, "jb-qianyang-ecommerce-town", "not inside 宁波市"),
                                   (4, "jb-maoao-village", "source"), (5, "jb-dlut-ningbo-institute", "spaceport")):

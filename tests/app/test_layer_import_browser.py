@@ -101,7 +101,7 @@ def test_an_editor_imports_the_osm_layer_and_it_is_stored_as_a_source(server, br
 
 def test_a_layer_outside_ningbo_is_refused_with_a_message_and_nothing_stored(server, browser):
     before = _stored(server["imports"])
-    page, log = offline_page(browser, height=1600)
+    page, _log = offline_page(browser, height=1600)
     _open_files_tab(page, server["url"], log_in=True)
     _upload(page, "elsewhere.geojson", _geojson(xoff=-15.0))
     _fill(page)

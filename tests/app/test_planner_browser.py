@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from geo.crs import to_metric
 from layers.store import read_layer
 from layers.text import display_text
 from testkit.browser import chromium, leaflet_frame, map_box, offline_page
@@ -38,9 +39,11 @@ def _located_project():
     """A project drawn as a point that no other project of its category overlaps."""
     projects = read_layer("projects")
     drawn = projects[projects["precision"].isin(["exact", "approximate"]) & projects.geometry.notna()]
-    for _, row in drawn[drawn.geometry.geom_type == "Point"].iterrows():
-        same = drawn[drawn["category"] == row["category"]]
-        if (same.geometry.distance(row.geometry) < 0.005).sum() == 1:
+    metric = to_metric(drawn)  # distances in metres, not degrees
+    points = drawn.geometry.geom_type == "Point"
+    for (_, row), point in zip(drawn[points].iterrows(), metric[points].geometry):
+        same = metric[metric["category"] == row["category"]]
+        if (same.geometry.distance(point) < 500).sum() == 1:  # nothing else within 500 m (was 0.005°)
             return row
     raise AssertionError("no stand-alone project point to click")
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -92,8 +92,8 @@ def test_lookup_matches_names_and_aliases_exactly(gaz: Gazetteer) -> None:
     assert [e.id for e in gaz.lookup("文创港")] == ["jb-ningbo-culture-port"]
     assert [e.id for e in gaz.lookup("宁波文创港")] == ["jb-ningbo-culture-port"]
     assert gaz.lookup("文创") == []
-    assert [e.id for e in gaz.lookup("中心公园", district="鄞州区")][0] == "yz-central-park"
-    assert [e.id for e in gaz.lookup("中心公园", district="330205")][0] == "jb-central-park"
+    assert next(e.id for e in gaz.lookup("中心公园", district="鄞州区")) == "yz-central-park"
+    assert next(e.id for e in gaz.lookup("中心公园", district="330205")) == "jb-central-park"
 
 
 def test_names_maps_every_name_and_alias_to_its_ids(gaz: Gazetteer) -> None:
@@ -221,7 +221,7 @@ def test_real_gazetteer_entries_in_ningbo_have_ningbo_adcodes(real: Gazetteer) -
     assert wrong == []
 
 
-@lru_cache(maxsize=None)
+@cache
 def _unit_with_margin(adcode: str) -> shapely.Geometry:
     """The unit's land polygon widened by `BORDER_TOLERANCE_M` (points on a border river)."""
     zone = buffer_m(unit_geometry(adcode), BORDER_TOLERANCE_M)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -66,4 +67,4 @@ def test_every_plan_is_geoparsed_with_exact_offsets_by_the_real_gazetteer() -> N
         text = read_plan_text(plan.id)
         mentions = find_places(text, gazetteer=real, district=plan.adcode)
         assert all(text[m.start:m.end] == m.name and m.id in real for m in mentions)
-        assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+        assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))

@@ -58,7 +58,7 @@ def server():
     replay = Replay()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (http.server's name)
+        def do_GET(self):
             url = urlsplit(self.path)
             replay.requests.append((url.path, parse_qs(url.query)))
             status, body, delay = replay.routes.get(url.path, (404, b"{}", 0.0))
@@ -127,7 +127,7 @@ def test_amap_geocode_is_converted_from_gcj02_and_keeps_its_level(server, cache)
     assert _metres(found[0].point, _osm_point("万象城")) < 1.0
     assert (found[0].precision, found[0].datum, found[0].adcode) == ("exact", "gcj02", "330205")
     assert "兴趣点" in found[0].matched and "address=万象城" in found[0].source and "asked 20" in found[0].source
-    path, query = server.requests[0]
+    _path, query = server.requests[0]
     assert query["city"] == ["330205"] and query["key"] == ["test-key"]
 
 

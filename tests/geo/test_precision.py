@@ -23,13 +23,13 @@ def test_every_precision_in_the_built_store_is_a_member_written_as_a_plain_strin
 
 def test_precisions_are_ranked_best_first():
     assert [rank(p) for p in ("exact", "approximate", "district", "unlocated")] == [0, 1, 2, 3]
-    assert PRECISIONS == tuple(sorted(Precision, key=rank))
+    assert tuple(sorted(Precision, key=rank)) == PRECISIONS
     with pytest.raises(ValueError, match="exact, approximate, district, unlocated"):
         rank("precise")
 
 
 def test_drawn_are_the_two_with_a_shape_of_their_own():
-    assert DRAWN == {"exact", "approximate"}
+    assert {"exact", "approximate"} == DRAWN
     assert is_drawn("exact") and is_drawn(Precision.APPROXIMATE)
     assert not any(is_drawn(v) for v in ("district", "unlocated", "", None, float("nan")))
 

@@ -29,7 +29,7 @@ def test_every_encoding_gives_the_same_records(name: str) -> None:
 
 
 def test_an_unreadable_table_row_is_reported_not_dropped() -> None:
-    text, ex = _extract("utf8_plan.txt")
+    _text, ex = _extract("utf8_plan.txt")
     assert list(ex.indicators["seq"]) == ["1", "2"]
     row_problems = [p for p in ex.problems if "row 2" in p.reason]
     assert len(row_problems) == 1
@@ -37,7 +37,7 @@ def test_an_unreadable_table_row_is_reported_not_dropped() -> None:
 
 
 def test_unknown_layout_still_yields_a_section_and_what_it_can() -> None:
-    text, ex = _extract("unknown_layout.txt")
+    _text, ex = _extract("unknown_layout.txt")
     assert len(ex.sections) == 1
     assert "示例文化中心" in set(ex.projects["name"])
     assert any("no numbered headings" in p.reason for p in ex.problems)

@@ -135,9 +135,8 @@ def test_a_rebuild_waiting_too_long_for_the_layer_store_is_a_timeout_not_a_curat
     gazetteer_dir, store_path, _ = setup
     monkeypatch.setattr(rebuild_module, "_LOCK_TIMEOUT_S", 0.05)
     before = store_path.read_bytes()
-    with files.locked(store_path.with_name(f".{store_path.name}.lock")):
-        with pytest.raises(LockTimeout) as info:
-            rebuild_for_places(["jb-ningbo-wenchuang-port"], path=store_path, gazetteer_dir=gazetteer_dir)
+    with files.locked(store_path.with_name(f".{store_path.name}.lock")), pytest.raises(LockTimeout) as info:
+        rebuild_for_places(["jb-ningbo-wenchuang-port"], path=store_path, gazetteer_dir=gazetteer_dir)
     assert isinstance(info.value, TimeoutError) and not isinstance(info.value, CurationError)
     assert store_path.read_bytes() == before
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import Any
 from pathlib import Path
 
 from geo.settings import GAZETTEER_DIR
@@ -48,7 +49,7 @@ def configured_sources(environ: Mapping[str, str] | None = None, secrets: Mappin
     cache = AnswerCache(Path(settings.get("geocoder_cache") or default_cache_dir()))
     sources: list[PlaceSource] = []
     if settings.get("amap_key"):
-        extra = {"base_url": settings["amap_url"]} if settings.get("amap_url") else {}
+        extra: dict[str, Any] = {"base_url": settings["amap_url"]} if settings.get("amap_url") else {}
         sources += [AmapGeocodeSource(key=settings["amap_key"], cache=cache, **extra),
                     AmapPlaceSource(key=settings["amap_key"], cache=cache, **extra)]
     if settings.get("tianditu_key"):

@@ -12,7 +12,7 @@ import json
 import os
 import secrets
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ class AnswerCache:
 
     def put(self, provider: str, endpoint: str, params: Mapping[str, str], answer: Any) -> str:
         """Store `answer`; returns the UTC date it was asked (YYYY-MM-DD)."""
-        asked = datetime.now(timezone.utc).date().isoformat()
+        asked = datetime.now(UTC).date().isoformat()
         path = self._path(provider, endpoint, params)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")

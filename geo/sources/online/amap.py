@@ -47,6 +47,7 @@ class _AmapSource(OnlineSource):
     licence = "高德开放平台 Web服务 terms of use (not open data)"
     attribution = "© 高德地图 (AutoNavi)"
     datum = "gcj02"
+    path: str  # the service's path, set by each subclass
 
     def __init__(self, *, key: str, base_url: str = DEFAULT_URL, cache: AnswerCache,
                  min_delay_seconds: float = 0.35, timeout: float = 10.0) -> None:
@@ -95,7 +96,7 @@ class AmapPlaceSource(_AmapSource):
         return {"keywords": name, "city": district or NINGBO_ADCODE, "citylimit": "true", "offset": "10", "page": "1"}
 
     def read(self, answer: Any, *, name: str) -> list[tuple[shapely.Geometry, str | None, str, dict[str, str]]]:
-        out = []
+        out: list[tuple[shapely.Geometry, str | None, str, dict[str, str]]] = []
         for poi in answer.get("pois") or []:
             point = _point(poi.get("location"))
             if point is None:
@@ -128,5 +129,5 @@ def _point(location: Any) -> shapely.Point | None:
         lng, lat = (float(v) for v in str(location).split(","))
     except (TypeError, ValueError):
         return None
-    lon, lat = gcj02_to_wgs84(lng, lat)
-    return shapely.Point(float(lon), float(lat))
+    lon, wgs_lat = gcj02_to_wgs84(lng, lat)
+    return shapely.Point(float(lon), float(wgs_lat))

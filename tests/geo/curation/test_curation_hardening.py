@@ -91,7 +91,7 @@ def test_one_bad_row_in_a_large_import_is_found_without_loading_the_gazetteer_on
     assert len(good) == 150
     bad = {"id": unlocated_ids[150], "precision": "approximate", "method": "computed_members",
            "derive": "through:" + unlocated_ids[0], "source": "review"}
-    rows = good[:90] + [bad] + good[90:]
+    rows = [*good[:90], bad, *good[90:]]
     loads = {"n": 0}
     real = geo.curation.imports.gazetteer_from_rows
 

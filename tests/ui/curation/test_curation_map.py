@@ -29,7 +29,7 @@ def test_an_editors_map_loads_leaflet_draw_locally_and_edits_the_current_shape(d
     # since Leaflet.draw cannot edit a GeoJSON group.
     group = html.split("var drawnItems_")[1].split("=")[1].split(";")[0].strip()
     assert group.startswith("feature_group_")
-    assert f"L.polygon(" in html and f".addTo({group})" in html
+    assert "L.polygon(" in html and f".addTo({group})" in html
     assert "circle: false" in html.replace('"', "").replace("'", "")
 
 
