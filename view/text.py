@@ -640,7 +640,6 @@ _TEXTS: dict[str, dict[str, str]] = {
     "tours_download": {"zh": "下载离线演示文件（HTML）", "en": "Download offline tour (HTML)"},
     "tours_download_help": {"zh": "单个 HTML 文件，断网时用浏览器直接打开即可演示。", "en": "One HTML file that runs from disk in a browser with no network."},
     "tours_help": {"zh": "用 ← → 或 PgUp / PgDn（翻页笔）翻页，P 进入演示模式；地址栏链接会记住当前路线和步骤。", "en": "Step with ← → or PgUp / PgDn (presentation clickers); P for presenter mode. The page URL keeps the tour and step."},
-    "pm_count_filtered": {"zh": "{shown}/{total}", "en": "{shown}/{total}"},
     # The in-page map (ui/map_component.py): shown in the map's place while it loads.
     "map_loading": {"zh": "正在加载地图…", "en": "Loading the map…"},
     "map_preparing": {"zh": "正在准备规划图层…", "en": "Preparing the plan layers…"},

@@ -4,7 +4,8 @@ import geopandas as gpd
 from shapely.geometry import Point
 
 from geo.errors import NotAPointError
-from ui.nearby_page import area_codes, source_link
+from ui.nearby_page import area_codes
+from view.links import source_link
 
 
 def _projects() -> gpd.GeoDataFrame:
@@ -23,5 +24,5 @@ def test_the_city_lists_every_plan_district_and_a_district_only_itself() -> None
 
 
 def test_a_record_links_to_its_words_in_the_plan_text() -> None:
-    link = source_link("jiangbei-14th-five-year-plan", 12.0, 30)
+    link = source_link("jiangbei-14th-five-year-plan", start=12.0, end=30)
     assert link == "/source?doc=jiangbei-14th-five-year-plan&start=12&end=30"
