@@ -97,16 +97,6 @@ def plan_districts(projects: gpd.GeoDataFrame) -> list[str]:
     return sorted(set(projects["district_adcode"].astype(str)) & set(NINGBO_DISTRICTS))
 
 
-
-
-def format_distance(metres: float, *, lang: str = "zh") -> str:
-    """"850 m" below a kilometre, "1.2 km" above (公里/米 in Chinese)."""
-    if metres < 1000:
-        return f"{metres:.0f} 米" if lang == "zh" else f"{metres:.0f} m"
-    km = f"{metres / 1000:.1f}".rstrip("0").rstrip(".")
-    return f"{km} 公里" if lang == "zh" else f"{km} km"
-
-
 def _district_only(projects: gpd.GeoDataFrame, centre: Point, radius_m: float,
                    districts: gpd.GeoDataFrame | None) -> pd.DataFrame:
     columns = ["id", "name", "category", "district", "doc_id"]
@@ -151,4 +141,3 @@ def _first_place_name(place_ids: str) -> str:
         return default_gazetteer().get(first).name if first else ""
     except LookupError:
         return first
-

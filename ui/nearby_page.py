@@ -16,16 +16,15 @@ from streamlit_folium import st_folium
 from geo.errors import GeoError, NotAPointError, UnknownPlaceError
 from geo.precision import Precision
 from geo.query import QueryResolver, Resolved, located_alternatives
-from layers.categories import category
-from layers.nearby import Nearby, format_distance, plan_districts, projects_in_districts
+from layers.nearby import Nearby, plan_districts, projects_in_districts
 from layers.plans import Plan
 from layers.text import display_text
 from ui.data import catalog, place_names
-from view.text import precision_labels, t
+from view.text import category_label, precision_labels, t
 from ui.locate_control import LocateButton
 from view.maps import base_map
 from ui.nearby_url import kept_place, seed_widgets
-from view.nearby_words import (CITY_ADCODE, nearby_summary, district_name, location_words, not_a_point_message, plain,
+from view.nearby_words import (CITY_ADCODE, format_distance, nearby_summary, district_name, location_words, not_a_point_message, plain,
                              unknown_place_words)
 from view.links import source_link
 from view.planmap import plan_payload, planner_map
@@ -149,10 +148,10 @@ def project_list(result: Nearby, *, radius: int, lang: str) -> None:
     labels = precision_labels(lang)
     selected = st.session_state.get("nearby_selected")
     if len(result.within):
-        st.caption(" · ".join(f"{getattr(category(k), lang)} {n}" for k, n in result.counts.items()))
+        st.caption(" · ".join(f"{category_label(k, lang)} {n}" for k, n in result.counts.items()))
         for row in result.within.head(MAX_LISTED).itertuples():
             label = (f"{format_distance(row.distance_m, lang=lang)} · {row.name} · "
-                     f"{getattr(category(row.category), lang)} · {labels.get(row.precision, row.precision)}")
+                     f"{category_label(row.category, lang)} · {labels.get(row.precision, row.precision)}")
             if st.button(label, key=f"pick-{row.id}", use_container_width=True):
                 st.session_state["nearby_selected"] = row.id
                 st.query_params["sel"] = row.id
@@ -186,7 +185,7 @@ def district_lists(codes: list[str], projects: gpd.GeoDataFrame, *, lang: str) -
                          expanded=len(codes) == 1):
             st.dataframe(
                 rows.assign(
-                    category_label=[getattr(category(c), lang) for c in rows["category"]],
+                    category_label=[category_label(c, lang) for c in rows["category"]],
                     precision_label=[labels.get(p, p) for p in rows["precision"]],
                     link=[source_link(r.doc_id, start=r.start, end=r.end) for r in rows.itertuples()],
                 )[["name", "category_label", "precision_label", "link"]],
@@ -203,7 +202,7 @@ def _details(row: pd.Series, *, plans: dict[str, Plan], lang: str) -> None:
     """The picked project, right under its button in the list: on a phone it is where the finger is."""
     with st.container(border=True):
         st.text(f"{row['name']} · {format_distance(row['distance_m'], lang=lang)} · "
-                f"{getattr(category(row['category']), lang)}")
+                f"{category_label(row['category'], lang)}")
         st.text(display_text(row["quote"]))
         st.caption(f"{plans[row['doc_id']].title} › {display_text(row['section_path'])} · "
                    + location_words(method=str(row.get("location_method", "")), precision=row["precision"],

@@ -14,9 +14,9 @@ import sys
 from geo.errors import GeoError
 from layers.errors import LayersError
 from geo.query import QueryResolver
-from layers.nearby import format_distance, projects_near
+from layers.nearby import projects_near
 from layers.store import read_layer
-from view.nearby_words import nearby_summary
+from view.nearby_words import format_distance, nearby_summary
 from view.text import precision_labels, t
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 from geo.errors import NotAPointError
 from geo.precision import PRECISIONS
 from geo.settings import NINGBO_DISTRICTS
-from layers.categories import category
 from layers.locate import LOCATION_METHODS
-from layers.nearby import Nearby, format_distance
-from view.text import t
+from layers.nearby import Nearby
+from view.text import category_label, t
 from view.safe_text import md_text
 
 #: The city's adcode: a 市 is not one district, so its answer offers every plan district.
@@ -82,5 +81,13 @@ def nearby_summary(result: Nearby, *, lang: str = "zh") -> str:
 
 def _category_words(key: str, lang: str) -> str:
     # Category names stay in layers.categories for now; English reads them in lower case mid-sentence.
-    name = getattr(category(key), lang)
+    name = category_label(key, lang)
     return name.lower() if lang == "en" else name
+
+
+def format_distance(metres: float, *, lang: str = "zh") -> str:
+    """"850 m" below a kilometre, "1.2 km" above (公里/米 in Chinese)."""
+    if metres < 1000:
+        return f"{metres:.0f} 米" if lang == "zh" else f"{metres:.0f} m"
+    km = f"{metres / 1000:.1f}".rstrip("0").rstrip(".")
+    return f"{km} 公里" if lang == "zh" else f"{km} km"

@@ -20,7 +20,7 @@ from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from layers.categories import category, category_keys
+from layers.categories import category_keys
 from geo.boundaries import county_units
 from geo.names import romanised
 from geo.precision import DRAWN, Precision
@@ -41,7 +41,7 @@ from layers.text import display_text
 from view.assets import STATIC_URL
 from view.geojson import geometry_json
 from view.location_words import location_note
-from view.text import doc_kind_label, place_type
+from view.text import category_label, doc_kind_label, place_type
 from view.text import precision_labels as ui_precision_labels
 from view.text import t as ui_text
 from view.links import SOURCE_PATH
@@ -183,7 +183,7 @@ def plan_payload(
         part = drawn[drawn["category"] == key]
         if part.empty:
             continue
-        label = getattr(category(key), lang)
+        label = category_label(key, lang)
         features = [_feature(row, name=row["name"], color=category_color(key), category=key, category_label=label,
                              plan_districts=district_areas, lang=lang)
                     for _, row in part.iterrows()]
@@ -246,7 +246,7 @@ def plan_payload(
         {"kind": "plan", "label": t["f_plan"],
          "options": [{"value": doc_id, "label": title} for doc_id, title in docs.items()]},
         {"kind": "cat", "label": t["f_cat"],
-         "options": [{"value": key, "label": getattr(category(key), lang)}
+         "options": [{"value": key, "label": category_label(key, lang)}
                      for key in category_keys() if (projects["category"] == key).any()]},
     ]
     legend = _legend(layers, t)
@@ -526,7 +526,7 @@ def _unplaced(structures: gpd.GeoDataFrame | None, projects: gpd.GeoDataFrame, *
             "district": str(row.get("district_adcode") or ""),
             "section_path": display_text(row.get("section_path") or ""),
             "quote": _short(display_text(row.get("quote") or ""), limit=MAX_UNPLACED_QUOTE_CHARS),
-            "category_label": getattr(category(row["category"]), lang) if row.get("category") else None,
+            "category_label": category_label(row["category"], lang) if row.get("category") else None,
         }))
     return out
 

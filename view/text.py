@@ -646,6 +646,32 @@ _TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+#: Project categories (`layers.categories` keys) in words.
+_CATEGORY_LABELS: dict[str, dict[str, str]] = {
+    "rail": {"zh": "铁路轨道", "en": "Rail and metro"},
+    "hospitals": {"zh": "医疗卫生", "en": "Hospitals and health"},
+    "schools": {"zh": "学校教育", "en": "Schools and education"},
+    "social_services": {"zh": "社会服务", "en": "Social services and elderly care"},
+    "housing": {"zh": "住房安置", "en": "Housing"},
+    "energy": {"zh": "能源设施", "en": "Energy"},
+    "water": {"zh": "水利水务", "en": "Water, rivers and flood control"},
+    "parks_green": {"zh": "公园绿地", "en": "Parks and green space"},
+    "sports": {"zh": "体育设施", "en": "Sports"},
+    "culture_tourism": {"zh": "文化旅游", "en": "Culture and tourism"},
+    "transport_hubs": {"zh": "交通枢纽场站", "en": "Stations, hubs and parking"},
+    "roads": {"zh": "道路桥梁", "en": "Roads, bridges and tunnels"},
+    "agriculture": {"zh": "农业农村", "en": "Agriculture and rural"},
+    "commerce": {"zh": "商业商贸", "en": "Commerce and retail"},
+    "industry_platforms": {"zh": "产业平台", "en": "Industry platforms and parks"},
+    "development_blocks": {"zh": "开发区块", "en": "Development blocks and new towns"},
+    "digital": {"zh": "数字基础设施", "en": "Digital infrastructure and platforms"},
+    "environment": {"zh": "生态环境治理", "en": "Environmental protection"},
+    "innovation": {"zh": "科技人才", "en": "Innovation and talent"},
+    "programs": {"zh": "行动计划", "en": "Programmes and policies"},
+    "other": {"zh": "其他", "en": "Other"},
+}
+
+
 #: Gazetteer place types (`type` column codes) in words.
 _PLACE_TYPES: dict[str, dict[str, str]] = {
     "station": {"zh": "车站", "en": "station"},
@@ -675,6 +701,14 @@ _PLACE_TYPES: dict[str, dict[str, str]] = {
     "hub": {"zh": "交通枢纽", "en": "transport hub"},
     "bridge": {"zh": "桥梁", "en": "bridge"},
 }
+
+
+def category_label(key: str, lang: str = "zh") -> str:
+    """"道路桥梁" for the project category "roads"; raises KeyError listing the keys for an unknown one."""
+    try:
+        return _CATEGORY_LABELS[key][lang]
+    except KeyError:
+        raise KeyError(f"unknown category {key!r}; valid: {', '.join(_CATEGORY_LABELS)}") from None
 
 
 def place_type(code: str, lang: str = "zh") -> str:

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import FrameLocator, Page
 
 from layers.store import read_layer
-from view.indicator_map import source_url
+from view.links import source_link
 from testkit.browser import chromium, map_frame, offline_page
 from testkit.server import running_app
 
@@ -79,7 +79,7 @@ def test_the_place_figures_the_page_shows_are_the_stored_table(app_url: str) -> 
         assert len(rows) == len(stored) > 0
         assert [r["规划原话"] for r in rows] == list(stored["quote"])
         assert [r["地点"] for r in rows] == list(stored["place_name"])
-        assert [r["source"] for r in rows] == [source_url(d, s, e) for d, s, e in
+        assert [r["source"] for r in rows] == [source_link(d, start=s, end=e) for d, s, e in
                                                zip(stored["doc_id"], stored["start"], stored["end"], strict=True)]
         assert log.blocked == []
 

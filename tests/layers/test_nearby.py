@@ -7,7 +7,7 @@ from shapely.geometry import LineString, Point, Polygon
 from geo.geocode import Located
 from geo.query import QueryResolver, Resolved
 from layers.errors import LayersError
-from layers.nearby import format_distance, projects_in_districts, projects_near
+from layers.nearby import projects_in_districts, projects_near
 from layers.store import read_layer
 
 GEOD = Geod(ellps="WGS84")
@@ -83,12 +83,6 @@ def test_the_answer_counts_projects_per_category():
 def test_a_radius_out_of_range_is_refused_clearly():
     with pytest.raises(LayersError, match="between 100 and 20000"):
         projects_near(_projects(), ORIGIN, radius_m=50_000)
-
-
-def test_distances_read_like_a_person_would_say_them():
-    assert format_distance(850) == "850 米"
-    assert format_distance(1200, lang="en") == "1.2 km"
-    assert format_distance(2000) == "2 公里"
 
 
 def test_a_project_drawn_at_a_place_it_only_mentions_is_listed_apart_not_ranked():

@@ -3,7 +3,7 @@ import pandas as pd
 from geo.errors import NotAPointError
 from geo.query import Resolved
 from layers.nearby import Nearby
-from view.nearby_words import location_words, nearby_summary, not_a_point_message, plain, unknown_place_words
+from view.nearby_words import format_distance, location_words, nearby_summary, not_a_point_message, plain, unknown_place_words
 
 
 def test_typed_markdown_is_shown_as_typed():
@@ -44,3 +44,9 @@ def test_a_summary_with_nothing_near_has_no_empty_list():
                     district_only=pd.DataFrame())
     assert nearby_summary(result) == "850 米内有 0 个项目"
     assert nearby_summary(result, lang="en") == "0 projects within 850 m"
+
+
+def test_distances_read_like_a_person_would_say_them():
+    assert format_distance(850) == "850 米"
+    assert format_distance(1200, lang="en") == "1.2 km"
+    assert format_distance(2000) == "2 公里"

@@ -2,6 +2,7 @@
 
 import ast
 import re
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,15 @@ def test_every_plan_note_and_place_type_has_both_languages():
     for table in (i18n._PLAN_NOTES, i18n._PLACE_TYPES):
         for key, entry in table.items():
             assert entry.get("zh") and entry.get("en"), key
+
+
+def test_every_project_category_has_words_in_both_languages_and_layers_keeps_none() -> None:
+    from layers import categories
+    from view.text import category_label
+
+    for key in categories.category_keys():
+        assert category_label(key, "zh") and category_label(key, "en"), key
+    assert category_label("roads") == "道路桥梁"
+    with pytest.raises(KeyError, match="unknown category"):
+        category_label("nonsense")
+    assert not re.search(r"[\u4e00-\u9fff]{2,}\",\s*\"[A-Z]", Path(categories.__file__).read_text(encoding="utf-8"))
