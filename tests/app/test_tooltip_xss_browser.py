@@ -16,6 +16,7 @@ import shapely
 from playwright.sync_api import Route
 
 import view.planmap
+import view.tours_export
 from layers.store import read_layer
 from view.tours_export import export_tour_html
 from testkit.browser import chromium, offline_page
@@ -44,7 +45,8 @@ def _poisoned_payload(real):
 
 
 def test_hovering_every_feature_of_an_exported_tour_runs_no_script_and_shows_the_name(browser, monkeypatch, tmp_path):
-    monkeypatch.setattr(view.planmap, "plan_payload", _poisoned_payload(view.planmap.plan_payload))
+    # The export takes the payload builder from view.planmap at import time: poison it there.
+    monkeypatch.setattr(view.tours_export, "plan_payload", _poisoned_payload(view.planmap.plan_payload))
     page_html = export_tour_html("jiangbei-structure")
     assert "onerror=alert(101)" in page_html
     out = tmp_path / "tour.html"
