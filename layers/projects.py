@@ -17,6 +17,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from layers.categories import category_for
+from layers.lexicon import (
+    AIM_WORDS_RE, BECOME_KINDS_RE, BOX_BULLET_RE, BOX_TITLE_RE, COUNT_RE, DESCRIPTION_WORDS, ENTRY_VERB_RE,
+    EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, ITEM_NUMBER_RE, LEAD_VERBS, LIST_VERBS, NAME_SUFFIX_RE,
+    NOT_A_NAME_RE, PARTNER_VERB, PROGRESS_SUBJECTS, PROGRESS_VERBS, PROSE_WORDS_RE, SCOPE_RE, SINGLE_BUILD_VERBS,
+    SINGLE_SUFFIX_RE, STATUS_TAIL_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation, cn_number, record_type,
+)
 from layers.sections import (
     Cell, SectionIndex, TableRegion, find_headings, find_tables, line_cells, sections_from_text,
 )
@@ -29,15 +35,8 @@ PROJECT_COLUMNS: list[str] = [
     "places", "parent_id", "source", "record_type", "summary",
 ]
 
-from layers.lexicon import (
-    BOX_TITLE_RE, ENTRY_VERB_RE, record_type, EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, NAME_SUFFIX_RE,
-    AIM_WORDS_RE, BOX_BULLET_RE, ITEM_NUMBER_RE, LIST_VERBS, PARTNER_VERB, NOT_A_NAME_RE, LEAD_VERBS, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE, PROSE_WORDS_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation,
-    cn_number, BECOME_KINDS_RE, COUNT_RE, DESCRIPTION_WORDS, PROGRESS_SUBJECTS, PROGRESS_VERBS, SCOPE_RE,
-)
 
 _LEAD_RE = re.compile(r"^[(（﹝\[【]\s*牵头单位\s*[:：]\s*(?P<units>.+?)\s*[)）﹞\]】]$")
-_BULLET_RE = BOX_BULLET_RE
-_NUMBERED_RE = ITEM_NUMBER_RE
 #: A body paragraph opens with a short topic sentence ("推动人口集聚。编制…").
 _TOPIC_RE = re.compile(r"^[^\s:：,，。、◆·；;]{2,24}。")
 _FIGURE_RE = re.compile(r"^图\s*\d")
@@ -74,7 +73,7 @@ _DONE_TRAILER = re.compile(r"等[^、]{0,8}?(?:开工建设|建成开业|建成�
 #: "周尧昆虫博物馆迁建": a status word written after the name.
 _PART_STATUS_TAIL = re.compile(r"(?:重建|迁建|改扩建|扩建|改造提升|建设)$")
 #: Brackets that qualify a name rather than name a place.
-_QUALIFIER = re.compile(r"(?:^[一二三四五六七八九十\d]+期$|段$|^江北片$|认定|扩、改)")
+_QUALIFIER = re.compile(r"(?:^[一二三四五六七八九十\d]+期$|段$|^[^、，,]{1,3}片$|认定|扩、改)")
 _NON_SPATIAL = {"programs", "innovation", "environment", "digital"}
 _PLACE_END = re.compile(
     r"(?:路|桥|线|站|园|区|中心|学校|医院|院|馆|城|港|镇|村|湖|山|江|河|基地|小镇|通道|大道|"
@@ -196,8 +195,8 @@ def find_boxes(text: str) -> list[Box]:
                     break
                 continue
             prose_after_blank = (blank and last > title_line.end and len(clean) >= 60
-                                 and "。" in clean and not _BULLET_RE.match(clean)
-                                 and not _NUMBERED_RE.match(clean)
+                                 and "。" in clean and not BOX_BULLET_RE.match(clean)
+                                 and not ITEM_NUMBER_RE.match(clean)
                                  and _name_split(clean)[0] is None)
             blank = 0
             if (nxt.content_start in stops or box_title(clean) or _FIGURE_RE.match(clean)
@@ -303,9 +302,9 @@ def _box_projects(ctx: _Ctx, box: Box) -> None:
             pending = []
             continue
         start, end = trim_span(text, line.start, line.end)
-        bullet = _BULLET_RE.match(text, start, end)
+        bullet = BOX_BULLET_RE.match(text, start, end)
         body_start = bullet.end() if bullet else start
-        numbered = _NUMBERED_RE.match(text, body_start, end)
+        numbered = ITEM_NUMBER_RE.match(text, body_start, end)
         sub = ""
         if numbered:
             body_start = numbered.end()
@@ -315,7 +314,7 @@ def _box_projects(ctx: _Ctx, box: Box) -> None:
             header = ""
         nxt = lines[i + 1].clean if i + 1 < len(lines) else ""
         if bullet and name_span is None and len(body) <= 32 and nxt \
-                and not _BULLET_RE.match(nxt) and not _LEAD_RE.match(nxt):
+                and not BOX_BULLET_RE.match(nxt) and not _LEAD_RE.match(nxt):
             header = _strip_quotes(body)  # "◆提升两大省级园区能级" heads the lines below
             continue
         if name_span is not None:
