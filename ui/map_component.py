@@ -9,28 +9,22 @@ the map lives in the page's own DOM: Leaflet, `planmap.js`,
 the plan payload goes in as the component's data, and panning, zooming,
 toggling and popups happen in the browser without rerunning the script.
 
-The component API takes its JavaScript as an inline ES module (a file path
-only works for an installed package with a `pyproject.toml` manifest), so
-the module is the static files' own text, read from `static/` and run once
-per tab, followed by a few lines that call `window.planmapComponent.mount`;
-the map's code stays in `static/`, shared with the folium pages.
+`ui/inpage_component.py` makes the component from those files; the mount
+code below calls `window.planmapComponent.mount`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import json
-import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 import geopandas as gpd
 import streamlit as st
 
 from layers.plans import plan_districts
-from view.assets import STATIC_DIR, STATIC_URL
+from ui.inpage_component import inline_component
 from ui.data import get_layer, planner_payload, shifted_districts, store_version
 from view.geojson import feature_collection
 from view.maps import _CONTEXT_STYLE, _PLAN_STYLE, DEFAULT_ZOOM, NINGBO_CENTER, ONLINE_TILES
@@ -61,42 +55,10 @@ export default function (component) {
   return () => { if (host.pmUnmount) { host.pmUnmount(); host.pmUnmount = null; } };
 }
 """
-_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
 
 
-def _module_js() -> str:
-    """The component's ES module: the static scripts, run once per tab (a module runs once), then `_MOUNT`.
-
-    Inlined rather than fetched by URL: fetched, they came one after another
-    only once the component had mounted (about 0.3 s on a loaded machine);
-    inline, they arrive with the page's first message.
-    """
-    scripts = "\n;\n".join(_SOURCE_MAP.sub("", (STATIC_DIR / name).read_text(encoding="utf-8")) for name in SCRIPTS)
-    return f"if (!window.planmapComponent) {{\n{scripts}\n}}\n{_MOUNT}"
-
-
-def _css(wait_css: str) -> str:
-    """The stylesheets, inline; Leaflet's relative image addresses pointed at the served copies."""
-    parts = []
-    for name in STYLESHEETS:
-        text = (STATIC_DIR / name).read_text(encoding="utf-8")
-        folder = name.rsplit("/", 1)[0] + "/" if "/" in name else ""
-        parts.append(re.sub(r"url\((['\"]?)(?!data:|#|/|https?:)", rf"url(\1{STATIC_URL}/{folder}", text))
-    return "\n".join(parts) + "\n" + wait_css
-
-
-# Shown in the map's place until the scripts have loaded and the map is drawn.
-_HTML = '<div class="pm-component-root"><div class="pm-component-wait" role="status">{wait}</div></div>'
-_CSS = (".pm-component-wait { min-height: 320px; display: flex; align-items: center; justify-content: center;"
-        " color: #6b7280; background: #e8f0f5; font-size: 14px; }")
-
-
-@lru_cache(maxsize=4)
 def _component(wait: str):
-    # isolate_styles=False: the map is in the page's DOM, where Leaflet's own code expects it.
-    return st.components.v2.component(f"planmap_map_{hashlib.sha1(wait.encode()).hexdigest()[:8]}",
-                                      html=_HTML.format(wait=html.escape(wait)), css=_css(_CSS), js=_module_js(),
-                                      isolate_styles=False)
+    return inline_component("planmap_map", scripts=SCRIPTS, stylesheets=STYLESHEETS, mount=_MOUNT, wait=wait)
 
 
 def basemap_data(districts: gpd.GeoDataFrame, *, tiles: str = "none") -> dict[str, Any]:
