@@ -121,6 +121,33 @@ NAME_SUFFIXES: tuple[str, ...] = (
 )
 NAME_SUFFIX_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, NAME_SUFFIXES),
                                                    key=len, reverse=True)) + r")$")
+#: The narrower name endings the box-list splitter checks (`projects._is_name`). Kept apart
+#: from `NAME_SUFFIX_RE`: with the wider list, box sentences of the shipped plans split into
+#: other entries ("公共服务配套及商业广场") and body lists are read in another order.
+LIST_NAME_SUFFIX_RE = re.compile(
+    r"(?:工程|项目|路|桥|线|站|园|区|中心|学校|医院|院|馆|城|港|镇|村|湖|山|基地|小镇|房|所|变|段|"
+    r"通道|隧道|大道|高速|拓宽|铁路|街|广场|综合体|地块|工厂|平台|楼|厂|场|带|廊|湾|岸|片|块|校|中学|"
+    r"小学|幼儿园|省道|快速路|[东南西北]延|延伸段|[一二三四]期|系统|设施|体|圈|谷|飞地|TOD)$"
+)
+#: Words that show a list piece is a sentence, not a name. Apart from `PROSE_WORDS_RE`:
+#: this one also rejects "等" inside a piece, and lets through the words box names carry
+#: ("…强排能力提升工程", "…公交场站体系建设工程") that the wider list takes for prose.
+STRONG_PROSE_RE = re.compile(
+    r"打造|力争|实现|形成|成为|到20\d\d|不少于|以上|%|举办|开展|围绕|依托|聚焦|确保|每年|达到|超过|"
+    r"通过|增设|连通|按照|沿轴线|贯穿|并与|共计|构成|等"
+)
+#: Action words that make a long list piece (over 20 characters, no name ending) prose.
+WEAK_PROSE_RE = re.compile(r"推进|发展|实施|提升|加快|完善|强化|促进|推动|全面|基本|累计|谋划|整合|培育|结合")
+#: Works tails of a road or line name ("…及接线工程", "…北延二期"): taken off before the
+#: name ending is checked and before the road is looked up as a place.
+ROAD_TAIL_RE = re.compile(
+    r"(?:及接线工程|及接线|及连接线|过江通道及接线工程|拓宽工程|拓宽|道路维修改造工程|道路工程|改扩建工程|"
+    r"工程|[东南西北]延(?:二期|工程)?|延伸段|[一二三]期|北延二期)$"
+)
+#: A status word written after a box list entry ("周尧昆虫博物馆迁建"): it becomes the
+#: entry's status. Narrower than `STATUS_TAIL_RE` (no 改建, 改造, 开发建设): with 改造 the
+#: entry "供水管网新建及改造" would lose its last word.
+PART_STATUS_TAIL_RE = re.compile(r"(?:重建|迁建|改扩建|扩建|改造提升|建设)$")
 #: How a place name ends (for gazetteer look-ups and unknown-name candidates).
 PLACE_SUFFIXES: tuple[str, ...] = (
     "省", "市", "区", "县", "镇", "乡", "街道", "村", "社区", "新城", "新区", "片区", "湖", "江", "河",

@@ -19,9 +19,11 @@ import pandas as pd
 from layers.categories import category_for
 from layers.lexicon import (
     AIM_WORDS_RE, BECOME_KINDS_RE, BOX_BULLET_RE, BOX_TITLE_RE, COUNT_RE, DESCRIPTION_WORDS, ENTRY_VERB_RE,
-    EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, ITEM_NUMBER_RE, LEAD_VERBS, LIST_VERBS, NAME_SUFFIX_RE,
-    NOT_A_NAME_RE, PARTNER_VERB, PROGRESS_SUBJECTS, PROGRESS_VERBS, PROSE_WORDS_RE, SCOPE_RE, SINGLE_BUILD_VERBS,
-    SINGLE_SUFFIX_RE, STATUS_TAIL_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation, cn_number, record_type,
+    EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, ITEM_NUMBER_RE, LEAD_VERBS, LIST_NAME_SUFFIX_RE, LIST_VERBS,
+    NAME_SUFFIX_RE, NOT_A_NAME_RE, PART_STATUS_TAIL_RE, PARTNER_VERB, PROGRESS_SUBJECTS, PROGRESS_VERBS,
+    PROSE_WORDS_RE, ROAD_TAIL_RE, SCOPE_RE, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE,
+    STRONG_PROSE_RE, TRAIL_ADVERBS, TRAIL_VERBS, WEAK_PROSE_RE, build_verb_alternation, cn_number,
+    record_type,
 )
 from layers.sections import (
     Cell, SectionIndex, TableRegion, find_headings, find_tables, line_cells, sections_from_text,
@@ -43,24 +45,9 @@ _FIGURE_RE = re.compile(r"^图\s*\d")
 _LEAD_IN_RE = re.compile(r"(?:主要包括|包括|主要涉及|涉及|分别为)")
 _VERB_RE = re.compile("(?:" + PARTNER_VERB + "|" + "|".join(LIST_VERBS) + ")")
 _TRAILER_RE = re.compile(r"(?:等[^、，,]*|项目建设|等?建设|开工建设|建成开业|建成投用)$")
-#: Words that show a piece is a sentence, not a name.
-_STRONG_PROSE = re.compile(
-    r"打造|力争|实现|形成|成为|到20\d\d|不少于|以上|%|举办|开展|围绕|依托|聚焦|确保|每年|达到|超过|"
-    r"通过|增设|连通|按照|沿轴线|贯穿|并与|共计|构成|等"
-)
-_WEAK_PROSE = re.compile(r"推进|发展|实施|提升|加快|完善|强化|促进|推动|全面|基本|累计|谋划|整合|培育|结合")
-_NAME_SUFFIX = re.compile(
-    r"(?:工程|项目|路|桥|线|站|园|区|中心|学校|医院|院|馆|城|港|镇|村|湖|山|基地|小镇|房|所|变|段|"
-    r"通道|隧道|大道|高速|拓宽|铁路|街|广场|综合体|地块|工厂|平台|楼|厂|场|带|廊|湾|岸|片|块|校|中学|"
-    r"小学|幼儿园|省道|快速路|[东南西北]延|延伸段|[一二三四]期|系统|设施|体|圈|谷|飞地|TOD)$"
-)
 _EXTENT_RE = re.compile(r"[(（](?P<a>[^()（）]+?)[-—－~～至](?P<b>[^()（）]+?)[)）]")
 _PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")
 _COUNT_LIST_RE = re.compile(r"\d+个[^（(]*[（(](?P<inner>[^）)]*、[^）)]*)[）)]")
-_ROAD_TAIL = re.compile(
-    r"(?:及接线工程|及接线|及连接线|过江通道及接线工程|拓宽工程|拓宽|道路维修改造工程|道路工程|改扩建工程|"
-    r"工程|[东南西北]延(?:二期|工程)?|延伸段|[一二三]期|北延二期)$"
-)
 #: Verbs that build something: "加快建设A、B等，…" needs no word after 等.
 _BUILD_VERBS = {"加快建设", "建设", "新建", "推进建设", "规划建设", "谋划建设", "启动建设"}
 #: What a body-text list must end with to be a list of projects.
@@ -70,8 +57,6 @@ _BODY_TRAILER = re.compile(
 )
 #: "…A、B等开工建设": a list needs no opening verb when its end says what happens.
 _DONE_TRAILER = re.compile(r"等[^、]{0,8}?(?:开工建设|建成开业|建成投用|建成开放|开工|建成)$")
-#: "周尧昆虫博物馆迁建": a status word written after the name.
-_PART_STATUS_TAIL = re.compile(r"(?:重建|迁建|改扩建|扩建|改造提升|建设)$")
 #: Brackets that qualify a name rather than name a place.
 _QUALIFIER = re.compile(r"(?:^[一二三四五六七八九十\d]+期$|段$|^[^、，,]{1,3}片$|认定|扩、改)")
 _NON_SPATIAL = {"programs", "innovation", "environment", "digital"}
@@ -275,7 +260,7 @@ def places_of(name: str, extent_from: str = "", extent_to: str = "", *,
             inner.append(p)
     bare = _PAREN_RE.sub("", name)
     bare = re.sub(r"^(?:\d+\s*[kK][vV]|\d+千伏)", "", bare)
-    core = _ROAD_TAIL.sub("", bare).strip() or bare
+    core = ROAD_TAIL_RE.sub("", bare).strip() or bare
     if category in _NON_SPATIAL and not _PLACE_END.search(core):
         core = ""
     for cand in (core, *inner, extent_from, extent_to):
@@ -465,7 +450,7 @@ def _clause_parts(text: str, a: int, b: int, verb: str) -> tuple[str, list[_Part
         if pv and pv.group(0) not in ("在", "建设"):
             v, pa = pv.group(0), pa + pv.end()
             piece = text[pa:pb]
-        tail = _PART_STATUS_TAIL.search(piece)
+        tail = PART_STATUS_TAIL_RE.search(piece)
         if tail and tail.start() >= 2:
             v, pb = tail.group(0), pa + tail.start()
             piece = text[pa:pb]
@@ -482,17 +467,17 @@ def _is_name(piece: str) -> bool:
     if not 2 <= len(piece) <= 40:
         return False
     bare = _PAREN_RE.sub("", piece).strip()
-    if _STRONG_PROSE.search(bare):
+    if STRONG_PROSE_RE.search(bare):
         return False
-    if _NAME_SUFFIX.search(bare) or (re.search(r"[)）]$", piece) and _NAME_SUFFIX.search(
-            _ROAD_TAIL.sub("", bare))):
+    if LIST_NAME_SUFFIX_RE.search(bare) or (re.search(r"[)）]$", piece) and LIST_NAME_SUFFIX_RE.search(
+            ROAD_TAIL_RE.sub("", bare))):
         return True
-    return len(bare) <= 20 and not _WEAK_PROSE.search(bare)
+    return len(bare) <= 20 and not WEAK_PROSE_RE.search(bare)
 
 
 def _has_suffix(piece: str) -> bool:
     bare = _PAREN_RE.sub("", piece).strip()
-    return bool(_NAME_SUFFIX.search(bare) or _NAME_SUFFIX.search(_ROAD_TAIL.sub("", bare)))
+    return bool(LIST_NAME_SUFFIX_RE.search(bare) or LIST_NAME_SUFFIX_RE.search(ROAD_TAIL_RE.sub("", bare)))
 
 
 def _expand_counts(text: str, parts: list[_Part]) -> list[_Part]:
@@ -638,8 +623,8 @@ def _is_named_object(piece: str, *, etc: bool = False) -> bool:
     named = (_has_suffix(core) or bool(NAME_SUFFIX_RE.search(core)) or quoted
              or (etc and 2 <= len(core) <= 12))
     return (2 <= len(piece) <= 30 and named and not PROSE_WORDS_RE.search(core)
-            and not _STRONG_PROSE.search(core)
-            and not _WEAK_PROSE.search(re.sub(r"发展区$", "", core))
+            and not STRONG_PROSE_RE.search(core)
+            and not WEAK_PROSE_RE.search(re.sub(r"发展区$", "", core))
             and not NOT_A_NAME_RE.search(core) and not _is_generic(core)
             and not COUNT_RE.match(core) and not SCOPE_RE.search(core))
 
@@ -801,7 +786,7 @@ def described_projects(sentence: str) -> list[tuple[int, int]] | None:
         name = sentence[na:nb]
         core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name))
         if (len(core) < 2 or COUNT_RE.match(core) or NOT_A_NAME_RE.search(core)
-                or PROSE_WORDS_RE.search(core) or _STRONG_PROSE.search(core)
+                or PROSE_WORDS_RE.search(core) or STRONG_PROSE_RE.search(core)
                 or ENTRY_VERB_RE.match(core) or _is_generic(core)):
             continue
         spans.append((na, nb))
