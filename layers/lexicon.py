@@ -59,6 +59,28 @@ LEAD_VERBS: tuple[str, ...] = tuple(sorted((
     "全面推进", "力促", "抓好", "做好", "完成", "全面完成", "力争开工建设", "开工建设", "加快打造",
     "打造", "建成通车", "全线贯通",
 ), key=len, reverse=True))
+#: Verbs of a visit ("视察了A、B和C项目", "走进A、B"): what follows is a list of the places
+#: visited, among them the projects, so an entry that names no built thing ("德朗能锂电池",
+#: a firm) is skipped instead of making the clause prose.
+VISIT_VERBS: tuple[str, ...] = tuple(sorted((
+    "视察了", "视察", "察看了", "察看", "实地察看", "实地察看了", "实地视察了", "走进", "来到",
+    "参观了", "参观", "调研了",
+), key=len, reverse=True))
+#: Verbs that place sites ("布局A、B"): an aim listed beside the sites ("…户外运动目的地",
+#: `AIM_WORDS_RE`) is skipped; any other entry that names nothing makes the clause prose.
+PLACE_VERBS: tuple[str, ...] = ("谋划布局", "布局")
+#: Words before a list that say whom or what a work serves ("主要用于A、B、C等拆迁户"): the
+#: list names beneficiaries, not projects.
+BENEFICIARY_LEAD_RE = re.compile(r"^[^、，,。；;]{0,4}?(?:用于|服务于|惠及|覆盖|辐射|面向)")
+#: A count of sub-projects after a list ("由A、B和C三个子项目组成"): the plan calls the
+#: entries projects.
+COUNT_PROJECTS_TRAIL = r"[\d一二两三四五六七八九十]+(?:个|项)(?:子)?(?:项目|工程)(?:组成|构成)?[^、]{0,16}$"
+#: "由A、B…组成": the word that opens such a list.
+MADE_OF_LEAD = "由"
+#: Where a visit or a ceremony takes place ("在A现场", "主现场设立在A项目"): one name the
+#: plan calls a project or works, then a word for the site.
+VENUE_WORDS: tuple[str, ...] = ("设立在", "设在", "在")
+SITE_WORDS: tuple[str, ...] = ("建设现场", "施工现场", "现场", "工地")
 #: Verbs written after a list: "A、B建成通车", "A、B等项目开工建设".
 TRAIL_VERBS: tuple[str, ...] = tuple(sorted((
     "建成通车", "开工建设", "建成投用", "建成开放", "建成开业", "全面建成", "基本建成", "建成",
@@ -66,7 +88,8 @@ TRAIL_VERBS: tuple[str, ...] = tuple(sorted((
     "开业", "贯通", "全线贯通", "项目建设", "等项目建设", "前期", "等项目前期", "尽早开工",
     "加快推进", "顺利推进", "基本成型", "完成拆迁", "开发建设", "建设", "提前开工", "提速放量",
     "前期工作", "项目前期工作", "全线铺开", "铺开", "加速放量", "放量", "并网发电", "并网",
-    "进场施工", "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开工建设", "共建",
+    "进场施工", "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开工建设", "共建", "封顶",
+    "开门应诊", "完工交付", "建成运营", "投入运营",
 ), key=len, reverse=True))
 #: Verbs that say a work is started, running or done; alone after one name they make it a
 #: project ("清溪水库加速放量", "茶山抽蓄并网发电"). Stricter than `TRAIL_VERBS`: no 建设, 前期.
@@ -74,7 +97,7 @@ PROGRESS_VERBS: tuple[str, ...] = tuple(sorted((
     "开工建设", "开工", "建成通车", "建成投用", "建成开放", "建成", "全面建成", "通车", "投用", "投运",
     "投产", "竣工", "完工", "全线铺开", "铺开", "加速放量", "并网发电", "并网", "进场施工",
     "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开通", "贯通", "全线贯通", "开业",
-    "基本成型", "成型", "全面落地", "完成拆迁",
+    "基本成型", "成型", "全面落地", "完成拆迁", "封顶", "开门应诊", "完工交付", "建成运营", "投入运营",
 ), key=len, reverse=True))
 #: Kinds a list of names may be said to become ("A、B等成为10亿级综合体"): the names are
 #: then instances of a built kind, even when they carry no name ending themselves.
@@ -98,10 +121,11 @@ SINGLE_BUILD_VERBS: tuple[str, ...] = (
 SINGLE_SUFFIX_RE = re.compile(
     r"(?:路|桥|铁路|高速|通道|隧道|站|机场|码头|中心|馆|院|学校|中学|小学|幼儿园|医院|公园|广场|"
     r"综合体|园|基地|地块|区块|新城|新区|片区|实验室|枢纽|变|线|段|[一二三四五六七八九十]期|水库|"
-    r"厂|大道|快速路|高架|港区|街区|小镇|合作区|发展区|功能区|区域|电站|抽蓄|府|苑|围涂|发射场|[东南西北]延)$"
+    r"厂|大道|快速路|高架|港区|街区|小镇|合作区|发展区|功能区|区域|电站|抽蓄|府|苑|围涂|发射场|[东南西北]延|"
+    r"大楼|先导区|校区|新院)$"
 )
 #: Words that make one name an aim, not a thing to build ("高能级创新型城区", "甬舟同城").
-AIM_WORDS_RE = re.compile(r"一体|同城|强区|城区|之城|生态区|示范区|高地|标杆|样板|典范|^为|^成为|型")
+AIM_WORDS_RE = re.compile(r"一体|同城|强区|城区|之城|生态区|示范区|高地|标杆|样板|典范|^为|^成为|型|目的地")
 
 #: Status words written after a name ("…段改扩建"): not part of what makes it a name.
 STATUS_TAIL_RE = re.compile(r"(?:改扩建|扩建|改建|迁建|重建|改造提升|改造|开发建设|建设)$")
@@ -205,7 +229,7 @@ def cn_number(s: str) -> int | None:
 
 #: Action words a list entry may still open with ("发挥文创港", "做优中山东路"): cut, not named.
 ENTRY_VERB_RE = re.compile(
-    r"^(?:[^、]{0,4}?)(?:参与|统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
+    r"^(?:[^、]{0,4}?)(?:确保|参与|统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
     r"建立|深化与|深化|把|发挥|做优|做精|做强|做大|推动|增强|"
     r"提升|用好|承接|依托|扩容|以及|打造|培育|支持|引进|布局|谋划|新建|改建|扩建|迁建|续建|"
     r"建设|建成|推进|加快|实施|启动|开工|投用|配套|完善|改造|以)"

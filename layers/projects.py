@@ -18,12 +18,12 @@ import pandas as pd
 
 from layers.categories import category_for
 from layers.lexicon import (
-    AIM_WORDS_RE, BECOME_KINDS_RE, BOX_BULLET_RE, BOX_TITLE_RE, COUNT_RE, DESCRIPTION_WORDS, ENTRY_VERB_RE,
+    AIM_WORDS_RE, BECOME_KINDS_RE, BENEFICIARY_LEAD_RE, BOX_BULLET_RE, BOX_TITLE_RE, COUNT_RE, DESCRIPTION_WORDS, ENTRY_VERB_RE,
     EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, ITEM_NUMBER_RE, LEAD_VERBS, LIST_NAME_SUFFIX_RE, LIST_VERBS,
-    NAME_SUFFIX_RE, NOT_A_NAME_RE, PART_STATUS_TAIL_RE, PARTNER_VERB, PROGRESS_SUBJECTS, PROGRESS_VERBS,
+    NAME_SUFFIX_RE, NOT_A_NAME_RE, PART_STATUS_TAIL_RE, PARTNER_VERB, PLACE_VERBS, PROGRESS_SUBJECTS, PROGRESS_VERBS,
     PROSE_WORDS_RE, ROAD_TAIL_RE, SCOPE_RE, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE,
-    STRONG_PROSE_RE, TRAIL_ADVERBS, TRAIL_VERBS, WEAK_PROSE_RE, build_verb_alternation, cn_number,
-    record_type,
+    COUNT_PROJECTS_TRAIL, MADE_OF_LEAD, SITE_WORDS, STRONG_PROSE_RE, TRAIL_ADVERBS, TRAIL_VERBS,
+    VENUE_WORDS, VISIT_VERBS, WEAK_PROSE_RE, build_verb_alternation, cn_number, record_type,
 )
 from layers.sections import (
     Cell, SectionIndex, TableRegion, find_headings, find_tables, line_cells, sections_from_text,
@@ -525,6 +525,9 @@ def _embedded_lists(text: str, offset: int, *, body: bool = False) -> list[list[
 
 #: "全面开工建设A、B和C": a lead verb, possibly after a short adverb, opens the list.
 _GENERAL_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alternation(LEAD_VERBS))
+#: "先后视察了A、B和C项目", "走进A、B", "布局A、B": a visit or placing verb opens the list.
+_VISIT_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alternation(VISIT_VERBS))
+_PLACE_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alternation(PLACE_VERBS))
 #: "A、B建成通车", "A、B等项目开工建设", "A、B等一批项目": what may follow a list.
 _PROGRESS = (r"(?:" + build_verb_alternation(PROGRESS_SUBJECTS) + r")?"
              r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(TRAIL_VERBS))
@@ -533,6 +536,7 @@ _GENERAL_TRAIL_RE = re.compile(
     + _PROGRESS + r"[^、]{0,6}$|等[^、]{0,16}$"
     # "…等一批重大项目也将在下半年陆续开工建设": the plan names them projects, then says when.
     r"|等[^、]{0,10}?(?:项目|工程|设施)[^、]{0,12}?" + _PROGRESS + r"[^、]{0,6}$"
+    r"|" + COUNT_PROJECTS_TRAIL
 )
 #: A conjunction inside one list entry ("西环线北延建设及沿海中线奉化段拓宽与疏港高速").
 _CONJ_RE = re.compile(r"以及|和|及|与")
@@ -547,8 +551,12 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
     place (路, 中心, 地块 …, `lexicon.NAME_SUFFIXES`), opened by a common verb
     ("全面开工建设A、B和C") or closed by one ("A、B建成通车", "A、B等项目建设").
     """
-    lead = _GENERAL_LEAD_RE.match(clause)
-    a = lead.end() if lead else 0
+    if BENEFICIARY_LEAD_RE.match(clause):
+        return None
+    visit = _VISIT_LEAD_RE.match(clause)
+    place = None if visit else _PLACE_LEAD_RE.match(clause)
+    lead = visit or place or _GENERAL_LEAD_RE.match(clause)
+    a = lead.end() if lead else len(MADE_OF_LEAD) if clause.startswith(MADE_OF_LEAD) else 0
     trail = _GENERAL_TRAIL_RE.search(clause, a)
     b = trail.start() if trail else len(clause)
     if (not lead and not trail) or b - a < 4 or EXAMPLE_CLAUSE_RE.search(clause):
@@ -563,17 +571,23 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
     etc = bool(trail and _ETC_PROJECTS.match(trail.group(0)))
     # "…等一批项目相继开工": the plan calls the entries projects and says they are built.
     lenient = bool(trail and _ETC_WORKS.match(trail.group(0))
-                   and re.search(_PROGRESS, trail.group(0)))
+                   and re.search(_PROGRESS, trail.group(0))) or bool(visit)
     dropped = 0
     for pa, pb in cut:
         pa, pb = trim_span(clause, pa, pb)
         verb = ENTRY_VERB_RE.match(clause[pa:pb])  # `^` anchors at the string, not at pos
-        if verb and pb - pa - verb.end() >= 2:
+        # "奉化中学迁建项目" opens with no verb: 迁建 is part of the name when all that is
+        # left after it is a works word.
+        if verb and pb - pa - verb.end() >= 2 and not _WORKS_TAIL_RE.fullmatch(
+                clause[pa + verb.end():pb]):
             pa += verb.end()
         status = _MEMBER_STATUS_RE.search(clause, pa, pb)
         if status and status.start() - pa >= 2 and _is_named_object(clause[pa:status.start()]):
             pb = status.start()
         if not _is_named_object(clause[pa:pb], etc=etc):
+            if place and AIM_WORDS_RE.search(clause[pa:pb]):
+                dropped += 1  # "布局A、B目的地": the aim beside the placed site is no site
+                continue
             if not lenient:
                 return None
             dropped += 1  # the plan calls them projects: an entry that names none is skipped
@@ -581,6 +595,10 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
         spans.append((pa, pb))
     if dropped * 2 > len(cut):
         return None
+    if (visit or place) and len(spans) == 1 and dropped:
+        # One place left of a visited or placed pair: it must end like a built thing or site.
+        core = STATUS_TAIL_RE.sub("", _PAREN_RE.sub("", clause[spans[0][0]:spans[0][1]]))
+        return spans if SINGLE_SUFFIX_RE.search(core) and not AIM_WORDS_RE.search(core) else None
     return spans if len(spans) >= 2 else None
 
 
@@ -650,8 +668,13 @@ _ETC_SINGLE_RE = re.compile(
 
 #: "清溪水库加速放量", "沿海南线拓宽工程总浦塘段先行进场施工": one name, then how far it is.
 _PROGRESS_SINGLE_RE = re.compile(
-    r"^(?P<name>[^、，,。；;：:]{2,30}?)(?:" + build_verb_alternation(PROGRESS_SUBJECTS) + r")?"
+    r"^(?P<name>[^、，,。；;：:]{2,30}?)等?(?:" + build_verb_alternation(PROGRESS_SUBJECTS) + r")?"
     r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(PROGRESS_VERBS) + r"$"
+)
+#: "在奉化中学迁建工程现场", "主现场设立在A项目": the site of a visit or a ceremony.
+_VENUE_RE = re.compile(
+    build_verb_alternation(VENUE_WORDS) + r"(?P<name>[^、，,。；;：:在]{2,30}?(?:项目|工程))"
+    r"(?:" + build_verb_alternation(SITE_WORDS) + r")?$"
 )
 #: A works word after the name of what is built ("…段改扩建工程", "…中心项目").
 _WORKS_TAIL_RE = re.compile(r"(?:改扩建|扩建|改建|拓宽|新建)?(?:工程|项目)$")
@@ -706,12 +729,27 @@ def subject_spans(clause: str) -> list[tuple[int, int]] | None:
 def _progress_single(clause: str) -> tuple[int, int] | None:
     m = _PROGRESS_SINGLE_RE.match(clause) or _PACE_SINGLE_RE.match(clause)
     if not m:
-        return None
+        return _venue(clause)
     a, b = trim_span(clause, m.start("name"), m.end("name"))
+    verb = ENTRY_VERB_RE.match(clause[a:b])  # "推动A等开门应诊", "确保A等主体结构封顶"
+    if verb and b - a - verb.end() >= 2:
+        a += verb.end()
     name = clause[a:b]
     core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
     if ("、" in name or AIM_WORDS_RE.search(core) or ENTRY_VERB_RE.match(name)
             or not SINGLE_SUFFIX_RE.search(core) or not _is_named_object(name)):
+        return None
+    return a, b
+
+
+def _venue(clause: str) -> tuple[int, int] | None:
+    m = _VENUE_RE.search(clause)
+    if not m:
+        return None
+    a, b = trim_span(clause, m.start("name"), m.end("name"))
+    name = clause[a:b]
+    core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
+    if AIM_WORDS_RE.search(core) or ENTRY_VERB_RE.match(name) or not _is_named_object(name):
         return None
     return a, b
 
@@ -732,7 +770,8 @@ def named_single(clause: str) -> tuple[int, int] | None:
     if ("、" in name or "和" in name or AIM_WORDS_RE.search(core)
             or not (etc or SINGLE_SUFFIX_RE.search(core))
             or not _is_named_object(name, etc=etc)):
-        return None
+        # "推动A等开门应诊": not a built name after the verb, but maybe one how far it is.
+        return _progress_single(clause)
     return a, b
 
 
@@ -746,6 +785,9 @@ def _general_lists(text: str, offset: int) -> list[list[_Part]]:
     """Every clause of `text` that `named_list` reads as a list, as parts."""
     out = []
     for a, b in split_top_level(text, "。；;，,：:"):
+        number = ITEM_NUMBER_RE.match(text, a, b) if not text[:a].strip() else None
+        if number:  # "1、确保A、B等15条道路开工建设": the item number opens the line
+            a = number.end()
         spans = named_list(text[a:b])
         if not spans:
             one = named_single(text[a:b])
