@@ -556,6 +556,8 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
     visit = _VISIT_LEAD_RE.match(clause)
     place = None if visit else _PLACE_LEAD_RE.match(clause)
     lead = visit or place or _GENERAL_LEAD_RE.match(clause)
+    if lead and _WORKS_TAIL_RE.fullmatch(re.split(r"[、和及与]", clause[lead.end():], maxsplit=1)[0]):
+        lead = None  # "由奉化中学迁建工程、…": the verb is inside the first name
     a = lead.end() if lead else len(MADE_OF_LEAD) if clause.startswith(MADE_OF_LEAD) else 0
     trail = _GENERAL_TRAIL_RE.search(clause, a)
     b = trail.start() if trail else len(clause)
@@ -602,14 +604,24 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
     return spans if len(spans) >= 2 else None
 
 
+#: An entry verb with nothing before it ("扩容110kV林沐变"): the part after 和 is an entry.
+_ENTRY_VERB_FIRST_RE = re.compile(ENTRY_VERB_RE.pattern.replace("^(?:[^、]{0,4}?)", "", 1))
+
+
 def _split_conjunctions(clause: str, pa: int, pb: int) -> list[tuple[int, int]]:
     """One 、-entry cut at 及/与/和/以及 wherever the part before names an object
     ("西环线北延建设及沿海中线奉化段拓宽与疏港高速(二期)" → three entries);
-    "鄞州区模具和关键零部件制造产业园" stays whole because "鄞州区模具" names nothing."""
+    "鄞州区模具和关键零部件制造产业园" stays whole because "鄞州区模具" names nothing, and
+    "奉化中学和锦溪书院配套中央广场工程" because the part after 和 opens with a name and a
+    verb of its own ("锦溪书院配套…"): the two names share that verb."""
     out: list[tuple[int, int]] = []
     a = pa
     for m in _CONJ_RE.finditer(clause, pa, pb):
         if m.start() < a + 2 or pb - m.end() < 2 or _inside_brackets(clause, a, m.start()):
+            continue
+        shared = ENTRY_VERB_RE.match(clause[m.end():pb])
+        if shared and not _ENTRY_VERB_FIRST_RE.match(clause, m.end(), pb) \
+                and not _WORKS_TAIL_RE.fullmatch(clause[m.end() + shared.end():pb]):
             continue
         left = clause[a:m.start()]
         core = _MEMBER_STATUS_RE.sub("", left) or left
@@ -749,7 +761,8 @@ def _venue(clause: str) -> tuple[int, int] | None:
     a, b = trim_span(clause, m.start("name"), m.end("name"))
     name = clause[a:b]
     core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
-    if AIM_WORDS_RE.search(core) or ENTRY_VERB_RE.match(name) or not _is_named_object(name):
+    # No entry-verb test here: "奉化中学迁建工程" holds 迁建 inside its name.
+    if AIM_WORDS_RE.search(core) or not _is_named_object(name):
         return None
     return a, b
 
