@@ -253,3 +253,41 @@ def test_a_sentence_describing_projects_one_by_one_names_each() -> None:
     assert [sentence[a:b] for a, b in spans] == [
         "甲汽车零部件项目", "乙产业园项目", "丙未来工业社区项目", "丁区“污水零直排”改造工程"]
     assert described_projects("青才工程是人才政策的总称,涵盖引进与培育。") is None
+
+
+@pytest.mark.parametrize(("clause", "names"), [
+    ("他们先后视察了甲安置房项目、乙大道和丙中学迁建项目", ["甲安置房项目", "乙大道", "丙中学迁建项目"]),
+    # A firm among the visited places names no built thing: it is skipped.
+    ("走进甲锂电池、乙产业园一期项目、丙工业城项目、丁新材料", ["乙产业园一期项目", "丙工业城项目"]),
+    ("布局甲深海产业先导区、乙国家级户外运动目的地", ["甲深海产业先导区"]),
+    ("由甲中学迁建工程、乙书院新建工程、甲中学和乙书院配套中央广场工程三个子项目组成的",
+     ["甲中学迁建工程", "乙书院新建工程", "甲中学和乙书院配套中央广场工程"]),
+])
+def test_visited_placed_and_made_of_lists_name_their_works(clause: str, names: list[str]) -> None:
+    assert [clause[a:b] for a, b in named_list(clause) or []] == names
+
+
+@pytest.mark.parametrize("clause", [
+    "主要用于甲示范区块、乙新村、丙新村等拆迁户的调产安置",
+    "分层次梯度布局区级核心商圈、街镇片区商业载体、一站式邻里商业中心",
+    "鼓励企业双向布局投资、设立联合研发机构、成立离岸创新研发中心",
+])
+def test_beneficiaries_and_kinds_placed_are_not_lists_of_projects(clause: str) -> None:
+    assert named_list(clause) is None
+
+
+@pytest.mark.parametrize(("clause", "name"), [
+    ("推动区甲保健院新院等开门应诊", "区甲保健院新院"),
+    ("确保区乙医院三期等主体结构封顶", "区乙医院三期"),
+    ("“没想到这么快!”在甲中学迁建工程现场", "甲中学迁建工程"),
+    ("开工仪式主现场设立在甲农产品物流园项目", "甲农产品物流园项目"),
+])
+def test_a_work_reached_or_visited_is_named(clause: str, name: str) -> None:
+    span = named_single(clause)
+    assert span is not None and clause[span[0]:span[1]] == name
+
+
+def test_an_item_number_opening_a_body_line_is_not_part_of_a_name() -> None:
+    text = "第一章 总则\n1、确保甲园路、乙沙西路等15条道路开工建设,丙湖东路、丁祥西街等13条道路建成通车。\n"
+    names = list(extract_plan(plan_id="t", text=text, adcode="").projects["name"])
+    assert names == ["甲园路", "乙沙西路", "丙湖东路", "丁祥西街"]
