@@ -228,12 +228,16 @@ def cn_number(s: str) -> int | None:
 
 
 #: Action words a list entry may still open with ("发挥文创港", "做优中山东路"): cut, not named.
-ENTRY_VERB_RE = re.compile(
-    r"^(?:[^、]{0,4}?)(?:确保|参与|统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
+ENTRY_VERBS = (
+    r"(?:确保|参与|统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
     r"建立|深化与|深化|把|发挥|做优|做精|做强|做大|推动|增强|"
     r"提升|用好|承接|依托|扩容|以及|打造|培育|支持|引进|布局|谋划|新建|改建|扩建|迁建|续建|"
     r"建设|建成|推进|加快|实施|启动|开工|投用|配套|完善|改造|以)"
 )
+#: An entry verb after up to four characters ("重点推进…", but also "奉化中学迁建…").
+ENTRY_VERB_RE = re.compile(r"^(?:[^、]{0,4}?)" + ENTRY_VERBS)
+#: An entry verb with nothing before it ("扩容110kV林沐变").
+ENTRY_VERB_FIRST_RE = re.compile(ENTRY_VERBS)
 #: A list whose clause reads "以A、B为核心/代表/重点" names examples, not projects.
 EXAMPLE_CLAUSE_RE = re.compile(r"为(?:代表|核心|重点|主|龙头|引领|支撑|载体|依托)")
 #: Words that show an entry is a title, a count or a kind, not one named object.

@@ -18,7 +18,7 @@ import pandas as pd
 
 from layers.categories import category_for
 from layers.lexicon import (
-    AIM_WORDS_RE, BECOME_KINDS_RE, BENEFICIARY_LEAD_RE, BOX_BULLET_RE, BOX_TITLE_RE, COUNT_RE, DESCRIPTION_WORDS, ENTRY_VERB_RE,
+    AIM_WORDS_RE, BECOME_KINDS_RE, BENEFICIARY_LEAD_RE, BOX_BULLET_RE, BOX_TITLE_RE, COUNT_RE, DESCRIPTION_WORDS, ENTRY_VERB_FIRST_RE, ENTRY_VERB_RE,
     EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, ITEM_NUMBER_RE, LEAD_VERBS, LIST_NAME_SUFFIX_RE, LIST_VERBS,
     NAME_SUFFIX_RE, NOT_A_NAME_RE, PART_STATUS_TAIL_RE, PARTNER_VERB, PLACE_VERBS, PROGRESS_SUBJECTS, PROGRESS_VERBS,
     PROSE_WORDS_RE, ROAD_TAIL_RE, SCOPE_RE, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE,
@@ -604,10 +604,6 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
     return spans if len(spans) >= 2 else None
 
 
-#: An entry verb with nothing before it ("扩容110kV林沐变"): the part after 和 is an entry.
-_ENTRY_VERB_FIRST_RE = re.compile(ENTRY_VERB_RE.pattern.replace("^(?:[^、]{0,4}?)", "", 1))
-
-
 def _split_conjunctions(clause: str, pa: int, pb: int) -> list[tuple[int, int]]:
     """One 、-entry cut at 及/与/和/以及 wherever the part before names an object
     ("西环线北延建设及沿海中线奉化段拓宽与疏港高速(二期)" → three entries);
@@ -620,7 +616,7 @@ def _split_conjunctions(clause: str, pa: int, pb: int) -> list[tuple[int, int]]:
         if m.start() < a + 2 or pb - m.end() < 2 or _inside_brackets(clause, a, m.start()):
             continue
         shared = ENTRY_VERB_RE.match(clause[m.end():pb])
-        if shared and not _ENTRY_VERB_FIRST_RE.match(clause, m.end(), pb) \
+        if shared and not ENTRY_VERB_FIRST_RE.match(clause, m.end(), pb) \
                 and not _WORKS_TAIL_RE.fullmatch(clause[m.end() + shared.end():pb]):
             continue
         left = clause[a:m.start()]
