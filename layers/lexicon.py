@@ -77,6 +77,23 @@ BENEFICIARY_LEAD_RE = re.compile(r"^[^、，,。；;]{0,4}?(?:用于|服务于|�
 COUNT_PROJECTS_TRAIL = r"[\d一二两三四五六七八九十]+(?:个|项)(?:子)?(?:项目|工程)(?:组成|构成)?[^、]{0,16}$"
 #: "由A、B…组成": the word that opens such a list.
 MADE_OF_LEAD = "由"
+#: Words of the sentence a list may open with, before its first name ("我区A、B陆续开工",
+#: "其中包括A、B等6个交通项目", "对A、B…八个项目进行了详细了解"): cut from the first entry.
+LIST_OPENING_WORDS: tuple[str, ...] = ("其中包括", "其中", "我区", "我县", "我市", "我镇", "对")
+LIST_OPENING_RE = re.compile("^(?:" + "|".join(LIST_OPENING_WORDS) + ")")
+#: "新建凤栖里路连接张柏路、柏银路": after this word a list names what the first entry
+#: joins (roads already there), not works of its own.
+CONNECT_WORDS_RE = re.compile(r"连接|接通")
+#: A quoted name followed by the works done to it ("“一岸一线”综合整治"): one named work.
+QUOTED_WORKS_RE = re.compile(r"“[^“”]{2,12}”(?:综合整治|整治|改造提升|改造|提升|工程|项目|建设)")
+#: A list of at least this many entries keeps its names when at most a quarter of its
+#: entries name no built thing ("…、浮临高速建设及通车准备情况、…八个项目"): only those
+#: entries are dropped.
+LONG_LIST_MIN = 6
+#: "推进临空港新城综合管廊工程": a verb before one name that ends in a works word.
+WORKS_NAME_VERBS: tuple[str, ...] = ("推进",)
+#: "完成府河运动天地建设": a verb before one name, then the word that says it is built.
+WORKS_DONE_VERBS: tuple[str, ...] = ("完成",)
 #: Where a visit or a ceremony takes place ("在A现场", "主现场设立在A项目"): one name the
 #: plan calls a project or works, then a word for the site.
 VENUE_WORDS: tuple[str, ...] = ("设立在", "设在", "在")

@@ -22,7 +22,8 @@ from layers.lexicon import (
     EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, ITEM_NUMBER_RE, LEAD_VERBS, LIST_NAME_SUFFIX_RE, LIST_VERBS,
     NAME_SUFFIX_RE, NOT_A_NAME_RE, PART_STATUS_TAIL_RE, PARTNER_VERB, PLACE_VERBS, PROGRESS_SUBJECTS, PROGRESS_VERBS,
     PROSE_WORDS_RE, ROAD_TAIL_RE, SCOPE_RE, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE,
-    COUNT_PROJECTS_TRAIL, MADE_OF_LEAD, SITE_WORDS, STRONG_PROSE_RE, TRAIL_ADVERBS, TRAIL_VERBS,
+    CONNECT_WORDS_RE, COUNT_PROJECTS_TRAIL, LIST_OPENING_RE, LONG_LIST_MIN, MADE_OF_LEAD,
+    QUOTED_WORKS_RE, WORKS_DONE_VERBS, WORKS_NAME_VERBS, SITE_WORDS, STRONG_PROSE_RE, TRAIL_ADVERBS, TRAIL_VERBS,
     VENUE_WORDS, VISIT_VERBS, WEAK_PROSE_RE, build_verb_alternation, cn_number, record_type,
 )
 from layers.sections import (
@@ -574,15 +575,22 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
     # "…等一批项目相继开工": the plan calls the entries projects and says they are built.
     lenient = bool(trail and _ETC_WORKS.match(trail.group(0))
                    and re.search(_PROGRESS, trail.group(0))) or bool(visit)
-    dropped = 0
-    for pa, pb in cut:
+    dropped = odd = 0
+    for k, (pa, pb) in enumerate(cut):
         pa, pb = trim_span(clause, pa, pb)
+        opening = LIST_OPENING_RE.match(clause[pa:pb]) if k == 0 else None
+        if opening and pb - pa - opening.end() >= 2:
+            pa += opening.end()  # "我区A、B…", "其中包括A、B…": the sentence's words
         verb = ENTRY_VERB_RE.match(clause[pa:pb])  # `^` anchors at the string, not at pos
         # "奉化中学迁建项目" opens with no verb: 迁建 is part of the name when all that is
         # left after it is a works word.
         if verb and pb - pa - verb.end() >= 2 and not _WORKS_TAIL_RE.fullmatch(
                 clause[pa + verb.end():pb]):
             pa += verb.end()
+        joins = CONNECT_WORDS_RE.search(clause, pa, pb) if k == 0 else None
+        if joins and _is_named_object(clause[pa:joins.start()]):
+            # "新建凤栖里路连接张柏路、柏银路": the rest of the list is what the road joins.
+            return [trim_span(clause, pa, joins.start())]
         status = _MEMBER_STATUS_RE.search(clause, pa, pb)
         if status and status.start() - pa >= 2 and _is_named_object(clause[pa:status.start()]):
             pb = status.start()
@@ -591,11 +599,16 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
                 dropped += 1  # "布局A、B目的地": the aim beside the placed site is no site
                 continue
             if not lenient:
-                return None
+                odd += 1  # decided below, once the list's length is known
+                continue
             dropped += 1  # the plan calls them projects: an entry that names none is skipped
             continue
         spans.append((pa, pb))
-    if dropped * 2 > len(cut):
+    # One odd entry in a long list ("…、浮临高速建设及通车准备情况、…") is dropped; in a
+    # short one it shows the clause is prose.
+    if odd and (len(cut) < LONG_LIST_MIN or odd * 4 > len(cut)):
+        return None
+    if (dropped + odd) * 2 > len(cut):
         return None
     if (visit or place) and len(spans) == 1 and dropped:
         # One place left of a visited or placed pair: it must end like a built thing or site.
@@ -645,7 +658,7 @@ def _is_named_object(piece: str, *, etc: bool = False) -> bool:
     plan itself calls it a project ("荣芯半导体等项目", `etc`)."""
     bare = _PAREN_RE.sub("", piece)
     core = STATUS_TAIL_RE.sub("", bare) or bare
-    quoted = bool(re.fullmatch(r"“[^“”]{2,12}”", bare))
+    quoted = bool(re.fullmatch(r"“[^“”]{2,12}”", bare) or QUOTED_WORKS_RE.fullmatch(bare))
     named = (_has_suffix(core) or bool(NAME_SUFFIX_RE.search(core)) or quoted
              or (etc and 2 <= len(core) <= 12))
     return (2 <= len(piece) <= 30 and named and not PROSE_WORDS_RE.search(core)
@@ -763,12 +776,34 @@ def _venue(clause: str) -> tuple[int, int] | None:
     return a, b
 
 
+#: "推进临空港新城综合管廊工程", "完成府河运动天地建设": one work the plan calls a work.
+_WORKS_SINGLE_RE = re.compile(
+    r"^(?:[^、，,。；;]{0,4}?)(?:" + build_verb_alternation(WORKS_NAME_VERBS)
+    + r"(?P<name>[^、，,。；;和及与]{2,30}?(?:工程|项目))|" + build_verb_alternation(WORKS_DONE_VERBS)
+    + r"(?P<done>[^、，,。；;和及与]{4,24}?)建设)$"
+)
+
+
+def _works_single(clause: str) -> tuple[int, int] | None:
+    m = _WORKS_SINGLE_RE.match(clause)
+    if not m:
+        return None
+    g = "name" if m.group("name") else "done"
+    a, b = trim_span(clause, m.start(g), m.end(g))
+    name = clause[a:b]
+    core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
+    if (len(core) < 4 or AIM_WORDS_RE.search(core) or ENTRY_VERB_RE.match(name)
+            or not _is_named_object(name, etc=True)):
+        return None
+    return a, b
+
+
 def named_single(clause: str) -> tuple[int, int] | None:
     """The span of the one named object a clause builds, opens or prepares, else None:
     "开工建设国际会议中心", "投用宁波院士中心", "推动荣芯半导体等项目提速放量"."""
     m = _SINGLE_RE.match(clause) or _ETC_SINGLE_RE.match(clause)
     if not m:
-        return _progress_single(clause)
+        return _progress_single(clause) or _works_single(clause)
     a, b = trim_span(clause, m.start("name"), m.end("name"))
     verb = ENTRY_VERB_RE.match(clause[a:b])
     if verb and b - a - verb.end() >= 2:
