@@ -86,14 +86,17 @@ LIST_OPENING_RE = re.compile("^(?:" + "|".join(LIST_OPENING_WORDS) + ")")
 CONNECT_WORDS_RE = re.compile(r"连接|接通")
 #: A quoted name followed by the works done to it ("“一岸一线”综合整治"): one named work.
 QUOTED_WORKS_RE = re.compile(r"“[^“”]{2,12}”(?:综合整治|整治|改造提升|改造|提升|工程|项目|建设)")
-#: A list of at least this many entries keeps its names when at most a quarter of its
-#: entries name no built thing ("…、浮临高速建设及通车准备情况、…八个项目"): only those
-#: entries are dropped.
+#: A list of at least this many entries that the plan counts as projects ("…八个项目")
+#: keeps its names when at most a quarter of its entries name no built thing
+#: ("…、浮临高速建设及通车准备情况、…"): only those entries are dropped.
 LONG_LIST_MIN = 6
 #: "推进临空港新城综合管廊工程": a verb before one name that ends in a works word.
 WORKS_NAME_VERBS: tuple[str, ...] = ("推进",)
 #: "完成府河运动天地建设": a verb before one name, then the word that says it is built.
 WORKS_DONE_VERBS: tuple[str, ...] = ("完成",)
+#: What after those verbs is a kind or a stage, not one work ("推进区级交通工程项目",
+#: "完成核心区开发建设").
+WORKS_SINGLE_NOT_RE = re.compile(r"^[区市县镇]级|工程项目$|开发$")
 #: Where a visit or a ceremony takes place ("在A现场", "主现场设立在A项目"): one name the
 #: plan calls a project or works, then a word for the site.
 VENUE_WORDS: tuple[str, ...] = ("设立在", "设在", "在")

@@ -23,7 +23,7 @@ from layers.lexicon import (
     NAME_SUFFIX_RE, NOT_A_NAME_RE, PART_STATUS_TAIL_RE, PARTNER_VERB, PLACE_VERBS, PROGRESS_SUBJECTS, PROGRESS_VERBS,
     PROSE_WORDS_RE, ROAD_TAIL_RE, SCOPE_RE, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE,
     CONNECT_WORDS_RE, COUNT_PROJECTS_TRAIL, LIST_OPENING_RE, LONG_LIST_MIN, MADE_OF_LEAD,
-    QUOTED_WORKS_RE, WORKS_DONE_VERBS, WORKS_NAME_VERBS, SITE_WORDS, STRONG_PROSE_RE, TRAIL_ADVERBS, TRAIL_VERBS,
+    QUOTED_WORKS_RE, WORKS_DONE_VERBS, WORKS_NAME_VERBS, WORKS_SINGLE_NOT_RE, SITE_WORDS, STRONG_PROSE_RE, TRAIL_ADVERBS, TRAIL_VERBS,
     VENUE_WORDS, VISIT_VERBS, WEAK_PROSE_RE, build_verb_alternation, cn_number, record_type,
 )
 from layers.sections import (
@@ -604,9 +604,10 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
             dropped += 1  # the plan calls them projects: an entry that names none is skipped
             continue
         spans.append((pa, pb))
-    # One odd entry in a long list ("…、浮临高速建设及通车准备情况、…") is dropped; in a
-    # short one it shows the clause is prose.
-    if odd and (len(cut) < LONG_LIST_MIN or odd * 4 > len(cut)):
+    # One odd entry in a long list the plan counts as projects ("A、…、浮临高速建设及通车
+    # 准备情况、…八个项目") is dropped; anywhere else it shows the clause is prose.
+    counted = bool(trail and re.search(COUNT_PROJECTS_TRAIL, trail.group(0)))
+    if odd and (not counted or len(cut) < LONG_LIST_MIN or odd * 4 > len(cut)):
         return None
     if (dropped + odd) * 2 > len(cut):
         return None
@@ -793,6 +794,7 @@ def _works_single(clause: str) -> tuple[int, int] | None:
     name = clause[a:b]
     core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
     if (len(core) < 4 or AIM_WORDS_RE.search(core) or ENTRY_VERB_RE.match(name)
+            or WORKS_SINGLE_NOT_RE.search(name)
             or not _is_named_object(name, etc=True)):
         return None
     return a, b
