@@ -291,3 +291,46 @@ def test_an_item_number_opening_a_body_line_is_not_part_of_a_name() -> None:
     text = "第一章 总则\n1、确保甲园路、乙沙西路等15条道路开工建设,丙湖东路、丁祥西街等13条道路建成通车。\n"
     names = list(extract_plan(plan_id="t", text=text, adcode="").projects["name"])
     assert names == ["甲园路", "乙沙西路", "丙湖东路", "丁祥西街"]
+
+
+@pytest.mark.parametrize(("clause", "names"), [
+    # Words of the sentence before the first name are not part of it.
+    ("我区甲路拓宽改造工程、乙站以及丙城项目陆续开工", ["甲路拓宽改造工程", "乙站", "丙城项目"]),
+    ("其中包括甲路改造、乙桥建设、丙站等6个交通项目", ["甲路改造", "乙桥", "丙站"]),
+    ("对甲焦化改造项目、乙树脂项目、丙装备项目、丁振兴项目、戊高速建设及通车准备情况、"
+     "己实训基地改造工程六个项目进行了详细了解",
+     ["甲焦化改造项目", "乙树脂项目", "丙装备项目", "丁振兴项目", "戊高速", "己实训基地改造工程"]),
+    # A quoted name with the works done to it is one named work.
+    ("“甲乙一线”综合整治、丙文物修缮保护工程等环境整治项目", ["“甲乙一线”综合整治", "丙文物修缮保护工程"]),
+])
+def test_list_openings_odd_entries_and_quoted_works(clause: str, names: list[str]) -> None:
+    assert [clause[a:b] for a, b in named_list(clause) or []] == names
+
+
+@pytest.mark.parametrize("clause", [
+    # Without a count of projects, or in a short list, an entry that names nothing still
+    # makes the clause prose.
+    "扎实做好“甲重”、“乙新”、中央预算内资金、新型政策性金融工具等项目谋划储备和申报",
+    "对甲路、乙桥、丙项目工作情况进行了详细了解",
+])
+def test_an_odd_entry_outside_a_long_counted_list_keeps_the_clause_prose(clause: str) -> None:
+    assert named_list(clause) is None
+
+
+def test_a_road_that_joins_others_is_the_only_work_of_its_list() -> None:
+    clause = "新建甲栖路连接乙柏路、丙银路等“连片”工程"
+    assert [clause[a:b] for a, b in named_list(clause) or []] == ["甲栖路"]
+
+
+@pytest.mark.parametrize(("clause", "name"), [
+    ("推进甲新城综合管廊工程", "甲新城综合管廊工程"),
+    ("完成甲河运动天地建设", "甲河运动天地"),
+])
+def test_pushing_or_finishing_one_named_work_is_a_project(clause: str, name: str) -> None:
+    span = named_single(clause)
+    assert span is not None and clause[span[0]:span[1]] == name
+
+
+@pytest.mark.parametrize("clause", ["全力推进区级交通工程项目", "基本完成核心区开发建设", "完成年度建设"])
+def test_pushing_a_kind_or_finishing_a_stage_is_not_a_project(clause: str) -> None:
+    assert named_single(clause) is None
