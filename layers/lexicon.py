@@ -59,6 +59,48 @@ LEAD_VERBS: tuple[str, ...] = tuple(sorted((
     "全面推进", "力促", "抓好", "做好", "完成", "全面完成", "力争开工建设", "开工建设", "加快打造",
     "打造", "建成通车", "全线贯通",
 ), key=len, reverse=True))
+#: Verbs of a visit ("视察了A、B和C项目", "走进A、B"): what follows is a list of the places
+#: visited, among them the projects, so an entry that names no built thing ("德朗能锂电池",
+#: a firm) is skipped instead of making the clause prose.
+VISIT_VERBS: tuple[str, ...] = tuple(sorted((
+    "视察了", "视察", "察看了", "察看", "实地察看", "实地察看了", "实地视察了", "走进", "来到",
+    "参观了", "参观", "调研了",
+), key=len, reverse=True))
+#: Verbs that place sites ("布局A、B"): an aim listed beside the sites ("…户外运动目的地",
+#: `AIM_WORDS_RE`) is skipped; any other entry that names nothing makes the clause prose.
+PLACE_VERBS: tuple[str, ...] = ("谋划布局", "布局")
+#: Words before a list that say whom or what a work serves ("主要用于A、B、C等拆迁户"): the
+#: list names beneficiaries, not projects.
+BENEFICIARY_LEAD_RE = re.compile(r"^[^、，,。；;]{0,4}?(?:用于|服务于|惠及|覆盖|辐射|面向)")
+#: A count of sub-projects after a list ("由A、B和C三个子项目组成"): the plan calls the
+#: entries projects.
+COUNT_PROJECTS_TRAIL = r"[\d一二两三四五六七八九十]+(?:个|项)(?:子)?(?:项目|工程)(?:组成|构成)?[^、]{0,16}$"
+#: "由A、B…组成": the word that opens such a list.
+MADE_OF_LEAD = "由"
+#: Words of the sentence a list may open with, before its first name ("我区A、B陆续开工",
+#: "其中包括A、B等6个交通项目", "对A、B…八个项目进行了详细了解"): cut from the first entry.
+LIST_OPENING_WORDS: tuple[str, ...] = ("其中包括", "其中", "我区", "我县", "我市", "我镇", "对")
+LIST_OPENING_RE = re.compile("^(?:" + "|".join(LIST_OPENING_WORDS) + ")")
+#: "新建凤栖里路连接张柏路、柏银路": after this word a list names what the first entry
+#: joins (roads already there), not works of its own.
+CONNECT_WORDS_RE = re.compile(r"连接|接通")
+#: A quoted name followed by the works done to it ("“一岸一线”综合整治"): one named work.
+QUOTED_WORKS_RE = re.compile(r"“[^“”]{2,12}”(?:综合整治|整治|改造提升|改造|提升|工程|项目|建设)")
+#: A list of at least this many entries that the plan counts as projects ("…八个项目")
+#: keeps its names when at most a quarter of its entries name no built thing
+#: ("…、浮临高速建设及通车准备情况、…"): only those entries are dropped.
+LONG_LIST_MIN = 6
+#: "推进临空港新城综合管廊工程": a verb before one name that ends in a works word.
+WORKS_NAME_VERBS: tuple[str, ...] = ("推进",)
+#: "完成府河运动天地建设": a verb before one name, then the word that says it is built.
+WORKS_DONE_VERBS: tuple[str, ...] = ("完成",)
+#: What after those verbs is a kind or a stage, not one work ("推进区级交通工程项目",
+#: "完成核心区开发建设").
+WORKS_SINGLE_NOT_RE = re.compile(r"^[区市县镇]级|工程项目$|开发$")
+#: Where a visit or a ceremony takes place ("在A现场", "主现场设立在A项目"): one name the
+#: plan calls a project or works, then a word for the site.
+VENUE_WORDS: tuple[str, ...] = ("设立在", "设在", "在")
+SITE_WORDS: tuple[str, ...] = ("建设现场", "施工现场", "现场", "工地")
 #: Verbs written after a list: "A、B建成通车", "A、B等项目开工建设".
 TRAIL_VERBS: tuple[str, ...] = tuple(sorted((
     "建成通车", "开工建设", "建成投用", "建成开放", "建成开业", "全面建成", "基本建成", "建成",
@@ -66,7 +108,8 @@ TRAIL_VERBS: tuple[str, ...] = tuple(sorted((
     "开业", "贯通", "全线贯通", "项目建设", "等项目建设", "前期", "等项目前期", "尽早开工",
     "加快推进", "顺利推进", "基本成型", "完成拆迁", "开发建设", "建设", "提前开工", "提速放量",
     "前期工作", "项目前期工作", "全线铺开", "铺开", "加速放量", "放量", "并网发电", "并网",
-    "进场施工", "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开工建设", "共建",
+    "进场施工", "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开工建设", "共建", "封顶",
+    "开门应诊", "完工交付", "建成运营", "投入运营",
 ), key=len, reverse=True))
 #: Verbs that say a work is started, running or done; alone after one name they make it a
 #: project ("清溪水库加速放量", "茶山抽蓄并网发电"). Stricter than `TRAIL_VERBS`: no 建设, 前期.
@@ -74,7 +117,7 @@ PROGRESS_VERBS: tuple[str, ...] = tuple(sorted((
     "开工建设", "开工", "建成通车", "建成投用", "建成开放", "建成", "全面建成", "通车", "投用", "投运",
     "投产", "竣工", "完工", "全线铺开", "铺开", "加速放量", "并网发电", "并网", "进场施工",
     "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开通", "贯通", "全线贯通", "开业",
-    "基本成型", "成型", "全面落地", "完成拆迁",
+    "基本成型", "成型", "全面落地", "完成拆迁", "封顶", "开门应诊", "完工交付", "建成运营", "投入运营",
 ), key=len, reverse=True))
 #: Kinds a list of names may be said to become ("A、B等成为10亿级综合体"): the names are
 #: then instances of a built kind, even when they carry no name ending themselves.
@@ -98,10 +141,11 @@ SINGLE_BUILD_VERBS: tuple[str, ...] = (
 SINGLE_SUFFIX_RE = re.compile(
     r"(?:路|桥|铁路|高速|通道|隧道|站|机场|码头|中心|馆|院|学校|中学|小学|幼儿园|医院|公园|广场|"
     r"综合体|园|基地|地块|区块|新城|新区|片区|实验室|枢纽|变|线|段|[一二三四五六七八九十]期|水库|"
-    r"厂|大道|快速路|高架|港区|街区|小镇|合作区|发展区|功能区|区域|电站|抽蓄|府|苑|围涂|发射场|[东南西北]延)$"
+    r"厂|大道|快速路|高架|港区|街区|小镇|合作区|发展区|功能区|区域|电站|抽蓄|府|苑|围涂|发射场|[东南西北]延|"
+    r"大楼|先导区|校区|新院)$"
 )
 #: Words that make one name an aim, not a thing to build ("高能级创新型城区", "甬舟同城").
-AIM_WORDS_RE = re.compile(r"一体|同城|强区|城区|之城|生态区|示范区|高地|标杆|样板|典范|^为|^成为|型")
+AIM_WORDS_RE = re.compile(r"一体|同城|强区|城区|之城|生态区|示范区|高地|标杆|样板|典范|^为|^成为|型|目的地")
 
 #: Status words written after a name ("…段改扩建"): not part of what makes it a name.
 STATUS_TAIL_RE = re.compile(r"(?:改扩建|扩建|改建|迁建|重建|改造提升|改造|开发建设|建设)$")
@@ -121,6 +165,33 @@ NAME_SUFFIXES: tuple[str, ...] = (
 )
 NAME_SUFFIX_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, NAME_SUFFIXES),
                                                    key=len, reverse=True)) + r")$")
+#: The narrower name endings the box-list splitter checks (`projects._is_name`). Kept apart
+#: from `NAME_SUFFIX_RE`: with the wider list, box sentences of the shipped plans split into
+#: other entries ("公共服务配套及商业广场") and body lists are read in another order.
+LIST_NAME_SUFFIX_RE = re.compile(
+    r"(?:工程|项目|路|桥|线|站|园|区|中心|学校|医院|院|馆|城|港|镇|村|湖|山|基地|小镇|房|所|变|段|"
+    r"通道|隧道|大道|高速|拓宽|铁路|街|广场|综合体|地块|工厂|平台|楼|厂|场|带|廊|湾|岸|片|块|校|中学|"
+    r"小学|幼儿园|省道|快速路|[东南西北]延|延伸段|[一二三四]期|系统|设施|体|圈|谷|飞地|TOD)$"
+)
+#: Words that show a list piece is a sentence, not a name. Apart from `PROSE_WORDS_RE`:
+#: this one also rejects "等" inside a piece, and lets through the words box names carry
+#: ("…强排能力提升工程", "…公交场站体系建设工程") that the wider list takes for prose.
+STRONG_PROSE_RE = re.compile(
+    r"打造|力争|实现|形成|成为|到20\d\d|不少于|以上|%|举办|开展|围绕|依托|聚焦|确保|每年|达到|超过|"
+    r"通过|增设|连通|按照|沿轴线|贯穿|并与|共计|构成|等"
+)
+#: Action words that make a long list piece (over 20 characters, no name ending) prose.
+WEAK_PROSE_RE = re.compile(r"推进|发展|实施|提升|加快|完善|强化|促进|推动|全面|基本|累计|谋划|整合|培育|结合")
+#: Works tails of a road or line name ("…及接线工程", "…北延二期"): taken off before the
+#: name ending is checked and before the road is looked up as a place.
+ROAD_TAIL_RE = re.compile(
+    r"(?:及接线工程|及接线|及连接线|过江通道及接线工程|拓宽工程|拓宽|道路维修改造工程|道路工程|改扩建工程|"
+    r"工程|[东南西北]延(?:二期|工程)?|延伸段|[一二三]期|北延二期)$"
+)
+#: A status word written after a box list entry ("周尧昆虫博物馆迁建"): it becomes the
+#: entry's status. Narrower than `STATUS_TAIL_RE` (no 改建, 改造, 开发建设): with 改造 the
+#: entry "供水管网新建及改造" would lose its last word.
+PART_STATUS_TAIL_RE = re.compile(r"(?:重建|迁建|改扩建|扩建|改造提升|建设)$")
 #: How a place name ends (for gazetteer look-ups and unknown-name candidates).
 PLACE_SUFFIXES: tuple[str, ...] = (
     "省", "市", "区", "县", "镇", "乡", "街道", "村", "社区", "新城", "新区", "片区", "湖", "江", "河",
@@ -177,12 +248,16 @@ def cn_number(s: str) -> int | None:
 
 
 #: Action words a list entry may still open with ("发挥文创港", "做优中山东路"): cut, not named.
-ENTRY_VERB_RE = re.compile(
-    r"^(?:[^、]{0,4}?)(?:参与|统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
+ENTRY_VERBS = (
+    r"(?:确保|参与|统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
     r"建立|深化与|深化|把|发挥|做优|做精|做强|做大|推动|增强|"
     r"提升|用好|承接|依托|扩容|以及|打造|培育|支持|引进|布局|谋划|新建|改建|扩建|迁建|续建|"
     r"建设|建成|推进|加快|实施|启动|开工|投用|配套|完善|改造|以)"
 )
+#: An entry verb after up to four characters ("重点推进…", but also "奉化中学迁建…").
+ENTRY_VERB_RE = re.compile(r"^(?:[^、]{0,4}?)" + ENTRY_VERBS)
+#: An entry verb with nothing before it ("扩容110kV林沐变").
+ENTRY_VERB_FIRST_RE = re.compile(ENTRY_VERBS)
 #: A list whose clause reads "以A、B为核心/代表/重点" names examples, not projects.
 EXAMPLE_CLAUSE_RE = re.compile(r"为(?:代表|核心|重点|主|龙头|引领|支撑|载体|依托)")
 #: Words that show an entry is a title, a count or a kind, not one named object.

@@ -18,10 +18,13 @@ import pandas as pd
 
 from layers.categories import category_for
 from layers.lexicon import (
-    AIM_WORDS_RE, BECOME_KINDS_RE, BOX_BULLET_RE, BOX_TITLE_RE, COUNT_RE, DESCRIPTION_WORDS, ENTRY_VERB_RE,
-    EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, ITEM_NUMBER_RE, LEAD_VERBS, LIST_VERBS, NAME_SUFFIX_RE,
-    NOT_A_NAME_RE, PARTNER_VERB, PROGRESS_SUBJECTS, PROGRESS_VERBS, PROSE_WORDS_RE, SCOPE_RE, SINGLE_BUILD_VERBS,
-    SINGLE_SUFFIX_RE, STATUS_TAIL_RE, TRAIL_ADVERBS, TRAIL_VERBS, build_verb_alternation, cn_number, record_type,
+    AIM_WORDS_RE, BECOME_KINDS_RE, BENEFICIARY_LEAD_RE, BOX_BULLET_RE, BOX_TITLE_RE, COUNT_RE, DESCRIPTION_WORDS, ENTRY_VERB_FIRST_RE, ENTRY_VERB_RE,
+    EXAMPLE_CLAUSE_RE, GENERIC_MODIFIER_RE, ITEM_NUMBER_RE, LEAD_VERBS, LIST_NAME_SUFFIX_RE, LIST_VERBS,
+    NAME_SUFFIX_RE, NOT_A_NAME_RE, PART_STATUS_TAIL_RE, PARTNER_VERB, PLACE_VERBS, PROGRESS_SUBJECTS, PROGRESS_VERBS,
+    PROSE_WORDS_RE, ROAD_TAIL_RE, SCOPE_RE, SINGLE_BUILD_VERBS, SINGLE_SUFFIX_RE, STATUS_TAIL_RE,
+    CONNECT_WORDS_RE, COUNT_PROJECTS_TRAIL, LIST_OPENING_RE, LONG_LIST_MIN, MADE_OF_LEAD,
+    QUOTED_WORKS_RE, WORKS_DONE_VERBS, WORKS_NAME_VERBS, WORKS_SINGLE_NOT_RE, SITE_WORDS, STRONG_PROSE_RE, TRAIL_ADVERBS, TRAIL_VERBS,
+    VENUE_WORDS, VISIT_VERBS, WEAK_PROSE_RE, build_verb_alternation, cn_number, record_type,
 )
 from layers.sections import (
     Cell, SectionIndex, TableRegion, find_headings, find_tables, line_cells, sections_from_text,
@@ -43,24 +46,9 @@ _FIGURE_RE = re.compile(r"^图\s*\d")
 _LEAD_IN_RE = re.compile(r"(?:主要包括|包括|主要涉及|涉及|分别为)")
 _VERB_RE = re.compile("(?:" + PARTNER_VERB + "|" + "|".join(LIST_VERBS) + ")")
 _TRAILER_RE = re.compile(r"(?:等[^、，,]*|项目建设|等?建设|开工建设|建成开业|建成投用)$")
-#: Words that show a piece is a sentence, not a name.
-_STRONG_PROSE = re.compile(
-    r"打造|力争|实现|形成|成为|到20\d\d|不少于|以上|%|举办|开展|围绕|依托|聚焦|确保|每年|达到|超过|"
-    r"通过|增设|连通|按照|沿轴线|贯穿|并与|共计|构成|等"
-)
-_WEAK_PROSE = re.compile(r"推进|发展|实施|提升|加快|完善|强化|促进|推动|全面|基本|累计|谋划|整合|培育|结合")
-_NAME_SUFFIX = re.compile(
-    r"(?:工程|项目|路|桥|线|站|园|区|中心|学校|医院|院|馆|城|港|镇|村|湖|山|基地|小镇|房|所|变|段|"
-    r"通道|隧道|大道|高速|拓宽|铁路|街|广场|综合体|地块|工厂|平台|楼|厂|场|带|廊|湾|岸|片|块|校|中学|"
-    r"小学|幼儿园|省道|快速路|[东南西北]延|延伸段|[一二三四]期|系统|设施|体|圈|谷|飞地|TOD)$"
-)
 _EXTENT_RE = re.compile(r"[(（](?P<a>[^()（）]+?)[-—－~～至](?P<b>[^()（）]+?)[)）]")
 _PAREN_RE = re.compile(r"[(（]([^()（）]*)[)）]")
 _COUNT_LIST_RE = re.compile(r"\d+个[^（(]*[（(](?P<inner>[^）)]*、[^）)]*)[）)]")
-_ROAD_TAIL = re.compile(
-    r"(?:及接线工程|及接线|及连接线|过江通道及接线工程|拓宽工程|拓宽|道路维修改造工程|道路工程|改扩建工程|"
-    r"工程|[东南西北]延(?:二期|工程)?|延伸段|[一二三]期|北延二期)$"
-)
 #: Verbs that build something: "加快建设A、B等，…" needs no word after 等.
 _BUILD_VERBS = {"加快建设", "建设", "新建", "推进建设", "规划建设", "谋划建设", "启动建设"}
 #: What a body-text list must end with to be a list of projects.
@@ -70,8 +58,6 @@ _BODY_TRAILER = re.compile(
 )
 #: "…A、B等开工建设": a list needs no opening verb when its end says what happens.
 _DONE_TRAILER = re.compile(r"等[^、]{0,8}?(?:开工建设|建成开业|建成投用|建成开放|开工|建成)$")
-#: "周尧昆虫博物馆迁建": a status word written after the name.
-_PART_STATUS_TAIL = re.compile(r"(?:重建|迁建|改扩建|扩建|改造提升|建设)$")
 #: Brackets that qualify a name rather than name a place.
 _QUALIFIER = re.compile(r"(?:^[一二三四五六七八九十\d]+期$|段$|^[^、，,]{1,3}片$|认定|扩、改)")
 _NON_SPATIAL = {"programs", "innovation", "environment", "digital"}
@@ -275,7 +261,7 @@ def places_of(name: str, extent_from: str = "", extent_to: str = "", *,
             inner.append(p)
     bare = _PAREN_RE.sub("", name)
     bare = re.sub(r"^(?:\d+\s*[kK][vV]|\d+千伏)", "", bare)
-    core = _ROAD_TAIL.sub("", bare).strip() or bare
+    core = ROAD_TAIL_RE.sub("", bare).strip() or bare
     if category in _NON_SPATIAL and not _PLACE_END.search(core):
         core = ""
     for cand in (core, *inner, extent_from, extent_to):
@@ -465,7 +451,7 @@ def _clause_parts(text: str, a: int, b: int, verb: str) -> tuple[str, list[_Part
         if pv and pv.group(0) not in ("在", "建设"):
             v, pa = pv.group(0), pa + pv.end()
             piece = text[pa:pb]
-        tail = _PART_STATUS_TAIL.search(piece)
+        tail = PART_STATUS_TAIL_RE.search(piece)
         if tail and tail.start() >= 2:
             v, pb = tail.group(0), pa + tail.start()
             piece = text[pa:pb]
@@ -482,17 +468,17 @@ def _is_name(piece: str) -> bool:
     if not 2 <= len(piece) <= 40:
         return False
     bare = _PAREN_RE.sub("", piece).strip()
-    if _STRONG_PROSE.search(bare):
+    if STRONG_PROSE_RE.search(bare):
         return False
-    if _NAME_SUFFIX.search(bare) or (re.search(r"[)）]$", piece) and _NAME_SUFFIX.search(
-            _ROAD_TAIL.sub("", bare))):
+    if LIST_NAME_SUFFIX_RE.search(bare) or (re.search(r"[)）]$", piece) and LIST_NAME_SUFFIX_RE.search(
+            ROAD_TAIL_RE.sub("", bare))):
         return True
-    return len(bare) <= 20 and not _WEAK_PROSE.search(bare)
+    return len(bare) <= 20 and not WEAK_PROSE_RE.search(bare)
 
 
 def _has_suffix(piece: str) -> bool:
     bare = _PAREN_RE.sub("", piece).strip()
-    return bool(_NAME_SUFFIX.search(bare) or _NAME_SUFFIX.search(_ROAD_TAIL.sub("", bare)))
+    return bool(LIST_NAME_SUFFIX_RE.search(bare) or LIST_NAME_SUFFIX_RE.search(ROAD_TAIL_RE.sub("", bare)))
 
 
 def _expand_counts(text: str, parts: list[_Part]) -> list[_Part]:
@@ -540,6 +526,9 @@ def _embedded_lists(text: str, offset: int, *, body: bool = False) -> list[list[
 
 #: "全面开工建设A、B和C": a lead verb, possibly after a short adverb, opens the list.
 _GENERAL_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alternation(LEAD_VERBS))
+#: "先后视察了A、B和C项目", "走进A、B", "布局A、B": a visit or placing verb opens the list.
+_VISIT_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alternation(VISIT_VERBS))
+_PLACE_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alternation(PLACE_VERBS))
 #: "A、B建成通车", "A、B等项目开工建设", "A、B等一批项目": what may follow a list.
 _PROGRESS = (r"(?:" + build_verb_alternation(PROGRESS_SUBJECTS) + r")?"
              r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(TRAIL_VERBS))
@@ -548,6 +537,7 @@ _GENERAL_TRAIL_RE = re.compile(
     + _PROGRESS + r"[^、]{0,6}$|等[^、]{0,16}$"
     # "…等一批重大项目也将在下半年陆续开工建设": the plan names them projects, then says when.
     r"|等[^、]{0,10}?(?:项目|工程|设施)[^、]{0,12}?" + _PROGRESS + r"[^、]{0,6}$"
+    r"|" + COUNT_PROJECTS_TRAIL
 )
 #: A conjunction inside one list entry ("西环线北延建设及沿海中线奉化段拓宽与疏港高速").
 _CONJ_RE = re.compile(r"以及|和|及|与")
@@ -562,8 +552,14 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
     place (路, 中心, 地块 …, `lexicon.NAME_SUFFIXES`), opened by a common verb
     ("全面开工建设A、B和C") or closed by one ("A、B建成通车", "A、B等项目建设").
     """
-    lead = _GENERAL_LEAD_RE.match(clause)
-    a = lead.end() if lead else 0
+    if BENEFICIARY_LEAD_RE.match(clause):
+        return None
+    visit = _VISIT_LEAD_RE.match(clause)
+    place = None if visit else _PLACE_LEAD_RE.match(clause)
+    lead = visit or place or _GENERAL_LEAD_RE.match(clause)
+    if lead and _WORKS_TAIL_RE.fullmatch(re.split(r"[、和及与]", clause[lead.end():], maxsplit=1)[0]):
+        lead = None  # "由奉化中学迁建工程、…": the verb is inside the first name
+    a = lead.end() if lead else len(MADE_OF_LEAD) if clause.startswith(MADE_OF_LEAD) else 0
     trail = _GENERAL_TRAIL_RE.search(clause, a)
     b = trail.start() if trail else len(clause)
     if (not lead and not trail) or b - a < 4 or EXAMPLE_CLAUSE_RE.search(clause):
@@ -578,35 +574,64 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
     etc = bool(trail and _ETC_PROJECTS.match(trail.group(0)))
     # "…等一批项目相继开工": the plan calls the entries projects and says they are built.
     lenient = bool(trail and _ETC_WORKS.match(trail.group(0))
-                   and re.search(_PROGRESS, trail.group(0)))
-    dropped = 0
-    for pa, pb in cut:
+                   and re.search(_PROGRESS, trail.group(0))) or bool(visit)
+    dropped = odd = 0
+    for k, (pa, pb) in enumerate(cut):
         pa, pb = trim_span(clause, pa, pb)
+        opening = LIST_OPENING_RE.match(clause[pa:pb]) if k == 0 else None
+        if opening and pb - pa - opening.end() >= 2:
+            pa += opening.end()  # "我区A、B…", "其中包括A、B…": the sentence's words
         verb = ENTRY_VERB_RE.match(clause[pa:pb])  # `^` anchors at the string, not at pos
-        if verb and pb - pa - verb.end() >= 2:
+        # "奉化中学迁建项目" opens with no verb: 迁建 is part of the name when all that is
+        # left after it is a works word.
+        if verb and pb - pa - verb.end() >= 2 and not _WORKS_TAIL_RE.fullmatch(
+                clause[pa + verb.end():pb]):
             pa += verb.end()
+        joins = CONNECT_WORDS_RE.search(clause, pa, pb) if k == 0 else None
+        if joins and _is_named_object(clause[pa:joins.start()]):
+            # "新建凤栖里路连接张柏路、柏银路": the rest of the list is what the road joins.
+            return [trim_span(clause, pa, joins.start())]
         status = _MEMBER_STATUS_RE.search(clause, pa, pb)
         if status and status.start() - pa >= 2 and _is_named_object(clause[pa:status.start()]):
             pb = status.start()
         if not _is_named_object(clause[pa:pb], etc=etc):
+            if place and AIM_WORDS_RE.search(clause[pa:pb]):
+                dropped += 1  # "布局A、B目的地": the aim beside the placed site is no site
+                continue
             if not lenient:
-                return None
+                odd += 1  # decided below, once the list's length is known
+                continue
             dropped += 1  # the plan calls them projects: an entry that names none is skipped
             continue
         spans.append((pa, pb))
-    if dropped * 2 > len(cut):
+    # One odd entry in a long list the plan counts as projects ("A、…、浮临高速建设及通车
+    # 准备情况、…八个项目") is dropped; anywhere else it shows the clause is prose.
+    counted = bool(trail and re.search(COUNT_PROJECTS_TRAIL, trail.group(0)))
+    if odd and (not counted or len(cut) < LONG_LIST_MIN or odd * 4 > len(cut)):
         return None
+    if (dropped + odd) * 2 > len(cut):
+        return None
+    if (visit or place) and len(spans) == 1 and dropped:
+        # One place left of a visited or placed pair: it must end like a built thing or site.
+        core = STATUS_TAIL_RE.sub("", _PAREN_RE.sub("", clause[spans[0][0]:spans[0][1]]))
+        return spans if SINGLE_SUFFIX_RE.search(core) and not AIM_WORDS_RE.search(core) else None
     return spans if len(spans) >= 2 else None
 
 
 def _split_conjunctions(clause: str, pa: int, pb: int) -> list[tuple[int, int]]:
     """One 、-entry cut at 及/与/和/以及 wherever the part before names an object
     ("西环线北延建设及沿海中线奉化段拓宽与疏港高速(二期)" → three entries);
-    "鄞州区模具和关键零部件制造产业园" stays whole because "鄞州区模具" names nothing."""
+    "鄞州区模具和关键零部件制造产业园" stays whole because "鄞州区模具" names nothing, and
+    "奉化中学和锦溪书院配套中央广场工程" because the part after 和 opens with a name and a
+    verb of its own ("锦溪书院配套…"): the two names share that verb."""
     out: list[tuple[int, int]] = []
     a = pa
     for m in _CONJ_RE.finditer(clause, pa, pb):
         if m.start() < a + 2 or pb - m.end() < 2 or _inside_brackets(clause, a, m.start()):
+            continue
+        shared = ENTRY_VERB_RE.match(clause[m.end():pb])
+        if shared and not ENTRY_VERB_FIRST_RE.match(clause, m.end(), pb) \
+                and not _WORKS_TAIL_RE.fullmatch(clause[m.end() + shared.end():pb]):
             continue
         left = clause[a:m.start()]
         core = _MEMBER_STATUS_RE.sub("", left) or left
@@ -634,12 +659,12 @@ def _is_named_object(piece: str, *, etc: bool = False) -> bool:
     plan itself calls it a project ("荣芯半导体等项目", `etc`)."""
     bare = _PAREN_RE.sub("", piece)
     core = STATUS_TAIL_RE.sub("", bare) or bare
-    quoted = bool(re.fullmatch(r"“[^“”]{2,12}”", bare))
+    quoted = bool(re.fullmatch(r"“[^“”]{2,12}”", bare) or QUOTED_WORKS_RE.fullmatch(bare))
     named = (_has_suffix(core) or bool(NAME_SUFFIX_RE.search(core)) or quoted
              or (etc and 2 <= len(core) <= 12))
     return (2 <= len(piece) <= 30 and named and not PROSE_WORDS_RE.search(core)
-            and not _STRONG_PROSE.search(core)
-            and not _WEAK_PROSE.search(re.sub(r"发展区$", "", core))
+            and not STRONG_PROSE_RE.search(core)
+            and not WEAK_PROSE_RE.search(re.sub(r"发展区$", "", core))
             and not NOT_A_NAME_RE.search(core) and not _is_generic(core)
             and not COUNT_RE.match(core) and not SCOPE_RE.search(core))
 
@@ -665,8 +690,13 @@ _ETC_SINGLE_RE = re.compile(
 
 #: "清溪水库加速放量", "沿海南线拓宽工程总浦塘段先行进场施工": one name, then how far it is.
 _PROGRESS_SINGLE_RE = re.compile(
-    r"^(?P<name>[^、，,。；;：:]{2,30}?)(?:" + build_verb_alternation(PROGRESS_SUBJECTS) + r")?"
+    r"^(?P<name>[^、，,。；;：:]{2,30}?)等?(?:" + build_verb_alternation(PROGRESS_SUBJECTS) + r")?"
     r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(PROGRESS_VERBS) + r"$"
+)
+#: "在奉化中学迁建工程现场", "主现场设立在A项目": the site of a visit or a ceremony.
+_VENUE_RE = re.compile(
+    build_verb_alternation(VENUE_WORDS) + r"(?P<name>[^、，,。；;：:在]{2,30}?(?:项目|工程))"
+    r"(?:" + build_verb_alternation(SITE_WORDS) + r")?$"
 )
 #: A works word after the name of what is built ("…段改扩建工程", "…中心项目").
 _WORKS_TAIL_RE = re.compile(r"(?:改扩建|扩建|改建|拓宽|新建)?(?:工程|项目)$")
@@ -721,12 +751,51 @@ def subject_spans(clause: str) -> list[tuple[int, int]] | None:
 def _progress_single(clause: str) -> tuple[int, int] | None:
     m = _PROGRESS_SINGLE_RE.match(clause) or _PACE_SINGLE_RE.match(clause)
     if not m:
-        return None
+        return _venue(clause)
     a, b = trim_span(clause, m.start("name"), m.end("name"))
+    verb = ENTRY_VERB_RE.match(clause[a:b])  # "推动A等开门应诊", "确保A等主体结构封顶"
+    if verb and b - a - verb.end() >= 2:
+        a += verb.end()
     name = clause[a:b]
     core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
     if ("、" in name or AIM_WORDS_RE.search(core) or ENTRY_VERB_RE.match(name)
             or not SINGLE_SUFFIX_RE.search(core) or not _is_named_object(name)):
+        return None
+    return a, b
+
+
+def _venue(clause: str) -> tuple[int, int] | None:
+    m = _VENUE_RE.search(clause)
+    if not m:
+        return None
+    a, b = trim_span(clause, m.start("name"), m.end("name"))
+    name = clause[a:b]
+    core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
+    # No entry-verb test here: "奉化中学迁建工程" holds 迁建 inside its name.
+    if AIM_WORDS_RE.search(core) or not _is_named_object(name):
+        return None
+    return a, b
+
+
+#: "推进临空港新城综合管廊工程", "完成府河运动天地建设": one work the plan calls a work.
+_WORKS_SINGLE_RE = re.compile(
+    r"^(?:[^、，,。；;]{0,4}?)(?:" + build_verb_alternation(WORKS_NAME_VERBS)
+    + r"(?P<name>[^、，,。；;和及与]{2,30}?(?:工程|项目))|" + build_verb_alternation(WORKS_DONE_VERBS)
+    + r"(?P<done>[^、，,。；;和及与]{4,24}?)建设)$"
+)
+
+
+def _works_single(clause: str) -> tuple[int, int] | None:
+    m = _WORKS_SINGLE_RE.match(clause)
+    if not m:
+        return None
+    g = "name" if m.group("name") else "done"
+    a, b = trim_span(clause, m.start(g), m.end(g))
+    name = clause[a:b]
+    core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
+    if (len(core) < 4 or AIM_WORDS_RE.search(core) or ENTRY_VERB_RE.match(name)
+            or WORKS_SINGLE_NOT_RE.search(name)
+            or not _is_named_object(name, etc=True)):
         return None
     return a, b
 
@@ -736,7 +805,7 @@ def named_single(clause: str) -> tuple[int, int] | None:
     "开工建设国际会议中心", "投用宁波院士中心", "推动荣芯半导体等项目提速放量"."""
     m = _SINGLE_RE.match(clause) or _ETC_SINGLE_RE.match(clause)
     if not m:
-        return _progress_single(clause)
+        return _progress_single(clause) or _works_single(clause)
     a, b = trim_span(clause, m.start("name"), m.end("name"))
     verb = ENTRY_VERB_RE.match(clause[a:b])
     if verb and b - a - verb.end() >= 2:
@@ -747,7 +816,8 @@ def named_single(clause: str) -> tuple[int, int] | None:
     if ("、" in name or "和" in name or AIM_WORDS_RE.search(core)
             or not (etc or SINGLE_SUFFIX_RE.search(core))
             or not _is_named_object(name, etc=etc)):
-        return None
+        # "推动A等开门应诊": not a built name after the verb, but maybe one how far it is.
+        return _progress_single(clause)
     return a, b
 
 
@@ -761,6 +831,9 @@ def _general_lists(text: str, offset: int) -> list[list[_Part]]:
     """Every clause of `text` that `named_list` reads as a list, as parts."""
     out = []
     for a, b in split_top_level(text, "。；;，,：:"):
+        number = ITEM_NUMBER_RE.match(text, a, b) if not text[:a].strip() else None
+        if number:  # "1、确保A、B等15条道路开工建设": the item number opens the line
+            a = number.end()
         spans = named_list(text[a:b])
         if not spans:
             one = named_single(text[a:b])
@@ -801,7 +874,7 @@ def described_projects(sentence: str) -> list[tuple[int, int]] | None:
         name = sentence[na:nb]
         core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name))
         if (len(core) < 2 or COUNT_RE.match(core) or NOT_A_NAME_RE.search(core)
-                or PROSE_WORDS_RE.search(core) or _STRONG_PROSE.search(core)
+                or PROSE_WORDS_RE.search(core) or STRONG_PROSE_RE.search(core)
                 or ENTRY_VERB_RE.match(core) or _is_generic(core)):
             continue
         spans.append((na, nb))

@@ -253,3 +253,84 @@ def test_a_sentence_describing_projects_one_by_one_names_each() -> None:
     assert [sentence[a:b] for a, b in spans] == [
         "甲汽车零部件项目", "乙产业园项目", "丙未来工业社区项目", "丁区“污水零直排”改造工程"]
     assert described_projects("青才工程是人才政策的总称,涵盖引进与培育。") is None
+
+
+@pytest.mark.parametrize(("clause", "names"), [
+    ("他们先后视察了甲安置房项目、乙大道和丙中学迁建项目", ["甲安置房项目", "乙大道", "丙中学迁建项目"]),
+    # A firm among the visited places names no built thing: it is skipped.
+    ("走进甲锂电池、乙产业园一期项目、丙工业城项目、丁新材料", ["乙产业园一期项目", "丙工业城项目"]),
+    ("布局甲深海产业先导区、乙国家级户外运动目的地", ["甲深海产业先导区"]),
+    ("由甲中学迁建工程、乙书院新建工程、甲中学和乙书院配套中央广场工程三个子项目组成的",
+     ["甲中学迁建工程", "乙书院新建工程", "甲中学和乙书院配套中央广场工程"]),
+])
+def test_visited_placed_and_made_of_lists_name_their_works(clause: str, names: list[str]) -> None:
+    assert [clause[a:b] for a, b in named_list(clause) or []] == names
+
+
+@pytest.mark.parametrize("clause", [
+    "主要用于甲示范区块、乙新村、丙新村等拆迁户的调产安置",
+    "分层次梯度布局区级核心商圈、街镇片区商业载体、一站式邻里商业中心",
+    "鼓励企业双向布局投资、设立联合研发机构、成立离岸创新研发中心",
+])
+def test_beneficiaries_and_kinds_placed_are_not_lists_of_projects(clause: str) -> None:
+    assert named_list(clause) is None
+
+
+@pytest.mark.parametrize(("clause", "name"), [
+    ("推动区甲保健院新院等开门应诊", "区甲保健院新院"),
+    ("确保区乙医院三期等主体结构封顶", "区乙医院三期"),
+    ("“没想到这么快!”在甲中学迁建工程现场", "甲中学迁建工程"),
+    ("开工仪式主现场设立在甲农产品物流园项目", "甲农产品物流园项目"),
+])
+def test_a_work_reached_or_visited_is_named(clause: str, name: str) -> None:
+    span = named_single(clause)
+    assert span is not None and clause[span[0]:span[1]] == name
+
+
+def test_an_item_number_opening_a_body_line_is_not_part_of_a_name() -> None:
+    text = "第一章 总则\n1、确保甲园路、乙沙西路等15条道路开工建设,丙湖东路、丁祥西街等13条道路建成通车。\n"
+    names = list(extract_plan(plan_id="t", text=text, adcode="").projects["name"])
+    assert names == ["甲园路", "乙沙西路", "丙湖东路", "丁祥西街"]
+
+
+@pytest.mark.parametrize(("clause", "names"), [
+    # Words of the sentence before the first name are not part of it.
+    ("我区甲路拓宽改造工程、乙站以及丙城项目陆续开工", ["甲路拓宽改造工程", "乙站", "丙城项目"]),
+    ("其中包括甲路改造、乙桥建设、丙站等6个交通项目", ["甲路改造", "乙桥", "丙站"]),
+    ("对甲焦化改造项目、乙树脂项目、丙装备项目、丁振兴项目、戊高速建设及通车准备情况、"
+     "己实训基地改造工程六个项目进行了详细了解",
+     ["甲焦化改造项目", "乙树脂项目", "丙装备项目", "丁振兴项目", "戊高速", "己实训基地改造工程"]),
+    # A quoted name with the works done to it is one named work.
+    ("“甲乙一线”综合整治、丙文物修缮保护工程等环境整治项目", ["“甲乙一线”综合整治", "丙文物修缮保护工程"]),
+])
+def test_list_openings_odd_entries_and_quoted_works(clause: str, names: list[str]) -> None:
+    assert [clause[a:b] for a, b in named_list(clause) or []] == names
+
+
+@pytest.mark.parametrize("clause", [
+    # Without a count of projects, or in a short list, an entry that names nothing still
+    # makes the clause prose.
+    "扎实做好“甲重”、“乙新”、中央预算内资金、新型政策性金融工具等项目谋划储备和申报",
+    "对甲路、乙桥、丙项目工作情况进行了详细了解",
+])
+def test_an_odd_entry_outside_a_long_counted_list_keeps_the_clause_prose(clause: str) -> None:
+    assert named_list(clause) is None
+
+
+def test_a_road_that_joins_others_is_the_only_work_of_its_list() -> None:
+    clause = "新建甲栖路连接乙柏路、丙银路等“连片”工程"
+    assert [clause[a:b] for a, b in named_list(clause) or []] == ["甲栖路"]
+
+
+@pytest.mark.parametrize(("clause", "name"), [
+    ("推进甲新城综合管廊工程", "甲新城综合管廊工程"),
+    ("完成甲河运动天地建设", "甲河运动天地"),
+])
+def test_pushing_or_finishing_one_named_work_is_a_project(clause: str, name: str) -> None:
+    span = named_single(clause)
+    assert span is not None and clause[span[0]:span[1]] == name
+
+
+@pytest.mark.parametrize("clause", ["全力推进区级交通工程项目", "基本完成核心区开发建设", "完成年度建设"])
+def test_pushing_a_kind_or_finishing_a_stage_is_not_a_project(clause: str) -> None:
+    assert named_single(clause) is None

@@ -2,8 +2,10 @@
 
 Each fixture under tests/data/plans/ has a hand-counted list of named projects; a found
 record matches an expected name when one name contains the other (a record may keep a
-status word, "…改扩建", or a place before the name), or when the record's exact quote is
-the expected name (a road's extent "(天童南路-鄞州大道)" is kept apart from its name).
+status word, "…改扩建", or a place before the name), when the record's exact quote is
+the expected name (a road's extent "(天童南路-鄞州大道)" is kept apart from its name), or
+when the two differ only in the works word they end with (a text may call one work
+"奉化中学迁建项目" and "奉化中学迁建工程").
 
 The fixtures are split, before any rule was written for them, into a development set
 (`held_out: false`, read while writing the rules) and a held-out set (`held_out: true`,
@@ -15,6 +17,7 @@ carrying its measured numbers, so the day it is reached the test fails and is up
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -34,13 +37,20 @@ DEV = [c for c in CASES if not _expected(c).get("held_out")]
 HELD_OUT = [c for c in CASES if _expected(c).get("held_out")]
 #: Held-out documents below the target, with the numbers measured when they were run.
 SHORT_OF_TARGET = {
-    "fenghua-2018-key-projects-inspection": "measured recall 0/6, precision 0/3: the "
-        "inspected projects ('视察了A、B和C项目', 'A、B、C三个子项目组成的', '在A现场') are not "
-        "read; the three records found are the neighbourhoods to be rehoused "
-        "('主要用于惠政一号示范区块、花园新村、南山新村等拆迁户')",
-    "xiangshan-delegation-2026-report-review": "measured recall 2/3, precision 2/2: "
-        "'布局A、B' (a zone after the verb 布局) is not read",
+    "anyang-2017-government-work-report-ten-practical-things": "measured recall 16/18, "
+        "precision 16/16 (session 6 round 2, run once): '确保六十九中竣工' (a school named "
+        "without a name ending) and the short numbered line '7.开工建设第六水厂。' are not read",
+    "jingzhou-2018-government-work-report-reading": "measured recall 14/17, precision 14/15 "
+        "(session 6 round 2, run once): the three bridges after '洪江高速、沙公高速…段,' (a "
+        "list going on past a comma) are not read; '跑道及相关配套设施' is taken for a work",
+    "qingyang-2024-park-roads-progress": "measured recall 8/10, precision 8/8 (session 6 "
+        "round 2, run once): '2023年9月开工的园区横一路、纵二路(北段)工程' (a list after a "
+        "date and 开工的) is not read; '的尚勤路' keeps the particle before it",
 }
+
+
+def _works_stem(name: str) -> str:
+    return re.sub(r"(?:项目|工程)$", "", name)
 
 
 def _counts(name: str) -> tuple[int, int, int, int]:
@@ -52,7 +62,7 @@ def _counts(name: str) -> tuple[int, int, int, int]:
     items = expected["items"]
 
     def same(e: str, name_: str, quote: str) -> bool:
-        return e in name_ or name_ in e or quote == e
+        return e in name_ or name_ in e or quote == e or _works_stem(e) == _works_stem(name_)
 
     hit = [e for e in items if any(same(e, f, q) for f, q in found)]
     right = [f for f, q in found if any(same(e, f, q) for e in items)]
