@@ -15,7 +15,20 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from layers.lexicon import CN_NUMERAL, SPATIAL_NOUNS, cn_number
+from layers.lexicon import (
+    BULLETS,
+    CN_NUMERAL,
+    SPATIAL_NOUNS,
+    STRUCTURE_COUNT_TAIL_RE,
+    STRUCTURE_ENUM_WORDS,
+    STRUCTURE_EXTRA_NOUNS,
+    STRUCTURE_LEAD_PREPOSITIONS,
+    STRUCTURE_LIST_JOINERS,
+    STRUCTURE_MADE_OF_RE,
+    STRUCTURE_VERBS,
+    build_verb_alternation,
+    cn_number,
+)
 from layers.projects import find_boxes
 from layers.sections import SectionIndex, sections_from_text
 from layers.text import PROVENANCE_COLUMNS, Problem, display_text, iter_lines, split_top_level, trim_span
@@ -66,28 +79,12 @@ SPECS: tuple[Spec, ...] = (
     Spec("三港三城", "三城", "core",
          r"(?m)^(?:塑能|崛起|复兴)(?P<name>[^。\n]{2,4}城)。(?P<role>[^\n]*)", "one"),
     Spec("“十四五”重点开发建设区块", "", "block", mode="box"),
-    Spec("两片、两郊", "两片", "zone", r"“两片”[:：](?P<body>[^\n]*)", "pieces",
-         piece=r"(?P<name>[^,，、。]{1,6}?)(?P<role>打造[^,，。]+)"),
-    Spec("两片、两郊", "两郊", "zone", r"“两郊”[:：](?P<body>[^\n]*)", "pieces",
-         piece=r"(?P<name>[^,，、。]{1,6}?)(?P<role>打造[^,，。]+)"),
-    Spec("江北都市田园十大特色区块", "十大特色区块", "block",
-         r"江北都市田园十大特色区块[:：](?P<list>[^。\n]+)"),
-    Spec("三线两核两区", "三线", "line", r"“三线”[:：]继续推进(?P<list>近郊、近水、近山)三条"),
-    Spec("三线两核两区", "两核", "core", r"“两核”[:：](?P<list>[^。\n]+)"),
-    Spec("三线两核两区", "两区", "zone", r"“两区”[:：](?P<list>[^。\n]+)"),
-    Spec("一带一路四组团", "一带", "belt",
-         r"推动(?P<name>沿姚江甬江北岸)、北环高架两侧", "one"),
-    Spec("一带一路四组团", "一路", "axis", r"沿姚江甬江北岸、(?P<name>北环高架两侧)", "one"),
-    Spec("一带一路四组团", "四组团", "block", r"以及(?P<list>湾头、[^“]+)“一带一路四组团”"),
     # 江北 政府工作报告: 三城 / 三港, and the 名词解释 of 三线两核两区
     Spec("三港三城", "三城", "core",
          r"启动“三城”会战。(?P<body>[^\n]*)", "sentences",
          piece=r"(?:塑能|崛起|复兴)(?P<name>[^，。]{2,4}城)"),
     Spec("三港三城", "三港", "core",
          r"加快“三港”建设。(?P<body>[^\n]*)", "sentences", piece=r"(?P<name>[^，。]{1,4}港)"),
-    Spec("三线两核两区", "三线", "line", r"“三线”即(?P<list>近郊、近水、近山)三条"),
-    Spec("三线两核两区", "两核", "core", r"“两核”即(?P<list>[^，。]+?)两个产业核"),
-    Spec("三线两核两区", "两区", "zone", r"“两区”即(?P<list>[^，。]+?)。"),
     # 鄞州 纲要 第二章: 一核四城六空间, 城市发展主轴, 六大重点区块
     Spec("一核四城六空间", "一核", "core", r"“一核”是要(?P<role>[^；;]+)", "one"),
     Spec("一核四城六空间", "四城", "zone", mode="box"),
@@ -100,26 +97,13 @@ SPECS: tuple[Spec, ...] = (
     Spec("六大重点区块", "六大重点区块", "block", r"高品质建设六大重点区块。(?P<body>[^\n]*)",
          "sentences", piece=r"(?P<name>[^，。]{2,10}区块)"),
     # 鄞州 纲要 第二章第三节 / 专栏4: 一环五片, 十线, 一轴三区
-    Spec("一环五片", "一环", "ring", r"重点打造(?P<name>东钱湖景观环线)", "one"),
-    Spec("一环五片", "五片", "zone", r"推进(?P<list>滨海渔耕片[^等]+)等五大片区"),
-    Spec("十线", "十线", "line", r"“十线”：分别为以(?P<list>[^。]+?)十条美丽乡村风景线"),
-    Spec("一轴三区", "一轴", "axis",
-         r"以(?P<members>甬台温高速复线到象山港大桥)为主要发展轴线(?P<role>[^\n]*)", "one"),
-    Spec("一轴三区", "三区", "zone",
-         r"沿轴线自西北向东南依次布局(?P<list>[^。]+?)。"),
-    Spec("三大精品农业风景线", "三线", "line",
-         r"高质量打造(?P<list>[^。]+?)三大精品农业风景线"),
-    Spec("三大空间分区", "三区", "zone", r"构建(?P<list>西部平原[^。]+?)三大空间分区"),
-    Spec("一圈、三带、多点", "三带", "belt", r"着力发展(?P<list>甬江数字文创带[^。]+?)。"),
-    Spec("四大核心商圈", "四大核心商圈", "zone", r"做优(?P<list>中山东路[^等]+)等四大核心商圈"),
     # 鄞州 长三角 plan
-    Spec("三园区一基地", "三园区一基地", "zone", r"由(?P<list>鄞州工业园区[^“]+?)构成的“三园区一基地”"),
     Spec("六大通道", "六大通道", "line",
          r"加快推进(?P<list>东钱湖快速路[^等]+)等交通“六大通道”"),
 )
 
 _NUMERAL = CN_NUMERAL
-_SPATIAL_NOUN = SPATIAL_NOUNS
+_SPATIAL_NOUN = SPATIAL_NOUNS + STRUCTURE_EXTRA_NOUNS
 _QUOTED_RE = re.compile(r"“([^“”]{2,24})”")
 _NOT_STRUCTURES = {"一带一路"}
 _PLACE_SUFFIX = re.compile(
@@ -156,6 +140,7 @@ def structures_from_plan(
                 structure if at >= 0 else "",
                 f"structure {structure}: part {part} is not listed in a wording the rules read"))
     _grammar_parts(ctx)
+    _counted_lists(ctx)
     _named_only(ctx)
     if problems is not None:
         problems.extend(ctx.problems)
@@ -313,15 +298,42 @@ _NOUN_KIND = {"核": "core", "心": "core", "极": "core", "港": "core", "带":
               "环": "ring", "线": "line", "廊": "line", "通道": "line", "横": "line", "纵": "line",
               "片": "zone", "区": "zone", "城": "zone", "空间": "zone", "组团": "zone", "块": "block",
               "圈": "zone", "湾": "zone", "郊": "zone", "园": "zone", "基地": "zone"}
-#: How a plan introduces a group's members: "“一核”即…", "四城：A、B、C、D", "四城分别为…".
-_ENUM_WORDS = r"(?:即|是指|指|是|为|分别为|分别是|主要包括|包括|由|：|:)"
+_ENUM_WORDS = build_verb_alternation(STRUCTURE_ENUM_WORDS)
+_VERBS = build_verb_alternation(STRUCTURE_VERBS)
+#: A verb opening a clause or a first entry, after a few words of manner ("沿轴线自西北向东南依次").
+#: "以" only where the entry starts: inside an entry it opens the role ("保护区以…为主导功能").
+_LEAD_VERB_RE = re.compile(  # used with .match(text, pos), so no "^"
+    rf"[^、，,。]{{0,12}}?{_VERBS}|{build_verb_alternation(STRUCTURE_LEAD_PREPOSITIONS)}")
+#: "以A到B为主要发展轴线": A to B is what serves as the part.
+_JOINERS = STRUCTURE_LIST_JOINERS
+_SERVES_AS_RE = re.compile(r"^以(?P<what>.+?)为(?P<as>.+)$")
 _GRAMMAR_WINDOW = 4000
+_NOUN_ENDS = "".join(sorted({n[-1] for n in SPATIAL_NOUNS}))
 
 
-def code_groups(code: str) -> list[tuple[int, str]]:
+@dataclass(frozen=True)
+class _Member:
+    """One named member of a group: its name, its span, and the places it stands for."""
+
+    name: str
+    start: int
+    end: int
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A group's members and the clause that lists them (the role)."""
+
+    start: int
+    end: int
+    members: list[_Member]
+
+
+def code_groups(code: str, *, min_groups: int = 2) -> list[tuple[int, str]]:
     """"一核四城六空间" → [(1, "一核"), (4, "四城"), (6, "六空间")]; [] when not a code."""
     key = code.replace("、", "")
-    if not _is_structure_name(key):
+    if not _is_structure_name(key, min_groups=min_groups):
         return []
     out = []
     for m in re.finditer(rf"([{_NUMERAL}]+)([^{_NUMERAL}]+)", key):
@@ -362,44 +374,96 @@ def _code_mentions(text: str) -> list[_CodeMatch]:
 
 
 def _grammar_parts(ctx: _Ctx) -> None:
-    """Parts of codes no wording rule spelled out, found by each group's enumeration nearby."""
+    """Parts of codes no wording rule spelled out, found by each group's enumeration nearby.
+
+    Each mention of a code is tried in turn until one has its members nearby: a
+    code is often named in a chapter's opening before the paragraphs that list it.
+    A code of one group ("“十线”") counts only when a marked enumeration follows it.
+    """
     covered = {r["structure"].replace("、", "") for r in ctx.rows}
-    seen: set[str] = set()
+    done: set[str] = set()
     for m in _code_mentions(ctx.text):
         code = m.group(1)
         key = code.replace("、", "")
-        if key in covered or key in seen or any(key in c for c in covered):
+        if key in covered or key in done or any(key in c for c in covered):
             continue
-        groups = code_groups(code)
-        if not groups:
+        groups = code_groups(code, min_groups=1)
+        if not groups or (len(groups) == 1 and groups[0][1].lstrip(_NUMERAL) not in SPATIAL_NOUNS):
+            continue  # one group counts only as a bare count + noun ("十线", not "万亩…产业园")
+        if _listed_before(ctx, code, groups, m.start()):
+            done.add(key)
+            covered.add(key)
             continue
-        seen.add(key)
-        window_end = min(len(ctx.text), m.end() + _GRAMMAR_WINDOW)
-        parts = [(count, group, _enumeration(ctx.text, group, count, m.end(), window_end))
-                 for count, group in groups]
-        if not any(found for _, _, found in parts):
-            continue  # named only: `_named_only` records it without members
-        for _count, group, found in parts:
+        parts, mismatches = _read_groups(ctx.text, groups, m.start(), m.end(),
+                                         marked_only=len(groups) == 1)
+        if not any(parts):
+            continue  # named only here: a later mention may list it, else `_named_only` records it
+        done.add(key)
+        covered.add(key)  # its groups ("“三线”" of "三线两核两区") are not codes of their own
+        ctx.problems += [Problem(ctx.doc_id, a, b, ctx.text[a:b], reason) for a, b, reason in mismatches]
+        for (_count, group), found in zip(groups, parts, strict=True):
             if not found:
                 ctx.problems.append(Problem(
                     ctx.doc_id, m.start(), m.end(), ctx.text[m.start():m.end()],
                     f"structure code {code}: group {group} found but its members are not "
                     f"enumerated within {_GRAMMAR_WINDOW} characters"))
                 continue
-            noun = group.lstrip(_NUMERAL)
-            kind = next((k for n, k in _NOUN_KIND.items() if noun.endswith(n)), "other")
-            spec = Spec(code, group, kind)
-            role_start, role_end, members = found
-            role = display_text(ctx.text[role_start:role_end])
-            for name, (a, b) in members:
-                _add(ctx, spec, a, b, name=name, role=role, members=[name], spelled_out=True)
+            _emit(ctx, Spec(code, group, _kind(group)), found)
 
 
-def _enumeration(text: str, group: str, count: int, start: int, end: int
-                 ) -> tuple[int, int, list[tuple[str, tuple[int, int]]]] | None:
-    """The members a plan lists for `group` between `start` and `end`: (clause span, members)."""
-    pattern = re.compile(rf"“?{re.escape(group)}”?(?:[^。；;\n“”]{{0,6}}?){_ENUM_WORDS}"
-                         rf"(?P<body>[^。；;\n]+)")
+def _emit(ctx: _Ctx, spec: Spec, found: _Found) -> None:
+    role = display_text(ctx.text[found.start:found.end])
+    for member in found.members:
+        _add(ctx, spec, member.start, member.end, name=member.name, role=role,
+             members=list(member.members), spelled_out=True)
+
+
+def _kind(group: str) -> str:
+    noun = group.lstrip(_NUMERAL)
+    return next((k for n, k in _NOUN_KIND.items() if noun.endswith(n)), "other")
+
+
+def _read_groups(text: str, groups: list[tuple[int, str]], start: int, end: int, *,
+                 marked_only: bool) -> tuple[list[_Found | None], list[tuple[int, int, str]]]:
+    """Each group's members: a marked enumeration ("“两核”即…") or, in the sentences right
+    after the code, the next clause whose entries end with the group's noun."""
+    window_end = min(len(text), end + _GRAMMAR_WINDOW)
+    near_end = _sentences_after(text, end, 2)
+    cursor = end
+    out: list[_Found | None] = []
+    mismatches: list[tuple[int, int, str]] = []
+    for count, group in groups:
+        # From the code's own start: a one-group code ("“十线”：…") is its own marker.
+        found = _marked(text, group, count, start, window_end, mismatches)
+        if found is None and not marked_only and count:
+            found = _unmarked(text, group, count, cursor, near_end)
+            if found is not None:
+                cursor = found.end
+        out.append(found)
+    return out, mismatches
+
+
+def _sentences_after(text: str, at: int, n: int) -> int:
+    """Where the `n`-th sentence from `at` ends (never past the paragraph)."""
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    pos = at
+    for _ in range(n):
+        stop = text.find("。", pos, line_end)
+        if stop < 0:
+            return line_end
+        pos = stop + 1
+    return pos
+
+
+def _marked(text: str, group: str, count: int, start: int, end: int,
+            mismatches: list[tuple[int, int, str]]) -> _Found | None:
+    """Members after a marker of the group: "“三区”分别为A、B、C", "“两片”：A打造…，B打造…"."""
+    # The marker stands alone (not the tail of its code, "两核两区”："), and its body ends
+    # where the next quoted marker begins ("…，“两核”即…").
+    pattern = re.compile(rf"(?<![{_NUMERAL}{_NOUN_ENDS}])“?{re.escape(group)}”?"
+                         rf"(?:[^。；;\n“”]{{0,6}}?){_ENUM_WORDS}"
+                         rf"(?P<body>(?:(?!，?“[{_NUMERAL}])[^。；;\n])+)")
     for m in pattern.finditer(text, start, end):
         body_start = m.start("body")
         body = m.group("body")
@@ -407,21 +471,193 @@ def _enumeration(text: str, group: str, count: int, start: int, end: int
             lead = re.match(r"(?:以|要|打造|建设|推进)?(?P<name>[^，,、]{2,20}?)(?:为|，|,|$)", body)
             if lead:
                 a = body_start + lead.start("name")
-                return m.start(), m.end(), [(lead.group("name"), (a, a + len(lead.group("name"))))]
+                name = lead.group("name")
+                return _Found(m.start(), m.end(), [_Member(name, a, a + len(name), (name,))])
             continue
-        for ca, cb in split_top_level(body, "，,", start=body_start):
+        clauses = split_top_level(body, "，,", start=body_start)
+        for ca, cb in clauses:
             clause = text[ca:cb]
             if "、" not in clause and "和" not in clause:
                 continue
-            names = split_members(re.sub(r"(?:等|为主|为重点|组成|构成).*$", "", clause))
-            if count and len(names) != count:
+            members = _list_members(text, ca, cb)
+            if count and len(members) != count:
+                mismatches.append((ca, cb, f"group {group} counts {count} members but this "
+                                           f"list names {len(members)}; not taken"))
                 continue
-            members = []
-            for name in names:
-                at = text.find(name, ca, cb)
-                members.append((name, (at, at + len(name)) if at >= 0 else (ca, cb)))
-            return m.start(), m.end(), members
+            return _Found(m.start(), m.end(), members)
+        pieces = _pieces_of(text, clauses)
+        if pieces and (not count or len(pieces) == count):
+            return _Found(m.start(), m.end(), pieces)
     return None
+
+
+def _pieces_of(text: str, clauses: list[tuple[int, int]]) -> list[_Member]:
+    """"北山片打造乡村休闲慢行区，姚江片打造都市田园体验区": each clause opens with a member
+    and its verb; [] unless every clause does."""
+    out = []
+    for i, (ca, cb) in enumerate(clauses):
+        lead = re.match(rf"(?P<name>[^，,、。]{{2,8}}?){_VERBS}", text[ca:cb])
+        if not lead:
+            return []
+        # The last piece keeps its sentence's full stop, as a quote of the sentence.
+        end = clauses[i + 1][0] if i + 1 < len(clauses) else cb + (text[cb:cb + 1] == "。")
+        name = lead.group("name")
+        out.append(_Member(name, ca, end, (name,)))
+    return out
+
+
+def _unmarked(text: str, group: str, count: int, start: int, end: int) -> _Found | None:
+    """The first clause in [start, end) that reads as the group: for "五片" a list of five
+    entries ending in 片, for "一环" a verb and one name holding 环 ("重点打造东钱湖景观环线")."""
+    noun = group.lstrip(_NUMERAL)
+    for ca, cb in split_top_level(text[start:end], "，,。；;", start=start):
+        clause = text[ca:cb]
+        if count == 1:
+            member = _one_named(clause, ca, cb, group, noun)
+            if member:
+                return _Found(ca, cb, [member])
+            continue
+        if "、" not in clause:
+            continue
+        members = _list_members(text, ca, cb)
+        if len(members) == count and all(x.name.endswith(noun) for x in members):
+            return _Found(ca, cb, members)
+    return None
+
+
+def _one_named(clause: str, ca: int, cb: int, group: str, noun: str) -> _Member | None:
+    serves = _SERVES_AS_RE.match(clause)
+    if serves and noun in serves.group("as") and serves.group("as").endswith(SPATIAL_NOUNS):
+        parts = [p for p in re.split(r"到|至|和|、", serves.group("what")) if p]
+        return _Member(group, ca, cb, tuple(parts))
+    verb = _LEAD_VERB_RE.match(clause)
+    if not verb:
+        return None
+    name = clause[verb.end():]
+    if noun in name and name.endswith(SPATIAL_NOUNS) and 2 <= len(name) <= 16:
+        return _Member(name, ca, cb, (name,))
+    return None
+
+
+def _list_members(text: str, ca: int, cb: int) -> list[_Member]:
+    """Entries of a 、-list clause, the opening verb and the closing count cut off:
+    "继续推进近郊、近水、近山三条产业融合主线" → 近郊, 近水, 近山 (each with its span)."""
+    clause = text[ca:cb]
+    tail = STRUCTURE_COUNT_TAIL_RE.search(clause)
+    cb = ca + tail.start() if tail else cb
+    out: list[_Member] = []
+    entries = split_top_level(text[ca:cb], "、", start=ca)
+    for i, (a, b) in enumerate(entries):
+        if i == 0:
+            verb = _LEAD_VERB_RE.match(text, a, b)
+            if verb and b - verb.end() >= 2:
+                a = verb.end()
+        for sa, sb in _split_joined(text, a, b):
+            sa, sb = trim_span(text, sa, sb)
+            raw = text[sa:sb].strip("“”")
+            ext = re.search(r"[（(]([^（）()]+)[)）]$", raw)
+            name, places = raw, (raw,)
+            if ext:
+                name = raw[:ext.start()]
+                places = tuple(p for p in re.split(r"[-—]", ext.group(1)) if p)
+            if name:
+                out.append(_Member(name, sa, sb, places))
+    return out
+
+
+def _split_joined(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """"环云湖区域和姚江农业公园区域" → two entries; a joiner with under two characters on a
+    side is part of a name ("和平路"), and a bracket keeps its joiners."""
+    seg = text[a:b]
+    if "（" in seg or "(" in seg:
+        return [(a, b)]
+    for joiner in sorted(_JOINERS, key=len, reverse=True):
+        i = seg.find(joiner)
+        if i >= 2 and len(seg) - i - len(joiner) >= 2:
+            return [(a, a + i), *_split_joined(text, a + i + len(joiner), b)]
+    return [(a, b)]
+
+
+def _listed_before(ctx: _Ctx, code: str, groups: list[tuple[int, str]], at: int) -> bool:
+    """"推动A、B，以及C、D、E、F“一带一路四组团”", "由A、B、C、D构成的“三园区一基地”":
+    the list before the code, as many entries as its groups count together, each group
+    taking its count of entries in order."""
+    total = sum(count for count, _ in groups)
+    if not all(count for count, _ in groups) or total < 2:
+        return False
+    stops = [ctx.text.rfind(c, 0, at) for c in "。；;\n"]
+    region_start = max(stops) + 1
+    clauses = split_top_level(ctx.text[region_start:at], "，,", start=region_start)
+    if not clauses or clauses[-1][1] != at:
+        return False
+    first = len(clauses) - 1
+    while first > 0 and ctx.text.startswith(_JOINERS, clauses[first][0]):
+        first -= 1
+    la, lb = clauses[first][0], at
+    made_of = STRUCTURE_MADE_OF_RE.search(ctx.text[clauses[-1][0]:at])
+    if made_of:
+        la, lb = clauses[-1][0] + made_of.start("list"), clauses[-1][0] + made_of.end("list")
+    members: list[_Member] = []
+    for ca, cb in clauses[first:]:
+        ca = max(ca, la)
+        if ctx.text.startswith(_JOINERS, ca):
+            ca += next(len(j) for j in sorted(_JOINERS, key=len, reverse=True)
+                       if ctx.text.startswith(j, ca))
+        members += _list_members(ctx.text, ca, min(cb, lb))
+    if len(members) != total or not any("、" in ctx.text[a:b] for a, b in clauses[first:]):
+        if len(members) > 1 and made_of:
+            ctx.problems.append(Problem(
+                ctx.doc_id, la, at, ctx.text[la:at],
+                f"structure code {code} counts {total} members but the list before it names "
+                f"{len(members)}; not taken"))
+        return False
+    # Entries go to groups in order only when each ends with its group's noun; otherwise
+    # the plan lists the whole code and which entry is which group is not written.
+    split, taken = [], 0
+    for count, group in groups:
+        split.append((group, members[taken:taken + count]))
+        taken += count
+    if all(x.name.endswith(group.lstrip(_NUMERAL)) for group, part in split for x in part):
+        for group, part in split:
+            _emit(ctx, Spec(code, group, _kind(group)), _Found(la, at, part))
+    else:
+        _emit(ctx, Spec(code, code, _kind(groups[-1][1])), _Found(la, at, members))
+    return True
+
+
+# --- counted lists: "十大特色区块：A、B、…", "A、B、C、D等四大核心商圈" ----------------
+
+_LABEL = (rf"[{_NUMERAL}]+大[^：:\n。，,、；;“”\d]{{0,8}}(?:{_NOUN_ALT}|商圈|分区|风景线)"
+          r"(?=[：:，,。；;、”\n]|建设|项目)")
+#: "◆江北都市田园十大特色区块：初心云湖、…": the heading names the structure.
+_LABEL_HEAD_RE = re.compile(
+    rf"(?m)^[{re.escape(BULLETS)}\s]*(?P<structure>[^：:\n。，,]{{0,12}}?(?P<label>{_LABEL}))[:：]"
+    r"(?P<list>[^。\n]+)")
+#: "做优A、B、C、D等四大核心商圈": the list closes with its count.
+_LABEL_TAIL_RE = re.compile(rf"(?P<list>[^，,。；;\n]+、[^，,。；;\n]+?)(?:等[^、，,。]{{0,4}}?)?“?(?P<label>{_LABEL})")
+
+
+def _counted_lists(ctx: _Ctx) -> None:
+    """Lists a plan closes or opens with "N大…": one part (the label) whose entries must number N."""
+    taken = [(r["start"], r["end"]) for r in ctx.rows]
+    names = {r["structure"] for r in ctx.rows}
+    for regex in (_LABEL_HEAD_RE, _LABEL_TAIL_RE):
+        for m in regex.finditer(ctx.text):
+            label = m.group("label")
+            structure = m.groupdict().get("structure") or label
+            la, lb = m.start("list"), m.end("list")
+            if structure in names or any(a < lb and la < b for a, b in taken):
+                continue
+            count = cn_number(re.match(rf"[{_NUMERAL}]+", label).group(0))  # type: ignore[union-attr]
+            members = _list_members(ctx.text, la, lb)
+            if count != len(members) or any(len(x.name) > 16 for x in members):
+                ctx.problems.append(Problem(
+                    ctx.doc_id, la, m.end(), ctx.text[la:m.end()],
+                    f"{label} counts {count} members but the list names {len(members)}; not taken"))
+                continue
+            names.add(structure)
+            taken.append((la, lb))
+            _emit(ctx, Spec(structure, label, _kind(label)), _Found(m.start(), m.end(), members))
 
 
 # --- structures named but never spelled out ---------------------------------------
@@ -448,11 +684,11 @@ def _named_only(ctx: _Ctx) -> None:
             "recorded without members"))
 
 
-def _is_structure_name(key: str) -> bool:
+def _is_structure_name(key: str, *, min_groups: int = 2) -> bool:
     if key in _NOT_STRUCTURES:
         return False
     segs = re.findall(rf"[{_NUMERAL}]+([^{_NUMERAL}]+)", key)
-    if len(segs) < 2 or not re.match(rf"^[{_NUMERAL}]", key):
+    if len(segs) < min_groups or not re.match(rf"^[{_NUMERAL}]", key):
         return False
     return all(any(s.endswith(n) for n in _SPATIAL_NOUN) for s in segs)
 
