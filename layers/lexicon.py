@@ -251,5 +251,6 @@ STRUCTURE_COUNT_TAIL_RE = re.compile(
 STRUCTURE_MADE_OF_RE = re.compile(r"^由(?P<list>.+?)(?:共同)?(?:构成|组成)的$")
 #: Words joining the clauses of one list ("A、B，以及C、D“一带一路四组团”").
 STRUCTURE_LIST_JOINERS: tuple[str, ...] = ("以及", "及", "和", "与")
-#: Nouns a structure code may count besides `SPATIAL_NOUNS` ("一带一路四组团": 路 = a corridor road).
-STRUCTURE_EXTRA_NOUNS: tuple[str, ...] = ("路",)
+#: Nouns a structure code may count besides `SPATIAL_NOUNS` ("一带一路四组团": 路 = a corridor
+#: road; "一心两翼": 翼 = a wing of the city).
+STRUCTURE_EXTRA_NOUNS: tuple[str, ...] = ("路", "翼")

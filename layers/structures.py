@@ -297,7 +297,8 @@ def _places_in(sentence: str) -> list[str]:
 _NOUN_KIND = {"核": "core", "心": "core", "极": "core", "港": "core", "带": "belt", "轴": "axis",
               "环": "ring", "线": "line", "廊": "line", "通道": "line", "横": "line", "纵": "line",
               "片": "zone", "区": "zone", "城": "zone", "空间": "zone", "组团": "zone", "块": "block",
-              "圈": "zone", "湾": "zone", "郊": "zone", "园": "zone", "基地": "zone"}
+              "圈": "zone", "湾": "zone", "郊": "zone", "园": "zone", "基地": "zone",
+              "翼": "zone", "路": "axis"}
 _ENUM_WORDS = build_verb_alternation(STRUCTURE_ENUM_WORDS)
 _VERBS = build_verb_alternation(STRUCTURE_VERBS)
 #: A verb opening a clause or a first entry, after a few words of manner ("沿轴线自西北向东南依次").
@@ -401,14 +402,15 @@ def _grammar_parts(ctx: _Ctx) -> None:
         done.add(key)
         covered.add(key)  # its groups ("“三线”" of "三线两核两区") are not codes of their own
         ctx.problems += [Problem(ctx.doc_id, a, b, ctx.text[a:b], reason) for a, b, reason in mismatches]
-        for (_count, group), found in zip(groups, parts, strict=True):
-            if not found:
+        for (count, group), found in zip(groups, parts, strict=True):
+            if not found and count:
                 ctx.problems.append(Problem(
                     ctx.doc_id, m.start(), m.end(), ctx.text[m.start():m.end()],
                     f"structure code {code}: group {group} found but its members are not "
                     f"enumerated within {_GRAMMAR_WINDOW} characters"))
                 continue
-            _emit(ctx, Spec(code, group, _kind(group)), found)
+            if found:
+                _emit(ctx, Spec(code, group, _kind(group)), found)
 
 
 def _emit(ctx: _Ctx, spec: Spec, found: _Found) -> None:
@@ -433,6 +435,10 @@ def _read_groups(text: str, groups: list[tuple[int, str]], start: int, end: int,
     out: list[_Found | None] = []
     mismatches: list[tuple[int, int, str]] = []
     for count, group in groups:
+        if not count:  # "多点": no count to check a list against, so none is taken
+            mismatches.append((start, end, f"group {group} has no count; its members are not read"))
+            out.append(None)
+            continue
         # From the code's own start: a one-group code ("“十线”：…") is its own marker.
         found = _marked(text, group, count, start, window_end, mismatches)
         if found is None and not marked_only and count:
@@ -517,7 +523,7 @@ def _unmarked(text: str, group: str, count: int, start: int, end: int) -> _Found
             if member:
                 return _Found(ca, cb, [member])
             continue
-        if "、" not in clause:
+        if "、" not in clause and not any(j in clause for j in _JOINERS):
             continue
         members = _list_members(text, ca, cb)
         if len(members) == count and all(x.name.endswith(noun) for x in members):
@@ -629,12 +635,14 @@ def _listed_before(ctx: _Ctx, code: str, groups: list[tuple[int, str]], at: int)
 
 _LABEL = (rf"[{_NUMERAL}]+大[^：:\n。，,、；;“”\d]{{0,8}}(?:{_NOUN_ALT}|商圈|分区|风景线)"
           r"(?=[：:，,。；;、”\n]|建设|项目)")
-#: "◆江北都市田园十大特色区块：初心云湖、…": the heading names the structure.
+#: "◆江北都市田园十大特色区块：初心云湖、…" (at a line's or a sentence's start): the
+#: heading names the structure.
 _LABEL_HEAD_RE = re.compile(
-    rf"(?m)^[{re.escape(BULLETS)}\s]*(?P<structure>[^：:\n。，,]{{0,12}}?(?P<label>{_LABEL}))[:：]"
+    rf"(?m)(?:^|(?<=[。；;]))[{re.escape(BULLETS)}\s]*(?P<structure>[^：:\n。，,]{{0,12}}?(?P<label>{_LABEL}))[:：]"
     r"(?P<list>[^。\n]+)")
-#: "做优A、B、C、D等四大核心商圈": the list closes with its count.
-_LABEL_TAIL_RE = re.compile(rf"(?P<list>[^，,。；;\n]+、[^，,。；;\n]+?)(?:等[^、，,。]{{0,4}}?)?“?(?P<label>{_LABEL})")
+#: "做优A、B、C、D等四大核心商圈": the list closes with its count (not "…、城南新区、四大组团",
+#: where the label is the list's last entry).
+_LABEL_TAIL_RE = re.compile(rf"(?P<list>[^，,。；;\n]+、[^，,。；;\n]+?)(?:等[^、，,。]{{0,4}}?)?“?(?<!、)(?P<label>{_LABEL})")
 
 
 def _counted_lists(ctx: _Ctx) -> None:
