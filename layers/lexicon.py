@@ -231,8 +231,14 @@ def record_type(name: str, *, category: str = "") -> str:
 
 #: Verbs that open a structure part's clause or its first list entry ("塑能中心城",
 #: "重点打造东钱湖景观环线", "沿轴线依次布局都市生态农业区"): cut, they name no member.
+#: Renewal verbs a plan puts before a city it names ("塑能中心城", "崛起姚江城", "复兴古县城").
+STRUCTURE_RENEWAL_VERBS: tuple[str, ...] = ("塑能", "崛起", "复兴")
+#: Verbs cut from a member's name in a spec's list ("继续推进近郊" → "近郊").
+STRUCTURE_NAME_VERBS: tuple[str, ...] = (
+    *STRUCTURE_RENEWAL_VERBS, "继续推进", "推进", "加快", "重点打造", "打造",
+)
 STRUCTURE_VERBS: tuple[str, ...] = (
-    "塑能", "崛起", "复兴", "继续推进", "推进", "加快", "重点打造", "打造", "高质量打造", "布局",
+    *STRUCTURE_NAME_VERBS, "高质量打造", "布局",
     "构建", "形成", "发展", "着力发展", "做优", "做强", "提升", "培育", "建设", "实施", "优化",
     "推动", "搭建",
 )
