@@ -1,11 +1,14 @@
 """Spatial structures the plans define: "一带两轴三核四片", "一核四城六空间", "一环五片", …
 
-Each structure is read by a small spec: a pattern anchored on the plan's own
-wording and a way to cut the matched text into elements (a 、-list, "X片包括…"
-pieces, "…区块…。" sentences, or the items of a 专栏 box). Every element is one
-record whose quote is the plan's text. A quoted numeral structure name that no
-spec spells out ("四横十纵", "一带两核三区") is recorded with `spelled_out=False`
-and no members: the plan names it but never lists its parts, so none are invented.
+A structure code is read by its grammar: count + noun groups ("一核", "四城", "六空间"),
+each group's members found nearby — after its own marker ("“两核”即…", "“三区”分别为…",
+"“两带”：" and numbered items), in the clauses right after the code (entries ending
+with the group's noun), or in a list just before the code ("由A、B、C构成的“…”").
+The count is a check: a list that does not match it is a Problem, not records. Lists
+a plan counts with "N大…" ("十大特色区块：…", "…等四大核心商圈") are read the same way.
+A few wordings no grammar reads stay as `SPECS`, each with its reason. Every element
+is one record whose quote is the plan's text. A quoted code whose parts are never
+listed ("四横十纵") is recorded with `spelled_out=False` and no members.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import pandas as pd
 
 from layers.lexicon import (
     BULLETS,
+    ITEM_NUMBER_RE,
     CN_NUMERAL,
     SPATIAL_NOUNS,
     STRUCTURE_COUNT_TAIL_RE,
@@ -487,6 +491,9 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
     pattern = re.compile(rf"(?<![{_NUMERAL}{_NOUN_ENDS}])“?{re.escape(group)}”?"
                          rf"(?:[^。；;\n“”]{{0,6}}?){_ENUM_WORDS}"
                          rf"(?P<body>(?:(?!，?“[{_NUMERAL}])[^。；;\n])+)")
+    items = _numbered_items(text, group, count, start, end, mismatches)
+    if items:
+        return items
     for m in pattern.finditer(text, start, end):
         body_start = m.start("body")
         body = m.group("body")
@@ -511,6 +518,34 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
         pieces = _pieces_of(text, clauses)
         if pieces and (not count or len(pieces) == count):
             return _Found(m.start(), m.end(), pieces)
+    return None
+
+
+def _numbered_items(text: str, group: str, count: int, start: int, end: int,
+                    mismatches: list[tuple[int, int, str]]) -> _Found | None:
+    """"“两带”：" closing its line, then numbered lines "1. 沿江发展带：…", "（2）沿山生态带，…":
+    one member per item, named by the item's opening words."""
+    head = re.compile(rf"(?<![{_NUMERAL}{_NOUN_ENDS}])“?{re.escape(group)}”?"
+                      r"[^。；;\n“”]{0,6}?[：:][ \t\u3000]*\n")
+    for m in head.finditer(text, start, end):
+        members: list[_Member] = []
+        for line in iter_lines(text, m.end(), min(len(text), m.end() + _GRAMMAR_WINDOW)):
+            if not line.clean:
+                continue
+            a, b = trim_span(text, line.start, line.end)
+            number = ITEM_NUMBER_RE.match(text, a, b)
+            if not number:
+                break
+            lead = re.compile(r"[^：:，,。；;\n]{2,16}").match(text, number.end(), b)
+            if lead:
+                members.append(_Member(lead.group(0), a, b, (lead.group(0),)))
+        if not members:
+            continue
+        if len(members) != count:
+            mismatches.append((m.start(), m.end(), f"group {group} counts {count} members but "
+                                                   f"{len(members)} numbered items follow; not taken"))
+            continue
+        return _Found(m.start(), members[-1].end, members)
     return None
 
 

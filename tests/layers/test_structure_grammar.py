@@ -129,3 +129,24 @@ def test_the_grammar_alone_reproduces_the_shipped_records_it_did_when_the_specs_
     # 20 of 134 before this work; 81 once 22 of the 38 specs were deleted.
     assert result["grammar_alone"] >= 81
     assert result["specs"] <= 16
+
+
+def test_a_group_opening_numbered_items_takes_one_member_per_item() -> None:
+    parts, _ = _read("构建“一心两带”格局。\n“一心”即老城。\n“两带”：\n1. 沿江发展带：串联港区和新城。\n"
+                     "2. 沿山生态带，保护丘陵林地。\n")
+    assert parts == [("一心两带", "一心", "老城"), ("一心两带", "两带", "沿江发展带"),
+                     ("一心两带", "两带", "沿山生态带")]
+
+
+def test_numbered_items_that_do_not_match_the_count_are_a_problem() -> None:
+    parts, problems = _read("构建“一心三带”格局。“一心”即老城。\n“三带”：\n（1）沿江发展带：串联港区。\n"
+                            "（2）沿山生态带：保护林地。\n")
+    assert [p for _, p, _ in parts] == ["一心"]
+    assert any("counts 3 members but 2 numbered items follow" in p.reason for p in problems)
+
+
+def test_a_group_introduced_by_qizhong_and_wei_is_read() -> None:
+    parts, _ = _read("形成“一轴三带”发展格局。其中，一轴为滨江大道发展轴，三带为沿江产业带、沿湖旅游带和"
+                     "沿山生态带。")
+    assert parts == [("一轴三带", "一轴", "滨江大道发展轴"), ("一轴三带", "三带", "沿江产业带"),
+                     ("一轴三带", "三带", "沿湖旅游带"), ("一轴三带", "三带", "沿山生态带")]
