@@ -114,9 +114,6 @@ SPECS: tuple[Spec, ...] = (
          r"城市发展主轴自西向东(?P<role>[^\n]*?串联起(?P<members>[^，,]+)[^。]*)", "one"),
     Spec("拥江揽湖滨海城市发展主轴", "三带", "belt",
          r"从西向东分别为(?P<list>[^，,。]+)，是宁波“拥江揽湖滨海”战略"),
-    # 六大重点区块: each block is a sentence of its own after the heading sentence.
-    Spec("六大重点区块", "六大重点区块", "block", r"高品质建设六大重点区块。(?P<body>[^\n]*)",
-         "sentences", piece=r"(?P<name>[^，。]{2,10}区块)"),
     # 六大通道: the plan lists four of the six (…等交通“六大通道”), so the count check
     # rejects the list; this spec keeps the four the plan does name.
     Spec("六大通道", "六大通道", "line",
@@ -698,6 +695,40 @@ _LABEL_HEAD_RE = re.compile(
 _LABEL_TAIL_RE = re.compile(rf"(?P<list>[^，,。；;\n]+、[^，,。；;\n]+?)(?:等[^、，,。]{{0,4}}?)?“?(?<!、)(?P<label>{_LABEL})")
 
 
+#: "建设六大重点区块。A区块…。B区块…。": the label closes a sentence, its members open the next ones.
+_LABEL_SENTENCES_RE = re.compile(rf"(?P<label>{_LABEL})。(?P<body>[^\n]+)")
+
+
+def _counted_sentences(ctx: _Ctx, names: set[str]) -> None:
+    """Members that each open a sentence after the label, as many as it counts; the label's
+    last two characters are the head noun each member's name ends with ("…区块")."""
+    for m in _LABEL_SENTENCES_RE.finditer(ctx.text):
+        label = m.group("label")
+        if label in names:
+            continue
+        count = cn_number(re.match(rf"[{_NUMERAL}]+", label).group(0))  # type: ignore[union-attr]
+        head = re.compile(rf"[^，,。；;、“”]{{2,10}}?{re.escape(label[-2:])}")
+        members, body_start = [], m.start("body")
+        for a, b in split_top_level(m.group("body"), "。", start=body_start):
+            lead = head.match(ctx.text, a, b)
+            if not lead:
+                break
+            members.append((lead.group(0), a, b))
+        if not members:
+            continue
+        if len(members) != count:
+            ctx.problems.append(Problem(
+                ctx.doc_id, m.start(), m.end("label"), label,
+                f"{label} counts {count} members but {len(members)} sentences open with one; not taken"))
+            continue
+        names.add(label)
+        spec = Spec(label, label, _kind(label))
+        for name, a, b in members:
+            sentence = ctx.text[a:b]
+            _add(ctx, spec, a, b, name=name, role=display_text(sentence),
+                 members=_places_in(sentence) or [name], spelled_out=True)
+
+
 def _counted_lists(ctx: _Ctx) -> None:
     """Lists a plan closes or opens with "N大…": one part (the label) whose entries must number N."""
     taken = [(r["start"], r["end"]) for r in ctx.rows]
@@ -719,6 +750,7 @@ def _counted_lists(ctx: _Ctx) -> None:
             names.add(structure)
             taken.append((la, lb))
             _emit(ctx, Spec(structure, label, _kind(label)), _Found(m.start(), m.end(), members))
+    _counted_sentences(ctx, names)
 
 
 # --- structures named but never spelled out ---------------------------------------
