@@ -96,7 +96,9 @@ SPECS: tuple[Spec, ...] = (
     # A box whose title names the blocks (no count in the title to check items against).
     Spec("“十四五”重点开发建设区块", "", "block", mode="box"),
     # The 政府工作报告 gives 三城 and 三港 as sentences each opening with its member, under
-    # their own headings (启动“三城”会战。 / 加快“三港”建设。), not near the code.
+    # their own headings (启动“三城”会战。 / 加快“三港”建设。); it names the code only once,
+    # reversed (“三城三港”), so the grammar would file them under another structure than the
+    # 纲要's 三港三城 and the two documents' parts would no longer be one structure.
     Spec("三港三城", "三城", "core",
          r"启动“三城”会战。(?P<body>[^\n]*)", "sentences",
          piece=rf"{_RENEWAL}(?P<name>[^，。]{{2,4}}城)"),
