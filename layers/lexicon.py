@@ -260,3 +260,7 @@ STRUCTURE_LIST_JOINERS: tuple[str, ...] = ("以及", "及", "和", "与")
 #: Nouns a structure code may count besides `SPATIAL_NOUNS` ("一带一路四组团": 路 = a corridor
 #: road; "一心两翼": 翼 = a wing of the city).
 STRUCTURE_EXTRA_NOUNS: tuple[str, ...] = ("路", "翼")
+#: Verbs after which a 专栏 item's opening name ends ("东部新城发挥…", "钱湖高科新城以…").
+STRUCTURE_ITEM_VERBS: tuple[str, ...] = ("发挥", "完善", "以", "优先", "加快")
+#: Words that open a description, not a name, after a group's marker ("“一核”是要进一步…").
+STRUCTURE_DESCRIPTION_OPENERS: tuple[str, ...] = ("要",)

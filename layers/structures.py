@@ -14,7 +14,9 @@ listed ("四横十纵") is recorded with `spelled_out=False` and no members.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -24,8 +26,10 @@ from layers.lexicon import (
     CN_NUMERAL,
     SPATIAL_NOUNS,
     STRUCTURE_COUNT_TAIL_RE,
+    STRUCTURE_DESCRIPTION_OPENERS,
     STRUCTURE_ENUM_WORDS,
     STRUCTURE_EXTRA_NOUNS,
+    STRUCTURE_ITEM_VERBS,
     STRUCTURE_LEAD_PREPOSITIONS,
     STRUCTURE_LIST_JOINERS,
     STRUCTURE_MADE_OF_RE,
@@ -35,7 +39,7 @@ from layers.lexicon import (
     build_verb_alternation,
     cn_number,
 )
-from layers.projects import find_boxes
+from layers.projects import Box, find_boxes
 from layers.sections import SectionIndex, sections_from_text
 from layers.text import PROVENANCE_COLUMNS, Problem, display_text, iter_lines, split_top_level, trim_span
 
@@ -104,13 +108,6 @@ SPECS: tuple[Spec, ...] = (
          piece=rf"{_RENEWAL}(?P<name>[^，。]{{2,4}}城)"),
     Spec("三港三城", "三港", "core",
          r"加快“三港”建设。(?P<body>[^\n]*)", "sentences", piece=r"(?P<name>[^，。]{1,4}港)"),
-    # “一核”是要…: the core is described, never named, so it is recorded unspelled.
-    Spec("一核四城六空间", "一核", "core", r"“一核”是要(?P<role>[^；;]+)", "one"),
-    # 四城 are the items of box 1 (its title names the structure), far from the code.
-    Spec("一核四城六空间", "四城", "zone", mode="box"),
-    # 六空间 are listed only by their own sub-codes (“一带、一廊、…”六大新空间): nothing to name.
-    Spec("一核四城六空间", "六空间", "zone",
-         r"提升“(?P<list>一带、一廊、一滩、一圈、一城、一区)”六大新空间(?P<role>[^，,]*)"),
     # 城市发展主轴 has no count; its three belts are given as "strategy word—belt" pairs.
     Spec("拥江揽湖滨海城市发展主轴", "主轴", "axis",
          r"城市发展主轴自西向东(?P<role>[^\n]*?串联起(?P<members>[^，,]+)[^。]*)", "one"),
@@ -269,29 +266,44 @@ def _sentences(ctx: _Ctx, spec: Spec, m: re.Match[str]) -> None:
              role=display_text(sentence), members=members, spelled_out=True)
 
 
+@lru_cache(maxsize=8)
+def _boxes(text: str) -> tuple[Box, ...]:
+    """The text's 专栏 boxes, found once per text: several readers ask for them."""
+    return tuple(find_boxes(text))
+
+
 def _box_elements(ctx: _Ctx, spec: Spec) -> bool:
-    boxes = [b for b in find_boxes(ctx.text)
+    boxes = [b for b in _boxes(ctx.text)
              if spec.structure in b.title or f"“{spec.part}”" in b.title]
     if not boxes:
         return False
     box = boxes[0]
     if not spec.part:  # the part is the box itself: named by its label ("专栏N")
         spec = Spec(spec.structure, box.label, spec.kind, spec.pattern, spec.mode, spec.piece)
-    for line in iter_lines(ctx.text, box.body_start, box.body_end):
+    _emit(ctx, spec, _Found(box.body_start, box.body_end, _box_items(ctx.text, box)))
+    return True
+
+
+_ITEM_NAME_END = build_verb_alternation(STRUCTURE_ITEM_VERBS)
+
+
+def _box_items(text: str, box: Box) -> list[_Member]:
+    """The bulleted items of a 专栏 box, each named by its words before "：" or its first verb."""
+    out = []
+    for line in iter_lines(text, box.body_start, box.body_end):
         clean = line.clean
         if not re.match(r"[◆·•]", clean):
             continue
-        start, end = trim_span(ctx.text, line.start, line.end)
+        start, end = trim_span(text, line.start, line.end)
         body = re.sub(r"^[◆·•]\s*", "", clean)
         m = re.match(r"(?P<name>[^:：，,]{2,16})[:：]", body)
         if m:
             name = m.group("name").strip("“”")
         else:
-            lead = re.match(r"(.{2,10}?)(?:发挥|完善|以|优先|加快)", body)
+            lead = re.match(rf"(.{{2,10}}?){_ITEM_NAME_END}", body)
             name = lead.group(1) if lead else body[:10]
-        _add(ctx, spec, start, end, name=name, role=display_text(body), members=[name],
-             spelled_out=True)
-    return True
+        out.append(_Member(name, start, end, (name,), role=display_text(body)))
+    return out
 
 
 def _places_in(sentence: str) -> list[str]:
@@ -340,6 +352,10 @@ class _Member:
     start: int
     end: int
     members: tuple[str, ...]
+    #: False when the plan describes the member but never names it ("“一核”是要…").
+    spelled: bool = True
+    #: The member's own words (a box item's body); empty: the clause that lists it.
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -415,7 +431,7 @@ def _grammar_parts(ctx: _Ctx) -> None:
             done.add(key)
             covered.add(key)
             continue
-        parts, mismatches = _read_groups(ctx.text, groups, m.start(), m.end(),
+        parts, mismatches = _read_groups(ctx.text, code, groups, m.start(), m.end(),
                                          marked_only=len(groups) == 1)
         if not any(parts):
             continue  # named only here: a later mention may list it, else `_named_only` records it
@@ -436,8 +452,8 @@ def _grammar_parts(ctx: _Ctx) -> None:
 def _emit(ctx: _Ctx, spec: Spec, found: _Found) -> None:
     role = display_text(ctx.text[found.start:found.end])
     for member in found.members:
-        _add(ctx, spec, member.start, member.end, name=member.name, role=role,
-             members=list(member.members), spelled_out=True)
+        _add(ctx, spec, member.start, member.end, name=member.name, role=member.role or role,
+             members=list(member.members), spelled_out=member.spelled)
 
 
 def _kind(group: str) -> str:
@@ -445,10 +461,12 @@ def _kind(group: str) -> str:
     return next((k for n, k in _NOUN_KIND.items() if noun.endswith(n)), "other")
 
 
-def _read_groups(text: str, groups: list[tuple[int, str]], start: int, end: int, *,
+def _read_groups(text: str, code: str, groups: list[tuple[int, str]], start: int, end: int, *,
                  marked_only: bool) -> tuple[list[_Found | None], list[tuple[int, int, str]]]:
-    """Each group's members: a marked enumeration ("“两核”即…") or, in the sentences right
-    after the code, the next clause whose entries end with the group's noun."""
+    """Each group's members: a marked enumeration ("“两核”即…"); in the sentences right
+    after the code, the next clause whose entries end with the group's noun; the items of
+    a 专栏 box titled with the code or the group; or a list the paragraph closes with a
+    label of the same count and noun ("“A、B、…”六大新空间" for 六空间)."""
     window_end = min(len(text), end + _GRAMMAR_WINDOW)
     near_end = _sentences_after(text, end, 2)
     cursor = end
@@ -465,8 +483,50 @@ def _read_groups(text: str, groups: list[tuple[int, str]], start: int, end: int,
             found = _unmarked(text, group, count, cursor, near_end)
             if found is not None:
                 cursor = found.end
+        if found is None and not marked_only:
+            found = _box_group(text, code, group, count, mismatches)
+        if found is None and not marked_only:
+            found = _labelled_list(text, group, count, end)
         out.append(found)
     return out, mismatches
+
+
+def _box_group(text: str, code: str, group: str, count: int,
+               mismatches: list[tuple[int, int, str]]) -> _Found | None:
+    for box in _boxes(text):
+        if code not in box.title and f"“{group}”" not in box.title:
+            continue
+        items = _box_items(text, box)
+        if len(items) == count:
+            return _Found(box.body_start, box.body_end, items)
+        mismatches.append((box.title_start, box.body_start, f"group {group} counts {count} members "
+                                                           f"but box {box.label} has {len(items)} items"))
+    return None
+
+
+#: "一带", "一滩", "两廊": a count and a one- or two-character noun, a code of its own.
+_SUB_CODE_RE = re.compile(rf"^[{_NUMERAL}].{{1,2}}$")
+
+
+def _labelled_list(text: str, group: str, count: int, end: int) -> _Found | None:
+    """"提升“一带、一廊、…、一区”六大新空间": a quoted list in the code's paragraph closed by
+    "N大…noun" with the group's count and noun. Entries that are codes themselves ("一带",
+    "一滩") name no place, so they are recorded unspelled."""
+    noun = group.lstrip(_NUMERAL)
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    label = re.compile(rf"“(?P<list>[^“”]+、[^“”]+)”(?P<label>[{_NUMERAL}]+大[^，,。；;、“”]{{0,4}}"
+                       rf"{re.escape(noun)})")
+    for m in label.finditer(text, end, line_end):
+        if cn_number(re.match(rf"[{_NUMERAL}]+", m.group("label")).group(0)) != count:  # type: ignore[union-attr]
+            continue
+        members = _list_members(text, m.start("list"), m.end("list"))
+        if len(members) != count:
+            continue
+        return _Found(m.start(), m.end(), [
+            _Member(x.name, x.start, x.end, (), spelled=False) if _SUB_CODE_RE.match(x.name)
+            else x for x in members])
+    return None
 
 
 def _sentences_after(text: str, at: int, n: int) -> int:
@@ -496,6 +556,9 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
     for m in pattern.finditer(text, start, end):
         body_start = m.start("body")
         body = m.group("body")
+        if count == 1 and body.startswith(STRUCTURE_DESCRIPTION_OPENERS):
+            # "“一核”是要进一步集聚…": described, never named.
+            return _Found(m.start(), m.end(), [_Member(group, m.start(), m.end(), (), spelled=False)])
         if count == 1:
             lead = re.match(r"(?:以|要|打造|建设|推进)?(?P<name>[^，,、]{2,20}?)(?:为|，|,|$)", body)
             if lead:
@@ -731,12 +794,25 @@ def _counted_sentences(ctx: _Ctx, names: set[str]) -> None:
                  members=_places_in(sentence) or [name], spelled_out=True)
 
 
+_LABEL_ONLY_RE = re.compile(_LABEL)
+
+
+def _tail_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_LABEL_TAIL_RE` matches, found from each label back to its clause's start: scanning the
+    whole text for a list first is five times slower."""
+    for lm in _LABEL_ONLY_RE.finditer(text):
+        clause_start = max(text.rfind(c, 0, lm.start()) for c in "，,。；;\n") + 1
+        m = _LABEL_TAIL_RE.match(text, clause_start)  # not endpos: the label looks past its end
+        if m and m.end() == lm.end():
+            yield m
+
+
 def _counted_lists(ctx: _Ctx) -> None:
     """Lists a plan closes or opens with "N大…": one part (the label) whose entries must number N."""
     taken = [(r["start"], r["end"]) for r in ctx.rows]
     names = {r["structure"] for r in ctx.rows}
-    for regex in (_LABEL_HEAD_RE, _LABEL_TAIL_RE):
-        for m in regex.finditer(ctx.text):
+    for matches in (_LABEL_HEAD_RE.finditer(ctx.text), _tail_matches(ctx.text)):
+        for m in matches:
             label = m.group("label")
             structure = m.groupdict().get("structure") or label
             la, lb = m.start("list"), m.end("list")
