@@ -300,3 +300,42 @@ def record_type(name: str, *, category: str = "") -> str:
                                           ("programs", "innovation")):
         return "programme"
     return "project"
+
+
+# structures
+
+#: Verbs that open a structure part's clause or its first list entry ("塑能中心城",
+#: "重点打造东钱湖景观环线", "沿轴线依次布局都市生态农业区"): cut, they name no member.
+#: Renewal verbs a plan puts before a city it names ("塑能中心城", "崛起姚江城", "复兴古县城").
+STRUCTURE_RENEWAL_VERBS: tuple[str, ...] = ("塑能", "崛起", "复兴")
+#: Verbs cut from a member's name in a spec's list ("继续推进近郊" → "近郊").
+STRUCTURE_NAME_VERBS: tuple[str, ...] = (
+    *STRUCTURE_RENEWAL_VERBS, "继续推进", "推进", "加快", "重点打造", "打造",
+)
+STRUCTURE_VERBS: tuple[str, ...] = (
+    *STRUCTURE_NAME_VERBS, "高质量打造", "布局",
+    "构建", "形成", "发展", "着力发展", "做优", "做强", "提升", "培育", "建设", "实施", "优化",
+    "推动", "搭建",
+)
+#: What may open a first entry with no verb: "以蓝色海湾、…为依托", "分别为以…".
+STRUCTURE_LEAD_PREPOSITIONS: tuple[str, ...] = ("分别为以", "分别是以", "为以", "以")
+#: How a plan introduces a group's members: "“一核”即…", "四城：A、B、C、D", "四城分别为…".
+STRUCTURE_ENUM_WORDS: tuple[str, ...] = (
+    "即", "是指", "指", "是", "为", "分别为", "分别是", "主要包括", "包括", "由", "：", ":",
+)
+#: A count closing a member list ("近郊、近水、近山三条产业融合主线", "…等五大片区建设"):
+#: the count is checked against the code, the words after it are the role, not a member.
+STRUCTURE_COUNT_TAIL_RE = re.compile(
+    rf"(?:等)?[{CN_NUMERAL}]+(?:条|个|大|座|处|类|片|项)[^、]*$|等[^、]*$|(?:为主|为重点|组成|构成).*$"
+)
+#: Words that close a "由A、B、C构成的“三园区一基地”" list placed before its code.
+STRUCTURE_MADE_OF_RE = re.compile(r"^由(?P<list>.+?)(?:共同)?(?:构成|组成)的$")
+#: Words joining the clauses of one list ("A、B，以及C、D“一带一路四组团”").
+STRUCTURE_LIST_JOINERS: tuple[str, ...] = ("以及", "及", "和", "与")
+#: Nouns a structure code may count besides `SPATIAL_NOUNS` ("一带一路四组团": 路 = a corridor
+#: road; "一心两翼": 翼 = a wing of the city).
+STRUCTURE_EXTRA_NOUNS: tuple[str, ...] = ("路", "翼")
+#: Verbs after which a 专栏 item's opening name ends ("东部新城发挥…", "钱湖高科新城以…").
+STRUCTURE_ITEM_VERBS: tuple[str, ...] = ("发挥", "完善", "以", "优先", "加快")
+#: Words that open a description, not a name, after a group's marker ("“一核”是要进一步…").
+STRUCTURE_DESCRIPTION_OPENERS: tuple[str, ...] = ("要",)
