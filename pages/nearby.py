@@ -23,7 +23,9 @@ def main() -> None:
     st.subheader(t("nearby_title", lang))
     st.caption(t("nearby_caption", lang))
     try:
-        projects, districts = get_layer("projects"), get_layer("districts")
+        # Read here so a missing store is said once, before any widget; the map and the search read them again.
+        projects = get_layer("projects")
+        get_layer("districts")
     except LayersError as exc:
         st.error(f"{t('no_layers', lang)}\n\n{exc}")
         st.stop()
