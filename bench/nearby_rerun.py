@@ -10,7 +10,8 @@ browser page per server, from the press until the page says the answer:
 - `pick`: a listed project pressed (alternately the first and the second),
   until its details ("在原文中查看") show under it;
 - `radius`: the radius slider moved one step (3 ↔ 5 km), until the heading
-  names the new radius and the map has drawn its features;
+  names the new radius, the script run is over and a map has drawn the
+  circle of the new radius (the page's own map or streamlit-folium's frame);
 - with `--before DIR` (another checkout with its layers and vendor files),
   `pick_before` and `radius_before`: the same on that checkout.
 
@@ -60,13 +61,34 @@ def _pick(page: Page, round_no: int) -> None:
 
 
 def _radius(page: Page, round_no: int) -> None:
-    thumb = page.locator("[data-testid='stMain'] [role='slider']").first
+    thumb = page.locator("[data-testid='stMain'] [data-testid='stSlider'] input[type='range']").first
     thumb.focus()
     km = 5 if round_no % 2 == 0 else 3
     page.keyboard.press("ArrowRight" if km == 5 else "ArrowLeft")
     page.get_by_text(re.compile(rf"^宁波大学 — {km} 公里内有")).wait_for(timeout=60_000)
     _idle(page)
-    map_frame(page, timeout_ms=60_000)
+    _circle_drawn(page, km * 1000)
+
+
+# A Leaflet circle of that radius in metres (the centre dot's radius is in pixels), on
+# whichever map holds it: the page's own or one of streamlit-folium's frames.
+_HAS_CIRCLE = """(metres) => {
+  if (!window.planmap || !window.planmap.map) return false;
+  let found = false;
+  window.planmap.map.eachLayer((l) => { if (l.getRadius && l.getRadius() === metres) found = true; });
+  return found;
+}"""
+
+
+def _circle_drawn(page: Page, metres: int, timeout_s: float = 60.0) -> None:
+    deadline = time.perf_counter() + timeout_s
+    while time.perf_counter() < deadline:
+        for frame in page.frames:
+            with contextlib.suppress(Exception):  # a frame may go away while it is asked
+                if frame.evaluate(_HAS_CIRCLE, metres):
+                    return
+        page.wait_for_timeout(20)
+    raise TimeoutError(f"no circle of {metres} m drawn within {timeout_s} s")
 
 
 def _idle(page: Page) -> None:
