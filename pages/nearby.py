@@ -38,7 +38,8 @@ def main() -> None:
     origin, area = search_centre(typed=typed, clicked=clicked, lang=lang)
     result = None
     if origin is not None:
-        result = search_nearby(origin, radius=radius)
+        with st.spinner(t("map_preparing", lang)):  # shown only past half a second (a cold cache)
+            result = search_nearby(origin, radius=radius)
         show_answer(origin, result, clicked=bool(clicked), lang=lang)
     elif area is not None:
         show_not_a_point(area, typed=typed or "", lang=lang)

@@ -54,9 +54,14 @@
         b.type = "button";
         b.textContent = texts.label;
         L.DomEvent.disableClickPropagation(b);
-        L.DomEvent.on(b, "click", function () { map.locate({ setView: false, timeout: 10000 }); });
-        map.on("locationfound", function (e) { b.textContent = texts.label; found(e.latlng); });
-        map.on("locationerror", function () { b.textContent = texts.denied; });
+        // The browser may take seconds to answer: the button shows it is waiting.
+        L.DomEvent.on(b, "click", function () {
+          b.textContent = texts.label + " …";
+          b.setAttribute("aria-busy", "true");
+          map.locate({ setView: false, timeout: 10000 });
+        });
+        map.on("locationfound", function (e) { b.textContent = texts.label; b.removeAttribute("aria-busy"); found(e.latlng); });
+        map.on("locationerror", function () { b.textContent = texts.denied; b.removeAttribute("aria-busy"); });
         return b;
       }
     });
