@@ -5,7 +5,8 @@ from shapely.geometry import Point
 
 from geo.errors import NotAPointError
 from layers.store import read_layer
-from ui.nearby_page import area_codes, nearby_map_data
+from geo.query import Resolved
+from ui.nearby_page import area_codes, nearby_map_data, search_nearby
 from view.links import source_link
 
 
@@ -61,3 +62,12 @@ def test_before_a_search_the_map_opens_between_the_plan_districts_with_the_locat
     assert data["view"] == {"center": [29.90, 121.58], "zoom": 11}
     assert data["locate"] == {"label": "📍 My location", "denied": "📍 Location unavailable"}
     assert not {"circle", "outline"} & set(data) and _drawn_ids(data) == set()
+
+
+def test_a_search_is_answered_for_the_name_asked_even_when_the_same_point_was_searched_before() -> None:
+    first = search_nearby(Resolved.at(lat=29.91, lon=121.63, name="甲"), radius=2000)
+    again = search_nearby(Resolved.at(lat=29.91, lon=121.63, name="乙"), radius=2000)
+    assert (first.origin.name, again.origin.name) == ("甲", "乙")
+    assert list(first.within["id"]) == list(again.within["id"])
+    wider = search_nearby(Resolved.at(lat=29.91, lon=121.63, name="乙"), radius=5000)
+    assert set(first.within["id"]) <= set(wider.within["id"]) and wider.radius_m == 5000
