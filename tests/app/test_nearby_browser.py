@@ -52,7 +52,7 @@ def test_typing_a_place_draws_the_circle_and_lists_projects_nearest_first(app_ur
         assert distances == sorted(distances) and distances[-1] <= 2000
         first_name = labels[0].split(" · ")[1]
         buttons.first.click()
-        page.get_by_role("link", name="在原文中查看").wait_for(timeout=30_000)
+        page.get_by_role("link", name="在原文中查看", exact=True).wait_for(timeout=30_000)
         assert page.get_by_text(first_name).count() >= 1
         page.screenshot(path=str(ARTIFACTS / "nearby.png"))
         assert log.blocked == [] and log.page_errors == []
@@ -130,12 +130,31 @@ def test_picking_a_project_from_the_list_opens_it_on_the_same_map_without_drawin
         frame.evaluate("window.__searchMap = planmap.map; planmap.map.__mark = 'first draw'")
         name = buttons.first.inner_text().split(" · ")[1]
         buttons.first.click()
-        page.get_by_role("link", name="在原文中查看").wait_for(timeout=30_000)
+        page.get_by_role("link", name="在原文中查看", exact=True).wait_for(timeout=30_000)
         expect(page).to_have_url(re.compile(r"sel="), timeout=10_000)
         page.locator(f"{IN_PAGE_MAP} .leaflet-popup").wait_for(timeout=10_000)
         assert name in page.locator(f"{IN_PAGE_MAP} .leaflet-popup").inner_text()
         assert frame.evaluate("planmap.map === window.__searchMap && planmap.map.__mark === 'first draw'")
         assert page.locator(IN_PAGE_MAP).count() == 1
+        assert log.blocked == [] and log.page_errors == []
+
+
+def test_a_shared_link_with_a_picked_project_opens_its_details_and_its_popup_on_the_map(app_url, nearby_heading):
+    with chromium() as browser:
+        page, _ = offline_page(browser)
+        _search(page, app_url, "宁波大学")
+        buttons = page.locator("button", has_text=re.compile(r"^\s*[\d.]+\s*(米|公里) · "))
+        buttons.first.wait_for(timeout=30_000)
+        name = buttons.first.inner_text().split(" · ")[1]
+        buttons.first.click()
+        expect(page).to_have_url(re.compile(r"sel="), timeout=10_000)
+        shared, log = offline_page(browser)
+        shared.goto(page.url)
+        nearby_heading(shared, "宁波大学").wait_for(timeout=30_000)
+        shared.get_by_role("link", name="在原文中查看", exact=True).wait_for(timeout=30_000)
+        popup = shared.locator(f"{IN_PAGE_MAP} .leaflet-popup")
+        popup.wait_for(timeout=15_000)
+        assert name in popup.inner_text()
         assert log.blocked == [] and log.page_errors == []
 
 
