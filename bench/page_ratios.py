@@ -13,8 +13,8 @@ round by round and each in a fresh browser context with the network cut off:
   in-page map) or in streamlit-folium's iframe (`testkit.browser.map_frame`
   waits for either);
 - with `--before DIR` (another checkout of the app with its layers and
-  vendor files in place, e.g. the commit before a change), `overview_before`:
-  that checkout's overview, in the same rounds, so a change is measured
+  vendor files in place, e.g. the commit before a change), `<page>_before`
+  for each page measured: that checkout's page, in the same rounds, so a change is measured
   against what it replaced on the same machine at the same time.
 
 One warm-up round fills the servers' caches and is not counted. Prints one
@@ -74,11 +74,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loads", type=int, default=5, help="counted loads of each page (default 5)")
     parser.add_argument("--only", nargs="*", choices=list(PAGES), help="measure only these pages (default all)")
-    parser.add_argument("--before", type=Path, help="another checkout of the app; its overview is `overview_before`")
+    parser.add_argument("--before", type=Path, help="another checkout of the app; its pages are `<page>_before`")
     args = parser.parse_args(argv)
     pages = {name: path for name, path in PAGES.items() if not args.only or name in args.only}
     if args.before:
-        pages["overview_before"] = PAGES["overview"]
+        pages.update({f"{name}_before": path for name, path in list(pages.items())})
     times: dict[str, list[float]] = {"floor": [], **{name: [] for name in pages}}
     blocked = 0
     with tempfile.TemporaryDirectory() as tmp, chromium() as browser, contextlib.ExitStack() as stack:
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> None:
         app_url = stack.enter_context(running_app())
         before_url = stack.enter_context(running_app(root=args.before.resolve())) if args.before else None
         targets = {"floor": (floor_url, _floor_ready),
-                   **{name: ((before_url if name == "overview_before" else app_url) + path, _map_ready)
+                   **{name: ((before_url if name.endswith("_before") else app_url) + path, _map_ready)
                       for name, path in pages.items()}}
         for round_no in range(args.loads + 1):
             for name, (url, ready) in targets.items():

@@ -8,12 +8,11 @@ from __future__ import annotations
 import streamlit as st
 
 from layers.errors import LayersError
-from layers.nearby import projects_near
 from ui.data import get_layer
 from view.text import t
 from ui.navigation import through_app_navigation
 from ui.nearby_page import (RADII, area_codes, district_lists, project_list, search_centre, search_inputs,
-                            show_answer, show_map, show_not_a_point)
+                            search_nearby, show_answer, show_map, show_not_a_point)
 from ui.nearby_url import restore_from_url, write_to_url
 
 
@@ -24,7 +23,9 @@ def main() -> None:
     st.subheader(t("nearby_title", lang))
     st.caption(t("nearby_caption", lang))
     try:
-        projects, districts = get_layer("projects"), get_layer("districts")
+        # Read here so a missing store is said once, before any widget; the map and the search read them again.
+        projects = get_layer("projects")
+        get_layer("districts")
     except LayersError as exc:
         st.error(f"{t('no_layers', lang)}\n\n{exc}")
         st.stop()
@@ -37,7 +38,8 @@ def main() -> None:
     origin, area = search_centre(typed=typed, clicked=clicked, lang=lang)
     result = None
     if origin is not None:
-        result = projects_near(projects, origin, radius_m=radius, districts=districts)
+        with st.spinner(t("map_preparing", lang)):  # shown only past half a second (a cold cache)
+            result = search_nearby(origin, radius=radius)
         show_answer(origin, result, clicked=bool(clicked), lang=lang)
     elif area is not None:
         show_not_a_point(area, typed=typed or "", lang=lang)
@@ -45,8 +47,7 @@ def main() -> None:
         st.info(t("nearby_hint", lang))
 
     codes = area_codes(area, projects)
-    show_map(projects=projects, districts=districts, origin=origin, result=result, radius=radius, codes=codes,
-             typed=typed, clicked=clicked, lang=lang)
+    show_map(origin=origin, result=result, radius=radius, codes=codes, lang=lang)
     if result is not None:
         project_list(result, radius=radius, lang=lang)
     elif codes:

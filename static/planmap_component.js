@@ -29,12 +29,55 @@
     });
   }
 
+  // The page's own marks, drawn before PlanMap so its features stay above them
+  // and clickable: a search circle with its centre, and outlined areas.
+  function overlays(map, data) {
+    if (data.circle) {
+      var c = data.circle;
+      L.circle(c.center, L.extend({ radius: c.radius, interactive: false }, c.style)).addTo(map);
+      L.circleMarker(c.center, L.extend({ interactive: false }, c.marker)).addTo(map);
+    }
+    if (data.outline) {
+      var o = data.outline;
+      var shape = L.geoJSON(o.features, { style: function () { return o.style; }, interactive: false }).addTo(map);
+      if (o.fit && shape.getBounds().isValid()) map.fitBounds(shape.getBounds(), { animate: false });
+    }
+  }
+
+  // The browser is asked for its position only when the button is pressed;
+  // the position found is handed on as if the map had been clicked there.
+  function locateButton(map, texts, found) {
+    var Button = L.Control.extend({
+      options: { position: "topleft" },
+      onAdd: function () {
+        var b = L.DomUtil.create("button", "pm-locate leaflet-bar");
+        b.type = "button";
+        b.textContent = texts.label;
+        L.DomEvent.disableClickPropagation(b);
+        // The browser may take seconds to answer: the button shows it is waiting.
+        L.DomEvent.on(b, "click", function () {
+          b.textContent = texts.label + " …";
+          b.setAttribute("aria-busy", "true");
+          map.locate({ setView: false, timeout: 10000 });
+        });
+        map.on("locationfound", function (e) { b.textContent = texts.label; b.removeAttribute("aria-busy"); found(e.latlng); });
+        map.on("locationerror", function () { b.textContent = texts.denied; b.removeAttribute("aria-busy"); });
+        return b;
+      }
+    });
+    new Button().addTo(map);
+  }
+
   /**
-   * Draw the map into `parent`. `data`: {payload, base}; `select(id)` (optional)
-   * is called with a feature's id when its popup opens, for a page that wants
-   * the selection in Python. Returns a function that removes the map.
+   * Draw the map into `parent`. `data`: {payload, base} and, for a page that
+   * wants them, `view` ({center, zoom}), `circle`, `outline` and `locate`
+   * (the button's texts). `select(id)` (optional) is called with a feature's
+   * id when its popup opens, `click({lat, lng})` (optional) with where the
+   * map was clicked (or where the locate button found the browser), for a
+   * page that wants them in Python. Returns a function that removes the map;
+   * its `planmap` is the PlanMap drawn.
    */
-  function mount(parent, data, select) {
+  function mount(parent, data, select, click) {
     var node = document.createElement("div");
     node.className = "pm-component-map";
     node.style.height = MIN_PX + "px";
@@ -46,10 +89,29 @@
     };
     size();
     var base = data.base;
-    var map = L.map(node, { center: base.center, zoom: base.zoom, zoomControl: true, preferCanvas: false });
+    var view = data.view || base;
+    var map = L.map(node, { center: view.center, zoom: view.zoom, zoomControl: true, preferCanvas: false });
     L.control.scale().addTo(map);
     basemap(map, base);
+    overlays(map, data);
+    // The page gives this map's view: a `view` left in the URL by the map of
+    // the previous search must not move the map of this one.
+    if (data.view || data.outline) window.planmapDom.writeUrl({ view: null });
     var pm = new window.PlanMap(map, data.payload);
+    if (click) {
+      map.on("click", function (e) {
+        // A click on a drawn feature opens its popup; only the map itself picks a point.
+        var target = e.originalEvent && e.originalEvent.target;
+        if (target && target.classList && target.classList.contains("leaflet-interactive")) return;
+        click({ lat: e.latlng.lat, lng: e.latlng.lng });
+      });
+    }
+    if (data.locate) {
+      locateButton(map, data.locate, function (at) {
+        if (click) click({ lat: at.lat, lng: at.lng });
+        else map.setView(at, Math.max(map.getZoom(), 15));
+      });
+    }
     if (select) map.on("popupopen", function (e) {
       var props = e.popup._source && e.popup._source.feature && e.popup._source.feature.properties;
       if (props && props.id) select(props.id);
@@ -63,13 +125,15 @@
     // The map may still move after the first draw (fonts, the caption, the
     // previous map of a rerun leaving the page): fit it again for a few seconds.
     var checks = 0, settle = setInterval(function () { resize(); if (++checks >= 20) clearInterval(settle); }, 250);
-    return function () {
+    var unmount = function () {
       clearInterval(settle);
       window.removeEventListener("resize", resize);
       map.remove();
       if (window.planmap === pm) window.planmap = undefined;
       node.remove();
     };
+    unmount.planmap = pm;
+    return unmount;
   }
 
   window.planmapComponent = { mount: mount, fittedHeight: fittedHeight };

@@ -38,13 +38,18 @@ def chromium() -> Iterator[Browser]:
 
 
 def offline_page(browser: Browser, *, width: int = 1400, height: int = 900,
-                 geolocation: dict[str, float] | None = None) -> tuple[Page, OfflineLog]:
+                 geolocation: dict[str, float] | None = None,
+                 geolocation_allowed: bool = True) -> tuple[Page, OfflineLog]:
     """A new page whose requests to any host but this machine are aborted and logged.
 
     With `geolocation` ({"latitude": …, "longitude": …}) the page is allowed to
-    read that position, as if the user had said yes to the browser's prompt.
+    read that position, as if the user had said yes to the browser's prompt;
+    with `geolocation_allowed=False` as well, the position is there but the
+    page is refused it, as if the user had said no.
     """
-    extra = {"geolocation": geolocation, "permissions": ["geolocation"]} if geolocation else {}
+    extra: dict = {}
+    if geolocation:
+        extra = {"geolocation": geolocation, "permissions": ["geolocation"] if geolocation_allowed else []}
     context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", **extra)
     log = OfflineLog()
 

@@ -7,27 +7,28 @@ widgets and words. Typed text shown in Markdown elements goes through `plain`.
 
 from __future__ import annotations
 
-import folium
+from dataclasses import replace
+from typing import Any
+
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.errors import GeoError, NotAPointError, UnknownPlaceError
 from geo.precision import Precision
 from geo.query import QueryResolver, Resolved, located_alternatives
-from layers.nearby import Nearby, plan_districts, projects_in_districts
+from layers.nearby import Nearby, plan_districts, projects_in_districts, projects_near
 from layers.plans import Plan
 from layers.text import display_text
-from ui.data import catalog, place_names
+from ui.data import catalog, get_layer, place_names, store_version
+from ui.map_component import (basemap_data, circle_data, clicked_point, locate_data, map_data, outline_data,
+                              plan_map, view_data)
 from view.text import category_label, precision_labels, t
-from ui.locate_control import LocateButton
-from view.maps import base_map
 from ui.nearby_url import kept_place, seed_widgets
 from view.nearby_words import (CITY_ADCODE, format_distance, nearby_summary, district_name, location_words, not_a_point_message, plain,
                              unknown_place_words)
 from view.links import source_link
-from view.planmap import plan_payload, planner_map
+from view.planmap import plan_payload
 
 RADII = [500, 1000, 2000, 3000, 5000, 10000]
 #: Results listed as buttons; more than this is a sign the radius is too big.
@@ -108,38 +109,73 @@ def area_codes(area: NotAPointError | None, projects: gpd.GeoDataFrame) -> list[
     return list(plan_districts(projects)) if area.adcode == CITY_ADCODE else [area.adcode]
 
 
-def show_map(*, projects: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, origin: Resolved | None,
-             result: Nearby | None, radius: int, codes: list[str], typed: str | None,
-             clicked: tuple[float, float] | None, lang: str) -> None:
+MAP_KEY = "nearby-map"
+
+
+def show_map(*, origin: Resolved | None, result: Nearby | None, radius: int, codes: list[str], lang: str) -> None:
     """The circle and the projects within it (or the districts listed), with click and locate handling.
 
-    A click somewhere new becomes the search centre (`nearby_click`) and reruns the page.
+    The map is in the page (`ui.map_component`): a click off its features, or
+    the browser's position from the locate button, becomes the search centre
+    (`nearby_click`) before the page reruns. A rerun that changes nothing it
+    shows (a project picked from the list) keeps the map as it is and only
+    opens the picked project's popup.
     """
-    centre = origin.latlon if origin else _START
-    m = base_map(districts, location=centre, zoom=13 if origin else 11)
-    if result is not None:
-        folium.Circle(list(centre), radius=radius, color=_BLUE, weight=2, fill=True,
-                      fill_opacity=0.06, interactive=False).add_to(m)
-        folium.CircleMarker(list(centre), radius=5, color=_BLUE, fill=True, fill_opacity=1,
-                            interactive=False).add_to(m)
-        within = projects[projects["id"].isin(result.within["id"])]
-        payload = plan_payload(projects=within, districts=districts, lang=lang, show_projects=True)
+    centre = origin.latlon if origin is not None and result is not None else None
+    within = tuple(result.within["id"]) if result is not None else ()
+    with st.spinner(t("map_preparing", lang)):  # shown only past half a second (a cold cache)
+        data = _cached_map_data(centre, radius if centre else 0, within, tuple(codes), lang, store_version())
+    plan_map(data, key=MAP_KEY, wait=t("map_loading", lang), on_click=_take_click,
+             selected=st.session_state.get("nearby_selected"))
+
+
+def _take_click() -> None:
+    point = clicked_point(MAP_KEY)
+    if point is not None:
+        st.session_state["nearby_click"] = point
+
+
+def nearby_map_data(*, projects: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, centre: tuple[float, float] | None,
+                    radius: int, within: tuple[str, ...], codes: tuple[str, ...], lang: str) -> dict[str, Any]:
+    """The near-me map as data for `ui.map_component`: the circle and the projects `within` it
+    around `centre` (lat, lon), else the districts of `codes` outlined, else the start view.
+
+    The locate button is always there: it is how a first visit on a phone starts.
+    """
+    base = basemap_data(districts)
+    locate = locate_data(label=t("nearby_locate", lang), denied=t("nearby_locate_denied", lang))
+    if centre is not None:
+        shown = projects[projects["id"].isin(list(within))]
+        payload = plan_payload(projects=shown, districts=districts, lang=lang, show_projects=True)
         payload["groups"] = [g for g in payload["groups"] if g["id"] == "projects"]
-        planner_map(m, payload)
-    elif codes:
-        shown = districts[districts["adcode"].astype(str).isin(codes)]
-        if len(shown):
-            folium.GeoJson(shown[["adcode", "geometry"]].to_json(), interactive=False,
-                           style_function=lambda _: {"color": _BLUE, "weight": 3, "fillOpacity": 0.05}).add_to(m)
-            minx, miny, maxx, maxy = shown.total_bounds
-            m.fit_bounds([[miny, minx], [maxy, maxx]])
-    m.add_child(LocateButton(label=t("nearby_locate", lang), denied=t("nearby_locate_denied", lang)))
-    state = st_folium(m, height=520, use_container_width=True, returned_objects=["last_clicked"],
-                      key=f"nearby-map-{typed}-{radius}-{clicked}-{st.session_state.get('nearby_selected')}")
-    click = (state or {}).get("last_clicked")
-    if click and (click["lat"], click["lng"]) != (clicked or (None, None)):
-        st.session_state["nearby_click"] = (click["lat"], click["lng"])
-        st.rerun()
+        return map_data(payload, base, view=view_data(centre, 13), circle=circle_data(centre, radius, color=_BLUE),
+                        locate=locate)
+    payload = plan_payload(projects=projects.iloc[0:0], districts=districts, lang=lang, show_projects=True)
+    payload["groups"] = [g for g in payload["groups"] if g["id"] == "projects"]
+    outline = (outline_data(districts[districts["adcode"].astype(str).isin(list(codes))], color=_BLUE)
+               if codes else None)
+    return map_data(payload, base, view=view_data(_START, 11), outline=outline, locate=locate)
+
+
+# cache_resource: one shared read-only dict per search, so a rerun neither rebuilds nor re-hashes it.
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _cached_map_data(centre: tuple[float, float] | None, radius: int, within: tuple[str, ...],
+                     codes: tuple[str, ...], lang: str, version: float) -> dict[str, Any]:
+    return nearby_map_data(projects=get_layer("projects"), districts=get_layer("districts"), centre=centre,
+                           radius=radius, within=within, codes=codes, lang=lang)
+
+
+def search_nearby(origin: Resolved, *, radius: int) -> Nearby:
+    """The projects around `origin`, ranked once per point, radius and store version."""
+    result = _cached_near(origin.latlon, radius, store_version())
+    # The cached answer may have been found for another name of the same point.
+    return replace(result, origin=origin)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_near(centre: tuple[float, float], radius: int, version: float) -> Nearby:
+    origin = Resolved.at(lat=centre[0], lon=centre[1], name="")
+    return projects_near(get_layer("projects"), origin, radius_m=radius, districts=get_layer("districts"))
 
 
 def project_list(result: Nearby, *, radius: int, lang: str) -> None:

@@ -1,11 +1,15 @@
-"""Citizens' page in Chromium: type a place, see the circle and a sorted list, pick one."""
+"""Citizens' page in Chromium: type a place, see the circle and a sorted list, pick one.
+
+The map is drawn in the page itself (no iframe); `map_frame` finds it either way.
+"""
 
 import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from testkit.browser import chromium, map_frame, offline_page
+from testkit.browser import IN_PAGE_MAP, chromium, leaflet_frame, map_box, map_frame, offline_page
 from testkit.server import running_app
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -48,7 +52,7 @@ def test_typing_a_place_draws_the_circle_and_lists_projects_nearest_first(app_ur
         assert distances == sorted(distances) and distances[-1] <= 2000
         first_name = labels[0].split(" · ")[1]
         buttons.first.click()
-        page.get_by_role("link", name="在原文中查看").wait_for(timeout=30_000)
+        page.get_by_role("link", name="在原文中查看", exact=True).wait_for(timeout=30_000)
         assert page.get_by_text(first_name).count() >= 1
         page.screenshot(path=str(ARTIFACTS / "nearby.png"))
         assert log.blocked == [] and log.page_errors == []
@@ -67,11 +71,90 @@ def test_my_location_button_searches_around_the_browsers_position(app_url, nearb
     with chromium() as browser:
         page, log = offline_page(browser, geolocation={"latitude": 29.9142, "longitude": 121.6303})
         page.goto(f"{app_url}/nearby")
-        frame = map_frame(page)
-        frame.locator("button.pm-locate").click()
+        map_frame(page)
+        page.locator(f"{IN_PAGE_MAP} button.pm-locate").click()
         nearby_heading(page, "地图上选的点").wait_for(timeout=30_000)
         buttons = page.locator("button", has_text=re.compile(r"^\s*[\d.]+\s*(米|公里) · "))
         buttons.first.wait_for()
+        expect(page).to_have_url(re.compile(r"at=29\.9142\d(,|%2C)121\.6303\d"), timeout=10_000)
+        assert log.blocked == [] and log.page_errors == []
+
+
+def test_my_location_button_refused_the_position_says_so_and_searches_nothing(app_url):
+    with chromium() as browser:
+        page, log = offline_page(browser, geolocation={"latitude": 29.9142, "longitude": 121.6303},
+                                 geolocation_allowed=False)
+        page.goto(f"{app_url}/nearby")
+        map_frame(page)
+        button = page.locator(f"{IN_PAGE_MAP} button.pm-locate")
+        button.click()
+        expect(button).to_have_text("📍 无法获取位置", timeout=15_000)
+        assert page.get_by_text("请输入地名，或在地图上点选一个位置。").count() == 1
+        assert "at=" not in page.url
+        assert log.blocked == [] and log.page_errors == []
+
+
+def _click_map_at(page, lat: float, lon: float) -> None:
+    """Click the in-page map where (lat, lon) is drawn, as a user would."""
+    point = leaflet_frame(page).evaluate(f"planmap.map.latLngToContainerPoint([{lat}, {lon}])")
+    box = map_box(page)
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+
+def test_a_click_on_the_map_in_the_page_becomes_the_search_centre(app_url, nearby_heading):
+    with chromium() as browser:
+        page, log = offline_page(browser)
+        page.goto(f"{app_url}/nearby")
+        page.get_by_text("请输入地名，或在地图上点选一个位置。").wait_for(timeout=30_000)
+        assert page.locator("iframe").count() == 0  # the map is in the page, not a frame
+        _click_map_at(page, 29.9142, 121.6303)
+        nearby_heading(page, "地图上选的点").wait_for(timeout=30_000)
+        expect(page).to_have_url(re.compile(r"at=29\.91\d+(,|%2C)121\.63\d+"), timeout=10_000)
+        lat, lon = (float(v) for v in re.search(r"at=([\d.]+)(?:,|%2C)([\d.]+)", page.url).groups())
+        assert abs(lat - 29.9142) < 0.002 and abs(lon - 121.6303) < 0.002
+        # The new map is centred on the click, with its circle drawn.
+        page.locator(f"{IN_PAGE_MAP} .leaflet-overlay-pane path[stroke='#2563eb']").first.wait_for(state="attached")
+        centre = leaflet_frame(page).evaluate("(() => { const c = planmap.map.getCenter(); return [c.lat, c.lng]; })()")
+        assert abs(centre[0] - lat) < 1e-3 and abs(centre[1] - lon) < 1e-3
+        assert log.blocked == [] and log.page_errors == []
+
+
+def test_picking_a_project_from_the_list_opens_it_on_the_same_map_without_drawing_it_again(app_url, nearby_heading):
+    with chromium() as browser:
+        page, log = offline_page(browser)
+        _search(page, app_url, "宁波大学")
+        nearby_heading(page, "宁波大学").wait_for(timeout=30_000)
+        frame = leaflet_frame(page)
+        buttons = page.locator("button", has_text=re.compile(r"^\s*[\d.]+\s*(米|公里) · "))
+        buttons.first.wait_for()
+        frame.evaluate("window.__searchMap = planmap.map; planmap.map.__mark = 'first draw'")
+        name = buttons.first.inner_text().split(" · ")[1]
+        buttons.first.click()
+        page.get_by_role("link", name="在原文中查看", exact=True).wait_for(timeout=30_000)
+        expect(page).to_have_url(re.compile(r"sel="), timeout=10_000)
+        page.locator(f"{IN_PAGE_MAP} .leaflet-popup").wait_for(timeout=10_000)
+        assert name in page.locator(f"{IN_PAGE_MAP} .leaflet-popup").inner_text()
+        assert frame.evaluate("planmap.map === window.__searchMap && planmap.map.__mark === 'first draw'")
+        assert page.locator(IN_PAGE_MAP).count() == 1
+        assert log.blocked == [] and log.page_errors == []
+
+
+def test_a_shared_link_with_a_picked_project_opens_its_details_and_its_popup_on_the_map(app_url, nearby_heading):
+    with chromium() as browser:
+        page, _ = offline_page(browser)
+        _search(page, app_url, "宁波大学")
+        buttons = page.locator("button", has_text=re.compile(r"^\s*[\d.]+\s*(米|公里) · "))
+        buttons.first.wait_for(timeout=30_000)
+        name = buttons.first.inner_text().split(" · ")[1]
+        buttons.first.click()
+        expect(page).to_have_url(re.compile(r"sel="), timeout=10_000)
+        shared, log = offline_page(browser)
+        shared.goto(page.url)
+        nearby_heading(shared, "宁波大学").wait_for(timeout=30_000)
+        shared.get_by_role("link", name="在原文中查看", exact=True).wait_for(timeout=30_000)
+        popup = shared.locator(f"{IN_PAGE_MAP} .leaflet-popup")
+        popup.wait_for(timeout=15_000)
+        assert name in popup.inner_text()
         assert log.blocked == [] and log.page_errors == []
 
 
