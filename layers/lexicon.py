@@ -87,6 +87,9 @@ CONNECT_WORDS_RE = re.compile(r"连接|接通")
 #: "今年3月开工建设的A、B等8条道路工程", "2023年9月开工的A、B工程": a lead verb with the
 #: relative particle after it opens the list; the particle is no part of the first name.
 RELATIVE_PARTICLE = "的"
+#: "航站楼、跑道及相关配套设施": a short part word with the works that go with it names
+#: parts of the entry before it, not a work of its own.
+PARTS_OF_RE = re.compile(r"^(?P<part>[^、，,。；;]{1,4})(?:及|和|与)(?:相关|其他)?配套(?:设施|工程)$")
 #: A school called by its number ("六十九中", "十一中", "三小"): a name without the usual ending.
 NUMBERED_SCHOOL_RE = re.compile(r"[一二三四五六七八九十百\d][中小]$")
 #: What names a kind of works, not one work, once the works and status words are off

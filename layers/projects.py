@@ -25,7 +25,7 @@ from layers.lexicon import (
     CONNECT_WORDS_RE, COUNT_PROJECTS_TRAIL, LIST_OPENING_RE, LONG_LIST_MIN, MADE_OF_LEAD,
     QUOTED_WORKS_RE, WORKS_DONE_VERBS, WORKS_NAME_VERBS, WORKS_SINGLE_NOT_RE, SITE_WORDS, STRONG_PROSE_RE, TRAIL_ADVERBS, TRAIL_VERBS,
     VENUE_WORDS, VISIT_VERBS, WEAK_PROSE_RE, build_verb_alternation, cn_number, record_type,
-    NUMBERED_SCHOOL_RE, RELATIVE_PARTICLE, WORKS_KIND_RE,
+    NUMBERED_SCHOOL_RE, PARTS_OF_RE, RELATIVE_PARTICLE, WORKS_KIND_RE,
 )
 from layers.sections import (
     Cell, SectionIndex, TableRegion, find_headings, find_tables, line_cells, sections_from_text,
@@ -587,9 +587,13 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
     # "…等一批项目相继开工": the plan calls the entries projects and says they are built.
     lenient = bool(trail and _ETC_WORKS.match(trail.group(0))
                    and re.search(_PROGRESS, trail.group(0))) or bool(visit)
-    dropped = odd = 0
+    dropped = odd = parts_of = 0
     for k, (pa, pb) in enumerate(cut):
         pa, pb = trim_span(clause, pa, pb)
+        part = PARTS_OF_RE.match(clause[pa:pb]) if k else None
+        if part and spans and not _is_named_object(part.group("part")):
+            parts_of += 1  # "A航站楼、跑道及相关配套设施": parts of the work before
+            continue
         opening = LIST_OPENING_RE.match(clause[pa:pb]) if k == 0 else None
         if opening and pb - pa - opening.end() >= 2:
             pa += opening.end()  # "我区A、B…", "其中包括A、B…": the sentence's words
@@ -627,7 +631,7 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
         # One place left of a visited or placed pair: it must end like a built thing or site.
         core = STATUS_TAIL_RE.sub("", _PAREN_RE.sub("", clause[spans[0][0]:spans[0][1]]))
         return spans if SINGLE_SUFFIX_RE.search(core) and not AIM_WORDS_RE.search(core) else None
-    return spans if len(spans) >= 2 else None
+    return spans if len(spans) >= 2 or (spans and parts_of) else None
 
 
 def _split_conjunctions(clause: str, pa: int, pb: int) -> list[tuple[int, int]]:
@@ -773,7 +777,8 @@ def _progress_single(clause: str) -> tuple[int, int] | None:
     if verb and b - a - verb.end() >= 2:
         a += verb.end()
     name = clause[a:b]
-    core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
+    # "城区老旧片区改造项目开工": the works words after the site are off before its ending is read.
+    core = STATUS_TAIL_RE.sub("", _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name))) or name
     if ("、" in name or AIM_WORDS_RE.search(core) or ENTRY_VERB_RE.match(name)
             or not SINGLE_SUFFIX_RE.search(core) or not _is_named_object(name)):
         return None
