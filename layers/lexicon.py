@@ -84,6 +84,18 @@ LIST_OPENING_RE = re.compile("^(?:" + "|".join(LIST_OPENING_WORDS) + ")")
 #: "新建凤栖里路连接张柏路、柏银路": after this word a list names what the first entry
 #: joins (roads already there), not works of its own.
 CONNECT_WORDS_RE = re.compile(r"连接|接通")
+#: "今年3月开工建设的A、B等8条道路工程", "2023年9月开工的A、B工程": a lead verb with the
+#: relative particle after it opens the list; the particle is no part of the first name.
+RELATIVE_PARTICLE = "的"
+#: "航站楼、跑道及相关配套设施": a short part word with the works that go with it names
+#: parts of the entry before it, not a work of its own.
+PARTS_OF_RE = re.compile(r"^(?P<part>[^、，,。；;]{1,4})(?:及|和|与)(?:相关|其他)?配套(?:设施|工程)$")
+#: A school called by its number ("六十九中", "十一中", "三小"): a name without the usual ending.
+NUMBERED_SCHOOL_RE = re.compile(r"[一二三四五六七八九十百\d][中小]$")
+#: What names a kind of works, not one work, once the works and status words are off
+#: ("道路改造项目" → "道路"): after 和 it is a second kind of works of the same named place
+#: ("尧山路城市基础设施和道路改造项目"), so the name is not cut there.
+WORKS_KIND_RE = re.compile(r"^(?:道路|管网|管道|设施|基础设施|配套设施|绿化|亮化|景观|环境|水系|房屋)$")
 #: A quoted name followed by the works done to it ("“一岸一线”综合整治"): one named work.
 QUOTED_WORKS_RE = re.compile(r"“[^“”]{2,12}”(?:综合整治|整治|改造提升|改造|提升|工程|项目|建设)")
 #: A list of at least this many entries that the plan counts as projects ("…八个项目")
@@ -142,10 +154,11 @@ SINGLE_SUFFIX_RE = re.compile(
     r"(?:路|桥|铁路|高速|通道|隧道|站|机场|码头|中心|馆|院|学校|中学|小学|幼儿园|医院|公园|广场|"
     r"综合体|园|基地|地块|区块|新城|新区|片区|实验室|枢纽|变|线|段|[一二三四五六七八九十]期|水库|"
     r"厂|大道|快速路|高架|港区|街区|小镇|合作区|发展区|功能区|区域|电站|抽蓄|府|苑|围涂|发射场|[东南西北]延|"
-    r"大楼|先导区|校区|新院)$"
+    r"大楼|先导区|校区|新院|[一二三四五六七八九十百\d][中小])$"
 )
-#: Words that make one name an aim, not a thing to build ("高能级创新型城区", "甬舟同城").
-AIM_WORDS_RE = re.compile(r"一体|同城|强区|城区|之城|生态区|示范区|高地|标杆|样板|典范|^为|^成为|型|目的地")
+#: Words that make one name an aim, not a thing to build ("高能级创新型城区", "甬舟同城");
+#: 城区 only at the end: opening a name ("城区老旧片区改造项目") it says where the works are.
+AIM_WORDS_RE = re.compile(r"一体|同城|强区|城区$|之城|生态区|示范区|高地|标杆|样板|典范|^为|^成为|型|目的地")
 
 #: Status words written after a name ("…段改扩建"): not part of what makes it a name.
 STATUS_TAIL_RE = re.compile(r"(?:改扩建|扩建|改建|迁建|重建|改造提升|改造|开发建设|建设)$")

@@ -25,6 +25,7 @@ from layers.lexicon import (
     CONNECT_WORDS_RE, COUNT_PROJECTS_TRAIL, LIST_OPENING_RE, LONG_LIST_MIN, MADE_OF_LEAD,
     QUOTED_WORKS_RE, WORKS_DONE_VERBS, WORKS_NAME_VERBS, WORKS_SINGLE_NOT_RE, SITE_WORDS, STRONG_PROSE_RE, TRAIL_ADVERBS, TRAIL_VERBS,
     VENUE_WORDS, VISIT_VERBS, WEAK_PROSE_RE, build_verb_alternation, cn_number, record_type,
+    NUMBERED_SCHOOL_RE, PARTS_OF_RE, RELATIVE_PARTICLE, WORKS_KIND_RE,
 )
 from layers.sections import (
     Cell, SectionIndex, TableRegion, find_headings, find_tables, line_cells, sections_from_text,
@@ -520,6 +521,12 @@ def _embedded_lists(text: str, offset: int, *, body: bool = False) -> list[list[
                 continue
         got = _clause_parts(text, a, b, "")
         if got and got[1] and all(_has_suffix(text[p.start:p.end]) for p in got[1]):
+            first = got[1][0]
+            joins = CONNECT_WORDS_RE.search(text, first.start, first.end)
+            if joins and _has_suffix(text[first.start:joins.start()]):
+                # "新建凤栖里路连接张柏路、柏银路": what the road joins is there already.
+                out.append([_Part(first.start + offset, joins.start() + offset, first.verb)])
+                continue
             out.append([_Part(p.start + offset, p.end + offset, p.verb) for p in got[1]])
     return out
 
@@ -529,6 +536,9 @@ _GENERAL_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alter
 #: "先后视察了A、B和C项目", "走进A、B", "布局A、B": a visit or placing verb opens the list.
 _VISIT_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alternation(VISIT_VERBS))
 _PLACE_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alternation(PLACE_VERBS))
+#: "2023年9月开工的A、B工程": a date may stand before the verb when 的 follows it.
+_RELATIVE_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,12}?)" + build_verb_alternation(LEAD_VERBS)
+                               + RELATIVE_PARTICLE)
 #: "A、B建成通车", "A、B等项目开工建设", "A、B等一批项目": what may follow a list.
 _PROGRESS = (r"(?:" + build_verb_alternation(PROGRESS_SUBJECTS) + r")?"
              r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(TRAIL_VERBS))
@@ -556,10 +566,12 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
         return None
     visit = _VISIT_LEAD_RE.match(clause)
     place = None if visit else _PLACE_LEAD_RE.match(clause)
-    lead = visit or place or _GENERAL_LEAD_RE.match(clause)
+    lead = visit or place or _RELATIVE_LEAD_RE.match(clause) or _GENERAL_LEAD_RE.match(clause)
     if lead and _WORKS_TAIL_RE.fullmatch(re.split(r"[、和及与]", clause[lead.end():], maxsplit=1)[0]):
         lead = None  # "由奉化中学迁建工程、…": the verb is inside the first name
     a = lead.end() if lead else len(MADE_OF_LEAD) if clause.startswith(MADE_OF_LEAD) else 0
+    if lead and clause.startswith(RELATIVE_PARTICLE, a):
+        a += len(RELATIVE_PARTICLE)  # "开工建设的尚勤路、…": the particle ends the verb phrase
     trail = _GENERAL_TRAIL_RE.search(clause, a)
     b = trail.start() if trail else len(clause)
     if (not lead and not trail) or b - a < 4 or EXAMPLE_CLAUSE_RE.search(clause):
@@ -575,9 +587,13 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
     # "…等一批项目相继开工": the plan calls the entries projects and says they are built.
     lenient = bool(trail and _ETC_WORKS.match(trail.group(0))
                    and re.search(_PROGRESS, trail.group(0))) or bool(visit)
-    dropped = odd = 0
+    dropped = odd = parts_of = 0
     for k, (pa, pb) in enumerate(cut):
         pa, pb = trim_span(clause, pa, pb)
+        part = PARTS_OF_RE.match(clause[pa:pb]) if k else None
+        if part and spans and not _is_named_object(part.group("part")):
+            parts_of += 1  # "A航站楼、跑道及相关配套设施": parts of the work before
+            continue
         opening = LIST_OPENING_RE.match(clause[pa:pb]) if k == 0 else None
         if opening and pb - pa - opening.end() >= 2:
             pa += opening.end()  # "我区A、B…", "其中包括A、B…": the sentence's words
@@ -615,7 +631,7 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
         # One place left of a visited or placed pair: it must end like a built thing or site.
         core = STATUS_TAIL_RE.sub("", _PAREN_RE.sub("", clause[spans[0][0]:spans[0][1]]))
         return spans if SINGLE_SUFFIX_RE.search(core) and not AIM_WORDS_RE.search(core) else None
-    return spans if len(spans) >= 2 else None
+    return spans if len(spans) >= 2 or (spans and parts_of) else None
 
 
 def _split_conjunctions(clause: str, pa: int, pb: int) -> list[tuple[int, int]]:
@@ -633,6 +649,9 @@ def _split_conjunctions(clause: str, pa: int, pb: int) -> list[tuple[int, int]]:
         if shared and not ENTRY_VERB_FIRST_RE.match(clause, m.end(), pb) \
                 and not _WORKS_TAIL_RE.fullmatch(clause[m.end() + shared.end():pb]):
             continue
+        right = STATUS_TAIL_RE.sub("", _WORKS_TAIL_RE.sub("", clause[m.end():pb]))
+        if WORKS_KIND_RE.match(right):
+            continue  # "A路城市基础设施和道路改造项目": two kinds of works of one place
         left = clause[a:m.start()]
         core = _MEMBER_STATUS_RE.sub("", left) or left
         if _is_named_object(left) or _is_named_object(core):
@@ -661,6 +680,7 @@ def _is_named_object(piece: str, *, etc: bool = False) -> bool:
     core = STATUS_TAIL_RE.sub("", bare) or bare
     quoted = bool(re.fullmatch(r"“[^“”]{2,12}”", bare) or QUOTED_WORKS_RE.fullmatch(bare))
     named = (_has_suffix(core) or bool(NAME_SUFFIX_RE.search(core)) or quoted
+             or bool(NUMBERED_SCHOOL_RE.search(core))
              or (etc and 2 <= len(core) <= 12))
     return (2 <= len(piece) <= 30 and named and not PROSE_WORDS_RE.search(core)
             and not STRONG_PROSE_RE.search(core)
@@ -757,7 +777,8 @@ def _progress_single(clause: str) -> tuple[int, int] | None:
     if verb and b - a - verb.end() >= 2:
         a += verb.end()
     name = clause[a:b]
-    core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
+    # "城区老旧片区改造项目开工": the works words after the site are off before its ending is read.
+    core = STATUS_TAIL_RE.sub("", _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name))) or name
     if ("、" in name or AIM_WORDS_RE.search(core) or ENTRY_VERB_RE.match(name)
             or not SINGLE_SUFFIX_RE.search(core) or not _is_named_object(name)):
         return None
@@ -821,6 +842,24 @@ def named_single(clause: str) -> tuple[int, int] | None:
     return a, b
 
 
+def bare_list(clause: str) -> list[tuple[int, int]] | None:
+    """Spans of a clause that is nothing but names ("石首长江大桥、洪湖嘉鱼长江大桥"), read
+    only where a list goes on past a comma ("加快推进A、B,C、D,E等项目建设"), else None."""
+    pieces = split_top_level(clause, "、")
+    if not pieces or len(pieces) < 2:
+        return None
+    spans = []
+    for pa, pb in pieces:
+        pa, pb = trim_span(clause, pa, pb)
+        piece = clause[pa:pb]
+        core = STATUS_TAIL_RE.sub("", _PAREN_RE.sub("", piece)) or piece
+        if (ENTRY_VERB_RE.match(piece) or AIM_WORDS_RE.search(core)
+                or not SINGLE_SUFFIX_RE.search(core) or not _is_named_object(piece)):
+            return None
+        spans.append((pa, pb))
+    return spans
+
+
 def _is_generic(name: str) -> bool:
     """"科技孵化园", "快速路", "产业园区": a kind of thing, not one named object."""
     rest = GENERIC_MODIFIER_RE.sub("", name)
@@ -830,11 +869,14 @@ def _is_generic(name: str) -> bool:
 def _general_lists(text: str, offset: int) -> list[list[_Part]]:
     """Every clause of `text` that `named_list` reads as a list, as parts."""
     out = []
+    listing = False  # whether the clause before, up to a comma, was a list
     for a, b in split_top_level(text, "。；;，,：:"):
         number = ITEM_NUMBER_RE.match(text, a, b) if not text[:a].strip() else None
         if number:  # "1、确保A、B等15条道路开工建设": the item number opens the line
             a = number.end()
-        spans = named_list(text[a:b])
+        go_on = listing and a > 0 and text[a - 1] in "，,"
+        spans = named_list(text[a:b]) or (bare_list(text[a:b]) if go_on else None)
+        listing = bool(spans and len(spans) >= 2)
         if not spans:
             one = named_single(text[a:b])
             spans = [one] if one else subject_spans(text[a:b])
@@ -968,8 +1010,9 @@ def _body_projects(ctx: _Ctx, skip: list[tuple[int, int]]) -> None:
     # general rule reads ("全面开工建设A、B和C", "A、B建成通车").
     taken = [(r["start"], r["end"]) for r in ctx.rows]
     for line in iter_lines(text):
-        if any(a <= line.start < b for a, b in skip) or len(line.clean) < 12:
-            continue
+        if any(a <= line.start < b for a, b in skip) or (
+                len(line.clean) < 12 and not ITEM_NUMBER_RE.match(line.clean)):
+            continue  # a short line is a heading or caption, unless it is a numbered item
         for parts in _general_lists(line.raw, line.start):
             fresh = []
             for p in parts:

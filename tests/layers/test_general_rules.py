@@ -334,3 +334,54 @@ def test_pushing_or_finishing_one_named_work_is_a_project(clause: str, name: str
 @pytest.mark.parametrize("clause", ["全力推进区级交通工程项目", "基本完成核心区开发建设", "完成年度建设"])
 def test_pushing_a_kind_or_finishing_a_stage_is_not_a_project(clause: str) -> None:
     assert named_single(clause) is None
+
+
+@pytest.mark.parametrize(("clause", "names"), [
+    # A verb with the relative particle opens the list, after a date as long as a month's.
+    ("2023年9月开工的甲园横一路、乙纵二路(北段)工程", ["甲园横一路", "乙纵二路(北段)工程"]),
+    # The particle ends the verb phrase: it is no part of the first name.
+    ("今年3月开工建设的甲勤路、乙二路、丙三路等3条道路工程", ["甲勤路", "乙二路", "丙三路"]),
+    # A part word with the works that go with it is part of the entry before it.
+    ("全面开工甲机场航站楼、跑道及相关配套设施建设", ["甲机场航站楼"]),
+    # A second kind of works of the same named place after 和 does not cut the name.
+    ("对甲焦化改造项目、乙路城市基础设施和道路改造项目、丙装备项目三个项目进行了详细了解",
+     ["甲焦化改造项目", "乙路城市基础设施和道路改造项目", "丙装备项目"]),
+])
+def test_relative_leads_parts_of_a_work_and_kinds_of_works(clause: str, names: list[str]) -> None:
+    assert [clause[a:b] for a, b in named_list(clause) or []] == names
+
+
+@pytest.mark.parametrize(("clause", "name"), [
+    ("确保六十九中竣工", "六十九中"),  # a school called by its number
+    ("城区甲乙片区改造项目开工", "城区甲乙片区改造项目"),  # 城区 says where, it is no aim
+])
+def test_a_numbered_school_and_an_urban_area_works_are_projects(clause: str, name: str) -> None:
+    span = named_single(clause)
+    assert span is not None and clause[span[0]:span[1]] == name
+
+
+def test_a_numbered_area_that_is_an_aim_is_still_not_a_project() -> None:
+    assert named_single("建设高能级创新型城区") is None
+
+
+def test_a_list_goes_on_past_a_comma_only_after_a_list() -> None:
+    text = ("第一章 交通\n加快推进甲高速、乙高速丙至丁段,戊长江大桥、己长江大桥,"
+            "庚储配基地一期、辛集并中心等项目建设。\n甲大桥、乙大桥,都是当地的名胜。\n")
+    names = list(extract_plan(plan_id="t", text=text, adcode="").projects["name"])
+    # The second line's bridges follow no list: they are not read.
+    assert sorted(names) == sorted(["甲高速", "乙高速丙至丁段", "戊长江大桥", "己长江大桥",
+                                    "庚储配基地一期", "辛集并中心"])
+
+
+def test_a_short_numbered_line_is_read_and_a_short_heading_is_not() -> None:
+    text = "第一章 实事\n7.建设甲水厂。\n开工建设乙水厂\n"
+    names = list(extract_plan(plan_id="t", text=text, adcode="").projects["name"])
+    assert names == ["甲水厂"]
+
+
+def test_a_road_that_joins_others_is_one_work_in_the_body_list_pass_too() -> None:
+    # After a list the body pass reads first, the joining road's clause is read by that pass.
+    text = ("第一章 道路\n1、实施甲环线(东段)、S108乙河大桥等“连城”工程。"
+            "新建丙栖里路连接丁柏路、戊银路等“连片”工程。\n")
+    names = list(extract_plan(plan_id="t", text=text, adcode="").projects["name"])
+    assert sorted(names) == sorted(["丙栖里路", "甲环线(东段)", "S108乙河大桥"])
