@@ -117,6 +117,35 @@ def test_real_passages_are_read_at_their_measured_recall_and_precision(
     assert (hit / len(got) if got else 1.0) >= precision
 
 
+# Round 2: passages found after the grammar was written, parts hand-counted before the first
+# run and never read while writing a rule. Each is expected at 90 % recall and precision; those
+# short of it say by how much (first run, see README.md "Structure passages").
+HELD_OUT_SHORT = {
+    "structures-zhushan-2018-county-strategy":
+        "recall 0/3, precision 0/0: the groups are named by the clauses of a quoted slogan "
+        "(聚力建设核心大城区, …城镇带, …经济带) with no marker per group",
+    "structures-tunchang-2024-industry-layout":
+        "recall 1/6, precision 1/1: “三区”即“A、B、C” (a quoted list) and “两中心”即A、B "
+        "are not read as lists after 即",
+    "structures-dongyuan-2024-county-town":
+        "recall 0/10, precision 0/1: traditional characters (軸, 區 are not code nouns), and the "
+        "bracketed “X”指… groups are read apart from their code",
+}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=HELD_OUT_SHORT[n]))
+    for n in HELD_OUT_SHORT
+])
+def test_held_out_real_passages_reach_90_percent_recall_and_precision(name: str) -> None:
+    expected = yaml.safe_load((FIXTURES / f"{name}.yaml").read_text(encoding="utf-8"))
+    assert expected["held_out"] is True
+    got, want = _fixture(name)
+    hit = len(got & want)
+    assert hit / len(want) >= 0.9
+    assert (hit / len(got) if got else 1.0) >= 0.9
+
+
 def test_the_grammar_alone_reproduces_the_shipped_records_it_did_when_the_specs_were_cut() -> None:
     import importlib.util
 
