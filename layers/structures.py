@@ -29,6 +29,7 @@ from layers.lexicon import (
     STRUCTURE_DESCRIPTION_OPENERS,
     STRUCTURE_ENUM_WORDS,
     STRUCTURE_EXTRA_NOUNS,
+    STRUCTURE_GLOSS_VERBS,
     STRUCTURE_ITEM_VERBS,
     STRUCTURE_LEAD_PREPOSITIONS,
     STRUCTURE_LIST_JOINERS,
@@ -332,7 +333,7 @@ _NOUN_KIND = {"核": "core", "心": "core", "极": "core", "港": "core", "带":
               "环": "ring", "线": "line", "廊": "line", "通道": "line", "横": "line", "纵": "line",
               "片": "zone", "区": "zone", "城": "zone", "空间": "zone", "组团": "zone", "块": "block",
               "圈": "zone", "湾": "zone", "郊": "zone", "园": "zone", "基地": "zone",
-              "翼": "zone", "路": "axis"}
+              "翼": "zone", "体": "zone", "路": "axis"}
 _ENUM_WORDS = build_verb_alternation(STRUCTURE_ENUM_WORDS)
 _VERBS = build_verb_alternation(STRUCTURE_VERBS)
 #: A verb opening a clause or a first entry, after a few words of manner ("沿轴线自西北向东南依次").
@@ -479,8 +480,10 @@ def _read_groups(text: str, code: str, groups: list[tuple[int, str]], start: int
             mismatches.append((start, end, f"group {group} has no count; its members are not read"))
             out.append(None)
             continue
+        found = _glossed(text, group, count, end, mismatches)
         # From the code's own start: a one-group code ("“十线”：…") is its own marker.
-        found = _marked(text, group, count, start, window_end, mismatches)
+        if found is None:
+            found = _marked(text, group, count, start, window_end, mismatches)
         if found is None and not marked_only and count:
             found = _unmarked(text, group, count, cursor, near_end)
             if found is not None:
@@ -491,6 +494,35 @@ def _read_groups(text: str, code: str, groups: list[tuple[int, str]], start: int
             found = _labelled_list(text, group, count, end)
         out.append(found)
     return out, mismatches
+
+
+_GLOSS_VERB = "|".join(map(re.escape, STRUCTURE_GLOSS_VERBS))
+_GLOSS_CHARS = re.escape("".join(sorted({c for v in STRUCTURE_GLOSS_VERBS for c in v})))
+
+
+def _glossed(text: str, group: str, count: int, end: int,
+             mismatches: list[tuple[int, int, str]]) -> _Found | None:
+    """"“一体两翼”（内六区+长沙县为一体，浏阳、宁乡为两翼）": the bracket right after the
+    code gives each group's members before "为" and the group; a group of one takes the
+    whole entry ("内六区+长沙县"), more are a 、-list checked against the count."""
+    bracket = re.compile(r"”?[（(](?P<body>[^（）()\n]{4,120})[)）]").match(text, end)
+    if not bracket:
+        return None
+    for ca, cb in split_top_level(bracket.group("body"), "，,；;", start=bracket.start("body")):
+        clause = re.match(rf"(?P<list>[^{_GLOSS_CHARS}]{{2,60}}?)(?:{_GLOSS_VERB})“?{re.escape(group)}”?$",
+                          text[ca:cb])
+        if not clause:
+            continue
+        la, lb = ca + clause.start("list"), ca + clause.end("list")
+        if count == 1:
+            name = text[la:lb]
+            return _Found(ca, cb, [_Member(name, la, lb, (name,))])
+        members = _list_members(text, la, lb)
+        if len(members) == count:
+            return _Found(ca, cb, members)
+        mismatches.append((ca, cb, f"group {group} counts {count} members but the bracket "
+                                   f"names {len(members)}; not taken"))
+    return None
 
 
 def _box_group(text: str, code: str, group: str, count: int,
