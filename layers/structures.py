@@ -30,6 +30,8 @@ from layers.lexicon import (
     STRUCTURE_ENUM_WORDS,
     STRUCTURE_EXTRA_NOUNS,
     STRUCTURE_GLOSS_VERBS,
+    STRUCTURE_ONE_LEAD_VERBS,
+    STRUCTURE_PROCESS_SUFFIXES,
     STRUCTURE_ITEM_VERBS,
     STRUCTURE_LEAD_PREPOSITIONS,
     STRUCTURE_LIST_JOINERS,
@@ -576,6 +578,10 @@ def _sentences_after(text: str, at: int, n: int) -> int:
     return pos
 
 
+_ONE_LEAD_RE = re.compile(rf"(?:{build_verb_alternation(STRUCTURE_ONE_LEAD_VERBS)})?"
+                          r"(?P<name>[^，,、]{2,20}?)(?:为|，|,|$)")
+
+
 def _marked(text: str, group: str, count: int, start: int, end: int,
             mismatches: list[tuple[int, int, str]]) -> _Found | None:
     """Members after a marker of the group: "“三区”分别为A、B、C", "“两片”：A打造…，B打造…"."""
@@ -594,10 +600,13 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
             # "“一核”是要进一步集聚…": described, never named.
             return _Found(m.start(), m.end(), [_Member(group, m.start(), m.end(), (), spelled=False)])
         if count == 1:
-            lead = re.match(r"(?:以|要|打造|建设|推进)?(?P<name>[^，,、]{2,20}?)(?:为|，|,|$)", body)
+            lead = _ONE_LEAD_RE.match(body)
             if lead:
                 a = body_start + lead.start("name")
                 name = lead.group("name")
+                bare = name.removesuffix(next((x for x in STRUCTURE_PROCESS_SUFFIXES
+                                               if name.endswith(x)), ""))
+                name = bare if len(bare) >= 2 else name
                 return _Found(m.start(), m.end(), [_Member(name, a, a + len(name), (name,))])
             continue
         clauses = split_top_level(body, "，,", start=body_start)
