@@ -615,6 +615,10 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
             if "、" not in clause and "和" not in clause:
                 continue
             members = _list_members(text, ca, cb)
+            if count and len(members) > count:
+                # 和 may join the words of one name, not two entries: the count decides.
+                whole = _list_members(text, ca, cb, split_joined=False)
+                members = whole if len(whole) == count else members
             if count and len(members) != count:
                 mismatches.append((ca, cb, f"group {group} counts {count} members but this "
                                            f"list names {len(members)}; not taken"))
@@ -702,9 +706,14 @@ def _one_named(clause: str, ca: int, cb: int, group: str, noun: str) -> _Member 
     return None
 
 
-def _list_members(text: str, ca: int, cb: int) -> list[_Member]:
+def _list_members(text: str, ca: int, cb: int, *, split_joined: bool = True) -> list[_Member]:
     """Entries of a 、-list clause, the opening verb and the closing count cut off:
-    "继续推进近郊、近水、近山三条产业融合主线" → 近郊, 近水, 近山 (each with its span)."""
+    "继续推进近郊、近水、近山三条产业融合主线" → 近郊, 近水, 近山 (each with its span).
+    A clause that is one quoted list ("“A、B、C”") is read inside its quotes; with
+    `split_joined` False, 和/与 stay inside an entry ("中医养生和旅游康养中心")."""
+    qa, qb = trim_span(text, ca, cb)
+    if qb - qa > 2 and text[qa] == "“" and text[qb - 1] == "”" and "“" not in text[qa + 1:qb - 1]:
+        ca, cb = qa + 1, qb - 1
     clause = text[ca:cb]
     tail = STRUCTURE_COUNT_TAIL_RE.search(clause)
     cb = ca + tail.start() if tail else cb
@@ -715,7 +724,7 @@ def _list_members(text: str, ca: int, cb: int) -> list[_Member]:
             verb = _LEAD_VERB_RE.match(text, a, b)
             if verb and b - verb.end() >= 2:
                 a = verb.end()
-        for sa, sb in _split_joined(text, a, b):
+        for sa, sb in (_split_joined(text, a, b) if split_joined else [(a, b)]):
             sa, sb = trim_span(text, sa, sb)
             raw = text[sa:sb].strip("“”")
             ext = re.search(r"[（(]([^（）()]+)[)）]$", raw)
