@@ -346,9 +346,16 @@ STRUCTURE_MADE_OF_RE = re.compile(r"^由(?P<list>.+?)(?:共同)?(?:构成|组成
 #: Words joining the clauses of one list ("A、B，以及C、D“一带一路四组团”").
 STRUCTURE_LIST_JOINERS: tuple[str, ...] = ("以及", "及", "和", "与")
 #: Nouns a structure code may count besides `SPATIAL_NOUNS` ("一带一路四组团": 路 = a corridor
-#: road; "一心两翼": 翼 = a wing of the city).
-STRUCTURE_EXTRA_NOUNS: tuple[str, ...] = ("路", "翼")
+#: road; "一心两翼": 翼 = a wing of the city; "一体两翼": 体 = the main body, a code only
+#: beside another group, so "一体化" or a lone "“一体”" is never one).
+STRUCTURE_EXTRA_NOUNS: tuple[str, ...] = ("路", "翼", "体")
+#: How a bracket right after a code assigns members to its groups: "（A为一体，B、C为两翼）".
+STRUCTURE_GLOSS_VERBS: tuple[str, ...] = ("为", "是")
 #: Verbs after which a 专栏 item's opening name ends ("东部新城发挥…", "钱湖高科新城以…").
 STRUCTURE_ITEM_VERBS: tuple[str, ...] = ("发挥", "完善", "以", "优先", "加快")
+#: Verbs before a one-member group's name ("“一核”：加快推进长株潭一体化" names 长株潭).
+STRUCTURE_ONE_LEAD_VERBS: tuple[str, ...] = ("加快推进", "加快建设", "推进", "打造", "建设", "以", "要")
+#: A process the name undergoes, not part of it: "长株潭一体化" is the area 长株潭.
+STRUCTURE_PROCESS_SUFFIXES: tuple[str, ...] = ("一体化发展", "一体化", "同城化")
 #: Words that open a description, not a name, after a group's marker ("“一核”是要进一步…").
 STRUCTURE_DESCRIPTION_OPENERS: tuple[str, ...] = ("要",)

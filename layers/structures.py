@@ -29,6 +29,9 @@ from layers.lexicon import (
     STRUCTURE_DESCRIPTION_OPENERS,
     STRUCTURE_ENUM_WORDS,
     STRUCTURE_EXTRA_NOUNS,
+    STRUCTURE_GLOSS_VERBS,
+    STRUCTURE_ONE_LEAD_VERBS,
+    STRUCTURE_PROCESS_SUFFIXES,
     STRUCTURE_ITEM_VERBS,
     STRUCTURE_LEAD_PREPOSITIONS,
     STRUCTURE_LIST_JOINERS,
@@ -332,7 +335,7 @@ _NOUN_KIND = {"核": "core", "心": "core", "极": "core", "港": "core", "带":
               "环": "ring", "线": "line", "廊": "line", "通道": "line", "横": "line", "纵": "line",
               "片": "zone", "区": "zone", "城": "zone", "空间": "zone", "组团": "zone", "块": "block",
               "圈": "zone", "湾": "zone", "郊": "zone", "园": "zone", "基地": "zone",
-              "翼": "zone", "路": "axis"}
+              "翼": "zone", "体": "zone", "路": "axis"}
 _ENUM_WORDS = build_verb_alternation(STRUCTURE_ENUM_WORDS)
 _VERBS = build_verb_alternation(STRUCTURE_VERBS)
 #: A verb opening a clause or a first entry, after a few words of manner ("沿轴线自西北向东南依次").
@@ -479,8 +482,10 @@ def _read_groups(text: str, code: str, groups: list[tuple[int, str]], start: int
             mismatches.append((start, end, f"group {group} has no count; its members are not read"))
             out.append(None)
             continue
+        found = _glossed(text, group, count, end, mismatches)
         # From the code's own start: a one-group code ("“十线”：…") is its own marker.
-        found = _marked(text, group, count, start, window_end, mismatches)
+        if found is None:
+            found = _marked(text, group, count, start, window_end, mismatches)
         if found is None and not marked_only and count:
             found = _unmarked(text, group, count, cursor, near_end)
             if found is not None:
@@ -491,6 +496,35 @@ def _read_groups(text: str, code: str, groups: list[tuple[int, str]], start: int
             found = _labelled_list(text, group, count, end)
         out.append(found)
     return out, mismatches
+
+
+_GLOSS_VERB = "|".join(map(re.escape, STRUCTURE_GLOSS_VERBS))
+_GLOSS_CHARS = re.escape("".join(sorted({c for v in STRUCTURE_GLOSS_VERBS for c in v})))
+
+
+def _glossed(text: str, group: str, count: int, end: int,
+             mismatches: list[tuple[int, int, str]]) -> _Found | None:
+    """"“一体两翼”（内六区+长沙县为一体，浏阳、宁乡为两翼）": the bracket right after the
+    code gives each group's members before "为" and the group; a group of one takes the
+    whole entry ("内六区+长沙县"), more are a 、-list checked against the count."""
+    bracket = re.compile(r"”?[（(](?P<body>[^（）()\n]{4,120})[)）]").match(text, end)
+    if not bracket:
+        return None
+    for ca, cb in split_top_level(bracket.group("body"), "，,；;", start=bracket.start("body")):
+        clause = re.match(rf"(?P<list>[^{_GLOSS_CHARS}]{{2,60}}?)(?:{_GLOSS_VERB})“?{re.escape(group)}”?$",
+                          text[ca:cb])
+        if not clause:
+            continue
+        la, lb = ca + clause.start("list"), ca + clause.end("list")
+        if count == 1:
+            name = text[la:lb]
+            return _Found(ca, cb, [_Member(name, la, lb, (name,))])
+        members = _list_members(text, la, lb)
+        if len(members) == count:
+            return _Found(ca, cb, members)
+        mismatches.append((ca, cb, f"group {group} counts {count} members but the bracket "
+                                   f"names {len(members)}; not taken"))
+    return None
 
 
 def _box_group(text: str, code: str, group: str, count: int,
@@ -544,6 +578,10 @@ def _sentences_after(text: str, at: int, n: int) -> int:
     return pos
 
 
+_ONE_LEAD_RE = re.compile(rf"(?:{build_verb_alternation(STRUCTURE_ONE_LEAD_VERBS)})?"
+                          r"(?P<name>[^，,、]{2,20}?)(?:为|，|,|$)")
+
+
 def _marked(text: str, group: str, count: int, start: int, end: int,
             mismatches: list[tuple[int, int, str]]) -> _Found | None:
     """Members after a marker of the group: "“三区”分别为A、B、C", "“两片”：A打造…，B打造…"."""
@@ -562,10 +600,13 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
             # "“一核”是要进一步集聚…": described, never named.
             return _Found(m.start(), m.end(), [_Member(group, m.start(), m.end(), (), spelled=False)])
         if count == 1:
-            lead = re.match(r"(?:以|要|打造|建设|推进)?(?P<name>[^，,、]{2,20}?)(?:为|，|,|$)", body)
+            lead = _ONE_LEAD_RE.match(body)
             if lead:
                 a = body_start + lead.start("name")
                 name = lead.group("name")
+                bare = name.removesuffix(next((x for x in STRUCTURE_PROCESS_SUFFIXES
+                                               if name.endswith(x)), ""))
+                name = bare if len(bare) >= 2 else name
                 return _Found(m.start(), m.end(), [_Member(name, a, a + len(name), (name,))])
             continue
         clauses = split_top_level(body, "，,", start=body_start)
@@ -574,6 +615,10 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
             if "、" not in clause and "和" not in clause:
                 continue
             members = _list_members(text, ca, cb)
+            if count and len(members) > count:
+                # 和 may join the words of one name, not two entries: the count decides.
+                whole = _list_members(text, ca, cb, split_joined=False)
+                members = whole if len(whole) == count else members
             if count and len(members) != count:
                 mismatches.append((ca, cb, f"group {group} counts {count} members but this "
                                            f"list names {len(members)}; not taken"))
@@ -661,9 +706,14 @@ def _one_named(clause: str, ca: int, cb: int, group: str, noun: str) -> _Member 
     return None
 
 
-def _list_members(text: str, ca: int, cb: int) -> list[_Member]:
+def _list_members(text: str, ca: int, cb: int, *, split_joined: bool = True) -> list[_Member]:
     """Entries of a 、-list clause, the opening verb and the closing count cut off:
-    "继续推进近郊、近水、近山三条产业融合主线" → 近郊, 近水, 近山 (each with its span)."""
+    "继续推进近郊、近水、近山三条产业融合主线" → 近郊, 近水, 近山 (each with its span).
+    A clause that is one quoted list ("“A、B、C”") is read inside its quotes; with
+    `split_joined` False, 和/与 stay inside an entry ("中医养生和旅游康养中心")."""
+    qa, qb = trim_span(text, ca, cb)
+    if qb - qa > 2 and text[qa] == "“" and text[qb - 1] == "”" and "“" not in text[qa + 1:qb - 1]:
+        ca, cb = qa + 1, qb - 1
     clause = text[ca:cb]
     tail = STRUCTURE_COUNT_TAIL_RE.search(clause)
     cb = ca + tail.start() if tail else cb
@@ -674,7 +724,7 @@ def _list_members(text: str, ca: int, cb: int) -> list[_Member]:
             verb = _LEAD_VERB_RE.match(text, a, b)
             if verb and b - verb.end() >= 2:
                 a = verb.end()
-        for sa, sb in _split_joined(text, a, b):
+        for sa, sb in (_split_joined(text, a, b) if split_joined else [(a, b)]):
             sa, sb = trim_span(text, sa, sb)
             raw = text[sa:sb].strip("“”")
             ext = re.search(r"[（(]([^（）()]+)[)）]$", raw)

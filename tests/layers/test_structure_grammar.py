@@ -105,9 +105,11 @@ def _fixture(name: str) -> tuple[set, set]:
 
 @pytest.mark.parametrize(("name", "recall", "precision"), [
     # Measured once the rules were fixed (see README.md "Structure passages" for the first run).
-    ("structures-hunan-13th-proposal", 7 / 8, 7 / 8),
+    ("structures-hunan-13th-proposal", 1.0, 1.0),
     ("structures-changsha-11th-plan", 1.0, 1.0),
-    ("structures-changsha-13th-urban-plan", 0.0, 1.0),
+    ("structures-changsha-13th-urban-plan", 1.0, 1.0),
+    # Held out in round 2 (first run recall 1/6, precision 1/1), development text since.
+    ("structures-tunchang-2024-industry-layout", 1.0, 1.0),
 ])
 def test_real_passages_are_read_at_their_measured_recall_and_precision(
         name: str, recall: float, precision: float) -> None:
@@ -115,6 +117,32 @@ def test_real_passages_are_read_at_their_measured_recall_and_precision(
     hit = len(got & want)
     assert hit / len(want) >= recall
     assert (hit / len(got) if got else 1.0) >= precision
+
+
+# Round 2: passages found after the grammar was written, parts hand-counted before the first
+# run and never read while writing a rule. Each is expected at 90 % recall and precision; those
+# short of it say by how much (first run, see README.md "Structure passages").
+HELD_OUT_SHORT = {
+    "structures-zhushan-2018-county-strategy":
+        "recall 0/3, precision 0/0: “一核两带三为主” is not a code (三为主 ends in no spatial "
+        "noun), and its groups are the clauses of a quoted slogan with no marker per group",
+    "structures-dongyuan-2024-county-town":
+        "recall 0/10, precision 0/1: traditional characters (軸, 區 are not code nouns), so the "
+        "whole code is not read and “一廊”指… is taken as a code of its own",
+}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=HELD_OUT_SHORT[n]))
+    for n in HELD_OUT_SHORT
+])
+def test_held_out_real_passages_reach_90_percent_recall_and_precision(name: str) -> None:
+    expected = yaml.safe_load((FIXTURES / f"{name}.yaml").read_text(encoding="utf-8"))
+    assert expected["held_out"] is True
+    got, want = _fixture(name)
+    hit = len(got & want)
+    assert hit / len(want) >= 0.9
+    assert (hit / len(got) if got else 1.0) >= 0.9
 
 
 def test_the_grammar_alone_reproduces_the_shipped_records_it_did_when_the_specs_were_cut() -> None:
@@ -129,6 +157,40 @@ def test_the_grammar_alone_reproduces_the_shipped_records_it_did_when_the_specs_
     # 20 of 134 before this work; 98 once 26 of the 38 specs were deleted.
     assert result["grammar_alone"] >= 98
     assert result["specs"] <= 12
+
+
+def test_a_bracket_after_the_code_gives_each_group_its_members_before_wei() -> None:
+    parts, _ = _read("形成“一体两翼”（北岸老城+滨湖片为一体，东岭、西港为两翼）的城市格局。")
+    assert parts == [("一体两翼", "一体", "北岸老城+滨湖片"),
+                     ("一体两翼", "两翼", "东岭"), ("一体两翼", "两翼", "西港")]
+
+
+def test_a_bracket_naming_more_members_than_the_group_counts_is_a_problem() -> None:
+    parts, problems = _read("形成“一心两翼”（云溪为一心，东岭、西港、南湾为两翼）。")
+    assert ("一心两翼", "一心", "云溪") in parts
+    assert not [p for p in parts if p[1] == "两翼"]
+    assert any("两翼 counts 2 members but the bracket names 3" in p.reason for p in problems)
+
+
+def test_integration_prose_is_not_a_body_group() -> None:
+    parts, _ = _read("推进“一体化”发展，建设“一体”平台。")
+    assert parts == []
+
+
+def test_a_one_member_group_drops_its_verb_and_the_process_it_undergoes() -> None:
+    parts, _ = _read("建设“一核两极”。“一核”：加快推进青岚湾同城化，打造核心区。"
+                     "“两极”：培育东岭、西港两个增长极。")
+    assert parts[0] == ("一核两极", "一核", "青岚湾")
+
+
+def test_a_quoted_list_after_the_marker_is_read_inside_its_quotes() -> None:
+    parts, _ = _read("布局“一港三园”。“一港”即青岚港，“三园”即“东岭园、西港园、南湾园”。")
+    assert [p[2] for p in parts if p[1] == "三园"] == ["东岭园", "西港园", "南湾园"]
+
+
+def test_he_inside_a_name_is_kept_when_the_count_says_so() -> None:
+    parts, _ = _read("建设“一港两中心”。“一港”即青岚港，“两中心”即航运服务中心、科技和金融创新中心。")
+    assert [p[2] for p in parts if p[1] == "两中心"] == ["航运服务中心", "科技和金融创新中心"]
 
 
 def test_a_group_opening_numbered_items_takes_one_member_per_item() -> None:
