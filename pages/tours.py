@@ -62,8 +62,9 @@ try:
 except LayersError as exc:
     st.error(f"{t('no_layers', lang)}\n\n{exc}")
     st.stop()
-# Stepping, panning and popups happen in the browser and never rerun this script.
-show_tour_map(data, key=f"tour-{tour_id}-{lang}", wait=t("map_loading", lang))
+# Stepping, panning and popups happen in the browser and never rerun this script. One key for
+# every tour: choosing another replaces the tour on the same map element, never two maps at once.
+show_tour_map(data, key=f"tour-{lang}", wait=t("map_loading", lang))
 st.caption(t("tours_help", lang))
 # on_click="ignore": downloading does not rerun the page, so the tour stays at its step.
 st.download_button(t("tours_download", lang),
