@@ -10,7 +10,6 @@ import altair as alt
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.precision import DRAWN
 from layers.compare import CONCEPTS, compare_indicators, districts_with, implied_growth, with_concepts
@@ -19,7 +18,8 @@ from layers.plans import plan_districts
 from ui.data import get_layer
 from view.indicator_words import flag_words
 from view.text import t
-from view.indicator_map import indicator_map, map_values
+from view.indicator_map import indicator_map_data, map_values
+from ui.indicator_component import show_indicator_map
 from ui.navigation import through_app_navigation
 from view.links import source_link
 from view.safe_text import spreadsheet_safe
@@ -217,8 +217,9 @@ def _view_map(ind: pd.DataFrame, table: str, names: dict[str, str], districts: g
     points = gpd.GeoDataFrame(drawn, geometry=gpd.points_from_xy(drawn["rep_lon"], drawn["rep_lat"]), crs="EPSG:4326")
     title = f"{keys[key].split(' · ')[0]} · {t('ind_' + kind, lang)}"
     labels = {k: t(f"ind_{k}", lang) for k in ("no_data", "not_numeric", "darker", "figures")}
-    m = indicator_map(districts, values, title=title, labels=labels, figures=points)
-    st_folium(m, height=560, use_container_width=True, returned_objects=[], key=f"ind-map-{table}-{key}-{kind}-{lang}")
+    data = indicator_map_data(districts, values, title=title, labels=labels, figures=points)
+    # In the page itself (no iframe); one key per table, so picking another indicator redraws this map.
+    show_indicator_map(data, key=f"ind-map-{table}-{lang}", wait=t("map_loading", lang))
     st.subheader(t("ind_figures", lang))
     st.caption(t("ind_figures_caption", lang))
     shown = figures[["place_name", "precision", "year", "quote", "value", "unit"]].rename(

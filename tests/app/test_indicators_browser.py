@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import FrameLocator, Page
+from playwright.sync_api import Frame, Page
 
 from layers.store import read_layer
 from view.links import source_link
@@ -91,16 +91,16 @@ def _open_map(page: Page, app_url: str) -> None:
     page.get_by_role("link", name="规划指标").click()
     page.get_by_text("表2 “十四五”主要指标").first.wait_for(timeout=TIMEOUT_MS)
     page.locator("[data-testid='stRadio'] label").filter(has_text="地图").click()
-    page.frame_locator("iframe[title*='streamlit_folium']").first.locator(
-        ".indicator-legend").wait_for(timeout=TIMEOUT_MS)
+    page.locator(".ind-map .indicator-legend").wait_for(timeout=TIMEOUT_MS)
 
 
-def _pick(page: Page, text: str) -> FrameLocator:
-    """Choose the indicator whose label contains `text`; the redrawn map's frame."""
+def _pick(page: Page, text: str) -> Frame:
+    """Choose the indicator whose label contains `text`; the frame of the redrawn map (the page's own)."""
     box = page.locator("[data-testid='stSelectbox']").filter(has_text="选择指标")
     box.click()
     page.keyboard.type(text)
     page.keyboard.press("Enter")
-    frame = page.frame_locator("iframe[title*='streamlit_folium']").first
-    frame.locator(".indicator-legend b", has_text=text).wait_for(timeout=TIMEOUT_MS)
+    frame = page.main_frame
+    frame.locator(".ind-map .indicator-legend b", has_text=text).wait_for(timeout=TIMEOUT_MS)
+    assert page.locator("iframe[title*='streamlit_folium']").count() == 0
     return frame
