@@ -48,11 +48,17 @@ def _links(frame: pd.DataFrame, prefix: str = "") -> pd.Series:
 
 
 def _show(frame: pd.DataFrame, *, file_name: str, key: str, link_columns: tuple[str, ...] = ("source",),
-          full: bool = False) -> None:
-    """A table with its source links and a CSV download of exactly what is shown."""
-    config = {c: st.column_config.LinkColumn(c if c != "source" else t("ind_source", lang),
-                                             display_text="↗ " + t("ind_source", lang))
-              for c in link_columns}
+          full: bool = False, pinned: str | None = None) -> None:
+    """A table with its source links and a CSV download of exactly what is shown.
+
+    `pinned`: the column that stays in view while the table scrolls sideways
+    inside its box (on a phone only two or three columns fit).
+    """
+    config: dict[str, object] = {c: st.column_config.LinkColumn(c if c != "source" else t("ind_source", lang),
+                                                                display_text="↗ " + t("ind_source", lang))
+                                 for c in link_columns}
+    if pinned is not None:
+        config[pinned] = st.column_config.TextColumn(pinned, pinned=True, width="medium")
     # `full`: every row visible at once (indicator tables are short), no inner scrolling.
     height = 35 * (len(frame) + 1) + 3 if full else "auto"
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=height)
@@ -84,7 +90,8 @@ def _view_tables(ind: pd.DataFrame, table: str, names: dict[str, str]) -> None:
         if rows.empty:
             st.info(t("ind_no_rows", lang))
             continue
-        _show(_district_table(rows, table), file_name=f"{adcode}-{table}.csv", key=f"{adcode}-{table}", full=True)
+        _show(_district_table(rows, table), file_name=f"{adcode}-{table}.csv", key=f"{adcode}-{table}", full=True,
+              pinned=t("ind_name", lang))
 
 
 def _view_compare(ind: pd.DataFrame, table: str, names: dict[str, str]) -> None:
@@ -114,7 +121,7 @@ def _view_compare(ind: pd.DataFrame, table: str, names: dict[str, str]) -> None:
     shown[t("ind_note", lang)] = pairs["note"]
     shown[f"{a} ↗"], shown[f"{b} ↗"] = _links(pairs, "a_"), _links(pairs, "b_")
     _show(shown, file_name=f"compare-{table}.csv", key=f"compare-{table}", link_columns=(f"{a} ↗", f"{b} ↗"),
-          full=True)
+          full=True, pinned=t("ind_concept", lang))
     mismatches = result.unit_mismatches
     if len(mismatches):
         items = "; ".join(f"{r['label_zh']}: {a} {r['a_name']} ({r['a_unit_norm'] or '—'}) ≠ "
