@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from layers.errors import LayersError
-from layers.tours import Tour, list_tours, load_tour
+from layers.tours import TOURS_DIR, Tour, list_tours, load_tour
 from view.tours_export import export_tour_html
 from ui.data import store_version
 from ui.tour_component import planner_tour_data, show_tour_map
@@ -36,9 +36,20 @@ def _export(tour_id: str, lang: str, versions: tuple[float, float]) -> bytes:
     return export_tour_html(tour_id, lang=lang).encode("utf-8")
 
 
+# Loading validates every tour against the store (about 0.15 s): once per store and tour files.
+# cache_resource: the Tour objects are shared read-only; a TourError is not cached, so a fix shows.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _tours(ids: tuple[str, ...], versions: tuple[float, ...]) -> dict[str, Tour]:
+    return {tour_id: load_tour(tour_id) for tour_id in ids}
+
+
+def _file_version(tour_id: str) -> float:
+    path = TOURS_DIR / f"{tour_id}.yaml"
+    return path.stat().st_mtime if path.exists() else 0.0
+
+
 try:
-    # Loading validates against the store; the store itself is read once per version.
-    tours: dict[str, Tour] = {tour_id: load_tour(tour_id) for tour_id in ids}
+    tours = _tours(tuple(ids), (store_version(), *(_file_version(i) for i in ids)))
     tour_id = st.selectbox(t("tours_choose", lang), ids, index=ids.index(wanted),
                            format_func=lambda i: tours[i].title[lang], key="tour")
     tour = tours[tour_id]
