@@ -14,13 +14,14 @@ round by round and each in a fresh browser context with the network cut off:
   waits for either);
 - with `--before DIR` (another checkout of the app with its layers and
   vendor files in place, e.g. the commit before a change), `<page>_before`
-  for each page measured: that checkout's page, in the same rounds, so a change is measured
-  against what it replaced on the same machine at the same time.
+  for each page measured: that checkout's page, in the same rounds, so a
+  change is measured against what it replaced on the same machine at the
+  same time.
 
 One warm-up round fills the servers' caches and is not counted. Prints one
 JSON line: the medians and each page's median divided by the floor's.
 
-    .venv/bin/python bench/page_ratios.py [--loads 9] [--only overview] [--before DIR]
+    .venv/bin/python bench/page_ratios.py [--loads 9] [--only tours indicators] [--before DIR]
 """
 
 from __future__ import annotations
@@ -52,6 +53,15 @@ PAGES = {
 }
 
 
+def _page_names(text: str) -> list[str]:
+    """`tours,indicators` or `tours`: the page names, each checked against `PAGES`."""
+    names = [name for name in text.split(",") if name]
+    unknown = [name for name in names if name not in PAGES]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown page(s) {', '.join(unknown)}; choose from {', '.join(PAGES)}")
+    return names
+
+
 def _floor_ready(page: Page) -> None:
     page.get_by_text(MARK).wait_for(timeout=60_000)
 
@@ -73,10 +83,12 @@ def _load(browser: Browser, url: str, ready: Callable[[Page], None]) -> tuple[fl
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loads", type=int, default=5, help="counted loads of each page (default 5)")
-    parser.add_argument("--only", nargs="*", choices=list(PAGES), help="measure only these pages (default all)")
+    parser.add_argument("--only", nargs="*", type=_page_names, action="extend",
+                        help="measure only these pages, space- or comma-separated (default all): " + ", ".join(PAGES))
     parser.add_argument("--before", type=Path, help="another checkout of the app; its pages are `<page>_before`")
     args = parser.parse_args(argv)
-    pages = {name: path for name, path in PAGES.items() if not args.only or name in args.only}
+    only = [name for names in args.only or [] for name in names]
+    pages = {name: path for name, path in PAGES.items() if not only or name in only}
     if args.before:
         pages.update({f"{name}_before": path for name, path in list(pages.items())})
     times: dict[str, list[float]] = {"floor": [], **{name: [] for name in pages}}

@@ -10,7 +10,6 @@ import altair as alt
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.precision import DRAWN
 from layers.compare import CONCEPTS, compare_indicators, districts_with, implied_growth, with_concepts
@@ -19,7 +18,8 @@ from layers.plans import plan_districts
 from ui.data import get_layer
 from view.indicator_words import flag_words
 from view.text import t
-from view.indicator_map import indicator_map, map_values
+from view.indicator_map import indicator_map_data, map_values
+from ui.indicator_component import show_indicator_map
 from ui.navigation import through_app_navigation
 from view.links import source_link
 from view.safe_text import spreadsheet_safe
@@ -48,11 +48,17 @@ def _links(frame: pd.DataFrame, prefix: str = "") -> pd.Series:
 
 
 def _show(frame: pd.DataFrame, *, file_name: str, key: str, link_columns: tuple[str, ...] = ("source",),
-          full: bool = False) -> None:
-    """A table with its source links and a CSV download of exactly what is shown."""
-    config = {c: st.column_config.LinkColumn(c if c != "source" else t("ind_source", lang),
-                                             display_text="↗ " + t("ind_source", lang))
-              for c in link_columns}
+          full: bool = False, pinned: str | None = None) -> None:
+    """A table with its source links and a CSV download of exactly what is shown.
+
+    `pinned`: the column that stays in view while the table scrolls sideways
+    inside its box (on a phone only two or three columns fit).
+    """
+    config: dict[str, object] = {c: st.column_config.LinkColumn(c if c != "source" else t("ind_source", lang),
+                                                                display_text="↗ " + t("ind_source", lang))
+                                 for c in link_columns}
+    if pinned is not None:
+        config[pinned] = st.column_config.TextColumn(pinned, pinned=True, width="medium")
     # `full`: every row visible at once (indicator tables are short), no inner scrolling.
     height = 35 * (len(frame) + 1) + 3 if full else "auto"
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=height)
@@ -84,7 +90,8 @@ def _view_tables(ind: pd.DataFrame, table: str, names: dict[str, str]) -> None:
         if rows.empty:
             st.info(t("ind_no_rows", lang))
             continue
-        _show(_district_table(rows, table), file_name=f"{adcode}-{table}.csv", key=f"{adcode}-{table}", full=True)
+        _show(_district_table(rows, table), file_name=f"{adcode}-{table}.csv", key=f"{adcode}-{table}", full=True,
+              pinned=t("ind_name", lang))
 
 
 def _view_compare(ind: pd.DataFrame, table: str, names: dict[str, str]) -> None:
@@ -114,7 +121,7 @@ def _view_compare(ind: pd.DataFrame, table: str, names: dict[str, str]) -> None:
     shown[t("ind_note", lang)] = pairs["note"]
     shown[f"{a} ↗"], shown[f"{b} ↗"] = _links(pairs, "a_"), _links(pairs, "b_")
     _show(shown, file_name=f"compare-{table}.csv", key=f"compare-{table}", link_columns=(f"{a} ↗", f"{b} ↗"),
-          full=True)
+          full=True, pinned=t("ind_concept", lang))
     mismatches = result.unit_mismatches
     if len(mismatches):
         items = "; ".join(f"{r['label_zh']}: {a} {r['a_name']} ({r['a_unit_norm'] or '—'}) ≠ "
@@ -217,8 +224,9 @@ def _view_map(ind: pd.DataFrame, table: str, names: dict[str, str], districts: g
     points = gpd.GeoDataFrame(drawn, geometry=gpd.points_from_xy(drawn["rep_lon"], drawn["rep_lat"]), crs="EPSG:4326")
     title = f"{keys[key].split(' · ')[0]} · {t('ind_' + kind, lang)}"
     labels = {k: t(f"ind_{k}", lang) for k in ("no_data", "not_numeric", "darker", "figures")}
-    m = indicator_map(districts, values, title=title, labels=labels, figures=points)
-    st_folium(m, height=560, use_container_width=True, returned_objects=[], key=f"ind-map-{table}-{key}-{kind}-{lang}")
+    data = indicator_map_data(districts, values, title=title, labels=labels, figures=points)
+    # In the page itself (no iframe); one key per table, so picking another indicator redraws this map.
+    show_indicator_map(data, key=f"ind-map-{table}-{lang}", wait=t("map_loading", lang))
     st.subheader(t("ind_figures", lang))
     st.caption(t("ind_figures_caption", lang))
     shown = figures[["place_name", "precision", "year", "quote", "value", "unit"]].rename(

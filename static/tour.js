@@ -7,6 +7,11 @@
  * ArrowLeft / PageUp previous (what presentation clickers send), Home /
  * End first / last, P presenter layout, Escape leaves it. The URL carries
  * `?tour=ID&step=N`. All text is set with textContent, never innerHTML.
+ *
+ * The same file runs in the exported page, in the app's page itself (the
+ * in-page component, static/tour_component.js: the URL and full screen are
+ * then the page's own, and `destroy` lets a rerun replace the tour), and in an
+ * iframe (the URL is the parent page's).
  */
 (function () {
   "use strict";
@@ -69,11 +74,20 @@
       if (self.current) self.fly(self.steps[self.current - 1], false);
     }
     if (window.ResizeObserver) {
-      var observer = new ResizeObserver(refit);
-      observer.observe(container);
-      observer.observe(panel);
+      this.observer = new ResizeObserver(refit);
+      this.observer.observe(container);
+      this.observer.observe(panel);
     }
     window.addEventListener("resize", refit);
+    this.refit = refit;
+    // Leaving full screen by the browser's own Escape ends the presenter layout it began.
+    this.onFullscreen = function () {
+      if (!document.fullscreenElement && self.fullscreenOn) {
+        self.fullscreenOn = false;
+        if (self.presenterOn) self.presenter(false);
+      }
+    };
+    document.addEventListener("fullscreenchange", this.onFullscreen);
     if (data.presenter || urlFlag("presenter")) this.presenter(true);
     window.plantour = this;  // for tests and debugging
   }
@@ -134,6 +148,7 @@
       e.preventDefault();
     }
     document.addEventListener("keydown", onKey);
+    this.onKey = onKey;
     var host = hostWindow();
     if (host !== window) {
       // One listener per page: a rerun of the app replaces the map's iframe.
@@ -264,10 +279,12 @@
     setTimeout(function () { self.map.invalidateSize(); }, 50);
   };
 
+  // The map's iframe when the map is in one, else the map's own box (the panel is inside it).
   PlanTour.prototype.fullscreen = function (on) {
     try {
       var frame = window.frameElement;
-      var target = frame || document.documentElement;
+      var target = frame || this.map.getContainer();
+      this.fullscreenOn = !!on;
       var doc = frame ? frame.ownerDocument : document;
       var done = function () {};
       if (on && target.requestFullscreen && !doc.fullscreenElement) {
@@ -278,6 +295,23 @@
         if (q && q.catch) q.catch(done);
       }
     } catch (e) { /* full screen is a nicety; the layout change stands without it */ }
+  };
+
+  /** Remove the tour's panel and listeners from the page; the map itself is its owner's to remove. */
+  PlanTour.prototype.destroy = function () {
+    document.removeEventListener("keydown", this.onKey);
+    document.removeEventListener("fullscreenchange", this.onFullscreen);
+    window.removeEventListener("resize", this.refit);
+    if (this.observer) this.observer.disconnect();
+    if (this.fullscreenOn && document.fullscreenElement && document.exitFullscreen) {
+      var p = document.exitFullscreen();
+      if (p && p.catch) p.catch(function () {});
+    }
+    document.body.classList.remove("pt-presenter");
+    this.highlight([]);
+    if (this.panel) this.panel.remove();
+    this.map.getContainer().classList.remove("pt-has-tour");
+    if (window.plantour === this) window.plantour = undefined;
   };
 
   window.PlanTour = PlanTour;

@@ -1,23 +1,28 @@
-"""A folium map colouring the plan districts by one indicator. No Streamlit here.
+"""The map colouring the plan districts by one indicator, as data for the page's map. No Streamlit here.
 
 Only districts whose plan states the indicator get a colour; the others are
 hatched-pale "no data", never a zero. A district whose plan writes the target in
 words ("冲刺千亿", "按市下达") is marked "not a number" and shows the words. One
 map shows one indicator in one unit (see `layers.compare.with_concepts`), so
 two districts are never coloured on a scale that mixes units.
+
+This module decides the classes, colours and legend rows; the browser
+(`static/indicator_component.js`, made into a component by
+`ui/indicator_component.py`) only draws them.
 """
 
 from __future__ import annotations
 
-import html
 import math
-import folium
+from typing import Any
+
 import geopandas as gpd
 import pandas as pd
 
 from layers.plans import plan_districts
-from view.maps import base_map
+from view.geojson import feature_collection
 from view.links import source_link
+from view.maps import _CONTEXT_STYLE, DEFAULT_ZOOM, NINGBO_CENTER
 
 #: Light → dark: the larger the value, the darker the district.
 LOW_COLOUR = "#d9ecf2"
@@ -26,13 +31,8 @@ TEXT_COLOUR = "#e9d8a6"
 NO_DATA_STYLE = {"color": "#6c757d", "weight": 1.5, "dashArray": "5 5", "fillColor": "#ffffff",
                  "fillOpacity": 0.35}
 _VALUE_STYLE = {"color": "#34495e", "weight": 2, "fillOpacity": 0.85}
-_LEGEND_CSS = (
-    "<style>.indicator-legend{position:absolute;bottom:24px;left:10px;z-index:1000;background:#fff;"
-    "padding:8px 10px;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);font:13px/1.5 sans-serif;"
-    "max-width:320px}.indicator-legend .swatch{display:inline-block;width:14px;height:14px;"
-    "margin-right:6px;vertical-align:-2px;border:1px solid #555}"
-    ".indicator-legend .nodata{border-style:dashed;background:#fff}</style>"
-)
+FIGURE_STYLE = {"radius": 8, "color": "#b23a48", "weight": 2, "fillColor": "#f4a261", "fillOpacity": 0.9}
+SOURCE_LABEL = "原文 / source"
 
 
 def map_values(rows: pd.DataFrame, *, column: str) -> pd.DataFrame:
@@ -52,15 +52,19 @@ def map_values(rows: pd.DataFrame, *, column: str) -> pd.DataFrame:
     return out.drop_duplicates("adcode").reset_index(drop=True)
 
 
-def indicator_map(
+def indicator_map_data(
     districts: gpd.GeoDataFrame,
     values: pd.DataFrame,
     *,
     title: str,
     labels: dict[str, str],
     figures: gpd.GeoDataFrame | None = None,
-) -> folium.Map:
-    """The plan districts coloured by `values` (from `map_values`), with a legend.
+) -> dict[str, Any]:
+    """The plan districts coloured by `values` (from `map_values`), with a legend, as data for
+    `static/indicator_component.js`.
+
+    Texts are plain (the script sets them with textContent), so a plan value
+    such as "<3.6" or a name with markup shows as written.
 
     Parameters
     ----------
@@ -74,32 +78,31 @@ def indicator_map(
         Place-level figures with point geometry (EPSG:4326), drawn as circles.
     """
     is_plan = districts["adcode"].isin(list(plan_districts()))
-    m = base_map(districts[~is_plan])
     by_adcode = {row["adcode"]: row for row in values.to_dict("records")}
     numbers = [v["value_num"] for v in by_adcode.values() if _is_number(v["value_num"])]
     plan = districts[is_plan][["adcode", "name", "geometry"]].copy()
-    entries = []
+    items = []
     for name, adcode in zip(plan["name"], plan["adcode"], strict=True):
         fill, shown = _fill(by_adcode.get(adcode), numbers, labels)
-        entries.append((name, fill, shown, adcode))
-    plan["fill"] = [fill or "" for _, fill, _, _ in entries]
-    # Tooltip fields are inserted as HTML: plan values such as "<3.6" are escaped.
-    plan["shown"] = [html.escape(shown) for _, _, shown, _ in entries]
-    plan["name"] = [html.escape(str(name)) for name, _, _, _ in entries]
-    folium.GeoJson(
-        plan.to_json(),
-        name=title,
-        style_function=lambda f: (
-            {**_VALUE_STYLE, "fillColor": f["properties"]["fill"]} if f["properties"]["fill"] else NO_DATA_STYLE
-        ),
-        highlight_function=lambda _f: {"weight": 4},
-        tooltip=folium.GeoJsonTooltip(fields=["name", "shown"], aliases=["", html.escape(title)], labels=True),
-    ).add_to(m)
-    if figures is not None and len(figures):
-        _add_figures(m, figures, labels["figures"])
-    m.get_root().header.add_child(folium.Element(_LEGEND_CSS))
-    m.get_root().html.add_child(folium.Element(_legend_html(title, entries, labels, bool(numbers))))
-    return m
+        items.append({"adcode": str(adcode), "name": str(name), "fill": fill or "", "shown": shown})
+    plan["fill"] = [item["fill"] for item in items]
+    plan["shown"] = [item["shown"] for item in items]
+    points = []
+    if figures is not None:
+        for row in figures.to_dict("records"):
+            point = row["geometry"]
+            points.append({"lat": point.y, "lon": point.x,
+                           "text": f"{row['place_name']}：{row['quote']}（{row['year']}）",
+                           "href": source_link(row["doc_id"], start=row["start"], end=row["end"])})
+    return {
+        "center": list(NINGBO_CENTER), "zoom": DEFAULT_ZOOM, "title": title,
+        "context": feature_collection(districts[~is_plan], properties=["adcode", "name"]),
+        "districts": feature_collection(plan, properties=["adcode", "name", "fill", "shown"]),
+        "styles": {"context": _CONTEXT_STYLE, "value": _VALUE_STYLE, "no_data": NO_DATA_STYLE,
+                   "figure": FIGURE_STYLE},
+        "legend": {"items": items, "no_data": labels["no_data"], "note": labels["darker"] if numbers else None},
+        "figures": {"name": labels["figures"], "points": points, "source": SOURCE_LABEL},
+    }
 
 
 def _fill(value: dict | None, numbers: list[float], labels: dict[str, str]) -> tuple[str | None, str]:
@@ -124,32 +127,3 @@ def _blend(low: str, high: str, share: float) -> str:
 
 def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and math.isfinite(value)
-
-
-def _legend_html(title: str, entries: list[tuple[str, str | None, str, str]], labels: dict[str, str],
-                 scaled: bool) -> str:
-    items = []
-    for name, fill, shown, adcode in entries:
-        swatch = (f"<span class='swatch' style='background:{fill}'></span>" if fill
-                  else "<span class='swatch nodata'></span>")
-        items.append(f"<div class='legend-item' data-adcode='{adcode}' data-fill='{fill or ''}'>"
-                     f"{swatch}{html.escape(name)}: {html.escape(shown)}</div>")
-    items.append(f"<div class='legend-nodata'><span class='swatch nodata'></span>{html.escape(labels['no_data'])}</div>")
-    note = f"<div style='color:#666;font-size:12px'>{html.escape(labels['darker'])}</div>" if scaled else ""
-    return f"<div class='indicator-legend'><b>{html.escape(title)}</b>{''.join(items)}{note}</div>"
-
-
-def _add_figures(m: folium.Map, figures: gpd.GeoDataFrame, name: str) -> None:
-    group = folium.FeatureGroup(name=name)
-    for row in figures.to_dict("records"):
-        point = row["geometry"]
-        text = f"{row['place_name']}：{row['quote']}（{row['year']}）"
-        link = source_link(row["doc_id"], start=row["start"], end=row["end"])
-        folium.CircleMarker(
-            location=(point.y, point.x), radius=8, color="#b23a48", weight=2, fill=True,
-            fill_color="#f4a261", fill_opacity=0.9,
-            tooltip=html.escape(text),
-            popup=folium.Popup(f"{html.escape(text)}<br><a href='{link}' target='_blank'>原文 / source</a>",
-                               max_width=300),
-        ).add_to(group)
-    group.add_to(m)

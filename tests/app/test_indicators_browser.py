@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import FrameLocator, Page
+from playwright.sync_api import Frame, Page
 
 from layers.store import read_layer
 from view.links import source_link
@@ -91,16 +91,56 @@ def _open_map(page: Page, app_url: str) -> None:
     page.get_by_role("link", name="规划指标").click()
     page.get_by_text("表2 “十四五”主要指标").first.wait_for(timeout=TIMEOUT_MS)
     page.locator("[data-testid='stRadio'] label").filter(has_text="地图").click()
-    page.frame_locator("iframe[title*='streamlit_folium']").first.locator(
-        ".indicator-legend").wait_for(timeout=TIMEOUT_MS)
+    page.locator(".ind-map .indicator-legend").wait_for(timeout=TIMEOUT_MS)
 
 
-def _pick(page: Page, text: str) -> FrameLocator:
-    """Choose the indicator whose label contains `text`; the redrawn map's frame."""
+def _pick(page: Page, text: str) -> Frame:
+    """Choose the indicator whose label contains `text`; the frame of the redrawn map (the page's own)."""
     box = page.locator("[data-testid='stSelectbox']").filter(has_text="选择指标")
     box.click()
     page.keyboard.type(text)
     page.keyboard.press("Enter")
-    frame = page.frame_locator("iframe[title*='streamlit_folium']").first
-    frame.locator(".indicator-legend b", has_text=text).wait_for(timeout=TIMEOUT_MS)
+    frame = page.main_frame
+    frame.locator(".ind-map .indicator-legend b", has_text=text).wait_for(timeout=TIMEOUT_MS)
+    assert page.locator("iframe[title*='streamlit_folium']").count() == 0
     return frame
+
+
+#: The columns the grid's accessible table holds: the ones drawn in view, by position, with their cells' text.
+_SHOWN_COLUMNS = """(grid) => {
+  const cols = {};
+  grid.querySelectorAll('table th, table td').forEach(c => {
+    const i = Number(c.getAttribute('aria-colindex'));
+    (cols[i] = cols[i] || []).push(c.textContent.trim());
+  });
+  return cols;
+}"""
+
+
+def test_on_a_phone_an_indicator_table_scrolls_sideways_in_its_box_keeping_the_names_in_view(app_url: str) -> None:
+    stored = read_layer("indicators")
+    jiangbei = stored[(stored["district_adcode"] == "330205") & (stored["table"] == "表2")].sort_values("start")
+    with chromium() as browser:
+        page, log = offline_page(browser, width=390, height=844)
+        page.goto(f"{app_url}/indicators?table=%E8%A1%A82&view=tables")
+        grid = page.locator("[data-testid='stDataFrame']").first
+        grid.wait_for(timeout=TIMEOUT_MS)
+        page.wait_for_timeout(1000)  # the grid draws its cells after its box
+        box = grid.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390  # the page itself never scrolls sideways
+        before = grid.evaluate(_SHOWN_COLUMNS)
+        last = max(int(i) for i in before)
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 80)
+        page.mouse.wheel(3000, 0)
+        page.wait_for_timeout(800)
+        after = grid.evaluate(_SHOWN_COLUMNS)
+        page.screenshot(path=str(ARTIFACTS / "indicators-phone-table.png"))
+        page.context.close()
+    # Sideways the table shows columns that did not fit at first, the source links among them ...
+    assert max(int(i) for i in after) > last and any(c.startswith("/source?doc=") for cells in after.values()
+                                                      for c in cells)
+    # ... and the indicator column stays in view, first, with every indicator's name.
+    names = after.get("1", [])
+    assert names[0] == "指标" and names[1:] == list(jiangbei["name"])[: len(names) - 1]
+    assert log.blocked == []

@@ -3,7 +3,8 @@
 The planner map, near me and tours all draw their features with `static/planmap.js`;
 the offline tour export inlines that same file, so hovering every feature of an
 exported tour whose names carry markup checks that sink. The editors' map is
-folium's own tooltip, checked on its rendered page.
+folium's own tooltip, checked on its rendered page; the indicators map is
+`static/indicator_component.js`, run on a bare page with poisoned data.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 import shapely
-from playwright.sync_api import Route
+from playwright.sync_api import Page, Route
 
 import view.planmap
 import view.tours_export
@@ -83,18 +84,36 @@ def test_hovering_a_reference_place_on_the_editors_map_runs_no_script(browser):
 
 
 def test_hovering_a_district_on_the_indicator_map_runs_no_script(browser):
-    from view.indicator_map import indicator_map
+    from ui.indicator_component import SCRIPTS, STYLESHEETS
+    from view.indicator_map import indicator_map_data
+    from view.planmap import safe_json
 
     districts = read_layer("districts").copy()
     districts.loc[districts["adcode"] == "330205", "name"] = EVIL
-    values = pd.DataFrame({"adcode": ["330205"], "name": ["GDP"], "unit": ["亿元"], "value": ["1"], "value_num": [1.0],
-                           "year": ["2025"], "doc_id": ["d"], "start": [0], "end": [1]})
+    values = pd.DataFrame({"adcode": ["330205"], "name": ["GDP"], "unit": ["亿元"], "value": [EVIL],
+                           "value_num": [float("nan")], "year": ["2025"], "doc_id": ["d"], "start": [0], "end": [1]})
     labels = {"no_data": "无数据", "not_numeric": "非数值", "darker": "颜色越深数值越大", "figures": "地点数据"}
-    html = indicator_map(districts, values, title="指标", labels=labels).get_root().render()
-    _hover_first_feature(browser, html)
+    figures = gpd.GeoDataFrame({"place_name": [EVIL], "quote": ["q"], "year": ["2025"], "doc_id": ["d"], "start": [0],
+                                "end": [1]}, geometry=[shapely.Point(121.55, 29.88)], crs="EPSG:4326")
+    data = indicator_map_data(districts, values, title=EVIL, labels=labels, figures=figures)
+    # The page's map is the component's own script: run it on a bare page with that data.
+    head = "".join(f"<link rel='stylesheet' href='/app/static/{name}'>" for name in STYLESHEETS)
+    head += "".join(f"<script src='/app/static/{name}'></script>" for name in SCRIPTS)
+    html = (f"<!doctype html><html><head><meta charset='utf-8'>{head}</head><body><div id='root'></div><script>"
+            f"window.indicatorComponent.mount(document.getElementById('root'), {safe_json(data)});</script>"
+            "</body></html>")
+    page = _hover_first_feature(browser, html, keep=True)
+    # The legend and the place figure's popup show the same words as text, too.
+    assert EVIL in page.locator(".indicator-legend").inner_text()
+    page.evaluate("() => indicatormap.eachLayer(l => { if (l.getPopup && l.getPopup()) l.openPopup(); })")
+    assert EVIL in page.locator(".leaflet-popup-content").inner_text()
+    page.wait_for_timeout(500)
+    assert page.evaluate("() => window.__alerts") == []
+    assert page.locator(".ind-map img").count() == 0
+    page.context.close()
 
 
-def _hover_first_feature(browser, html: str) -> None:
+def _hover_first_feature(browser, html: str, *, keep: bool = False) -> Page | None:
     """Serve `html` (a folium page) with the app's static files, hover its first feature, check no script ran."""
     page, _log = offline_page(browser)
 
@@ -117,4 +136,7 @@ def _hover_first_feature(browser, html: str) -> None:
     page.wait_for_timeout(500)
     assert text is not None and EVIL in text
     assert page.evaluate("() => window.__alerts") == []
+    if keep:
+        return page
     page.context.close()
+    return None

@@ -12,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from layers.tours import TOURS_DIR, load_tour
 from view.tours_export import export_tour_html
-from testkit.browser import chromium, offline_page
+from testkit.browser import IN_PAGE_MAP, chromium, offline_page
+from testkit.inpage import count_script_runs
 from testkit.server import running_app
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -74,9 +75,11 @@ def test_keyboard_steps_a_built_in_tour_moving_the_view_and_the_highlights(app_u
     page, log = offline_page(browser)
     bad_responses: list[str] = []
     page.on("response", lambda r: bad_responses.append(r.url) if r.status >= 400 else None)
+    runs = count_script_runs(page)
     page.goto(f"{app_url}/tours?tour={TOUR}&step=2")
     frame = _tour_frame(page)
     first = _state(frame)
+    runs_before = runs.count
     assert first["step"] == 2
     assert first["highlighted"] == list(tour.steps[1].highlight) and first["styled"]
     assert first["quotes"] == [p.text for p in tour.steps[1].narrative]
@@ -99,13 +102,77 @@ def test_keyboard_steps_a_built_in_tour_moving_the_view_and_the_highlights(app_u
     assert back["step"] == 2 and back["highlighted"] == first["highlighted"]
     # The earlier highlights were put back to their own style.
     assert frame.evaluate(f"planmap.index['{tour.steps[2].highlight[0]}'].layer.options.color") != "#e11d48"
-    # Stepping changed the map in place: same Leaflet map, one map iframe, no rerun.
+    # Stepping changed the map in place: same Leaflet map, in the page itself, no rerun.
     assert frame.evaluate("window.__sameMap === planmap.map")
-    assert page.locator("iframe[title*='streamlit_folium']").count() == 1
+    assert frame == page.main_frame and page.locator(IN_PAGE_MAP).count() == 1
+    assert page.locator("iframe[title*='streamlit_folium']").count() == 0
+    assert runs_before >= 1 and runs.count == runs_before
     page.screenshot(path=str(ARTIFACTS / "tour-app.png"))
     assert log.blocked == [] and log.page_errors == []
     # Streamlit probes /tours/_stcore/... before its real base path; nothing else may fail.
     assert all("/_stcore/" in url for url in bad_responses), bad_responses
+
+
+def test_buttons_home_end_and_presenter_step_in_the_page_without_a_rerun(app_url, browser):
+    tour = load_tour(TOUR)
+    page, log = offline_page(browser)
+    runs = count_script_runs(page)
+    page.goto(f"{app_url}/tours?tour={TOUR}&step=3&presenter=1")
+    frame = _tour_frame(page)
+    start = _state(frame)
+    assert start["step"] == 3
+    # `presenter=1` in the URL opens the presenter layout: no buttons, no map controls.
+    assert page.locator("body.pt-presenter").count() == 1 and page.locator(".pt-buttons").is_hidden()
+    page.keyboard.press("Escape")
+    assert page.locator(".pt-buttons").is_visible()
+    assert "presenter=0" in page.url
+    runs_before = runs.count
+    page.evaluate("window.__sameMap = planmap.map; window.__sameTour = plantour")
+
+    page.locator(".pt-next").click()
+    assert _state(frame)["step"] == 4
+    page.keyboard.press("End")
+    last = _state(frame)
+    assert last["step"] == len(tour.steps) and page.locator(".pt-next").is_disabled()
+    assert _url_step(page.url) == str(len(tour.steps))
+    page.keyboard.press("Home")
+    assert _state(frame)["step"] == 1 and page.locator(".pt-prev").is_disabled()
+    page.keyboard.press("P")
+    assert page.locator(".pt-buttons").is_hidden()
+    page.keyboard.press("p")
+    assert page.locator(".pt-buttons").is_visible()
+    # Downloading the offline file does not rerun the page either.
+    with page.expect_download(timeout=60_000) as caught:
+        page.locator("[data-testid='stDownloadButton'] button").first.click()
+    assert caught.value.suggested_filename == f"{TOUR}.html"
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__sameMap === planmap.map && window.__sameTour === plantour")
+    assert runs.count == runs_before
+    assert page.locator(".pt-panel").count() == 1
+    assert log.blocked == [] and log.page_errors == []
+    page.context.close()
+
+
+def test_choosing_another_tour_replaces_the_tour_on_the_page(app_url, browser):
+    page, log = offline_page(browser)
+    page.goto(f"{app_url}/tours?tour={TOUR}&step=2")
+    frame = _tour_frame(page)
+    assert _state(frame)["step"] == 2
+    other = load_tour("yinzhou-key-blocks")
+    box = page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first
+    box.click()
+    page.keyboard.type(other.title["zh"])
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => window.plantour && plantour.data.id === '{other.id}'", timeout=60_000)
+    state = _state(frame)
+    assert state["step"] == 1 and state["title"] == other.steps[0].title["zh"]
+    # One tour panel, answering the keys once: the first tour's listeners left with it.
+    assert page.locator(".pt-panel").count() == 1
+    page.locator(".pt-step-title").click()  # the keys go to the page, not the tour picker
+    page.keyboard.press("ArrowRight")
+    assert _state(frame)["step"] == 2
+    assert log.page_errors == []
+    page.context.close()
 
 
 def test_an_exported_tour_steps_from_a_file_with_every_request_blocked(browser, tmp_path):
