@@ -113,6 +113,20 @@ WORKS_SINGLE_NOT_RE = re.compile(r"^[区市县镇]级|工程项目$|开发$")
 #: plan calls a project or works, then a word for the site.
 VENUE_WORDS: tuple[str, ...] = ("设立在", "设在", "在")
 SITE_WORDS: tuple[str, ...] = ("建设现场", "施工现场", "现场", "工地")
+#: What a venue name may be beside the works word: a site named by what it is built as,
+#: in brackets too ("在A公交(B客运枢纽站)建设现场"), but never a class of projects
+#: ("在某县重点项目建设现场" is where the reporter went, not one work).
+VENUE_CLASS_RE = re.compile(r"(?:重点|重大|民生|产业|在建)(?:项目|工程)$")
+#: How a progress report goes on after the works it names: their investment, a plan and a
+#: date, a stage or a part under way ("凉唐公路改造完成投资…", "A、B计划9月底建成通车",
+#: "A基坑土方工程基本结束", "A正在进行…", "A项目同样进展顺利", "A确定了代建单位").
+REPORT_LEADS: tuple[str, ...] = (
+    "完成投资", "累计完成投资", "计划", "钢构主体", "主体工程", "主体结构", "土建工程", "基坑",
+    "正在进行", "已开始", "已完成", "基本完成", "确定了", "同样进展顺利", "进展顺利", "开工建设",
+    "实现并网", "投产送电", "完成以", "即将",
+)
+#: A part of a work written straight after it ("华能安源电厂新建工程1号机组"): not the name.
+WORK_PART_TAIL_RE = re.compile(r"(?<=工程|项目)[\d一二三四五六七八九十]+号机组$")
 #: Verbs written after a list: "A、B建成通车", "A、B等项目开工建设".
 TRAIL_VERBS: tuple[str, ...] = tuple(sorted((
     "建成通车", "开工建设", "建成投用", "建成开放", "建成开业", "全面建成", "基本建成", "建成",
@@ -154,7 +168,7 @@ SINGLE_SUFFIX_RE = re.compile(
     r"(?:路|桥|铁路|高速|通道|隧道|站|机场|码头|中心|馆|院|学校|中学|小学|幼儿园|医院|公园|广场|"
     r"综合体|园|基地|地块|区块|新城|新区|片区|实验室|枢纽|变|线|段|[一二三四五六七八九十]期|水库|"
     r"厂|大道|快速路|高架|港区|街区|小镇|合作区|发展区|功能区|区域|电站|抽蓄|府|苑|围涂|发射场|[东南西北]延|"
-    r"大楼|先导区|校区|新院|[一二三四五六七八九十百\d][中小])$"
+    r"大楼|先导区|校区|新院|院区|电场|干管|防洪堤|教学楼|[一二三四五六七八九十百\d][中小])$"
 )
 #: Words that make one name an aim, not a thing to build ("高能级创新型城区", "甬舟同城");
 #: 城区 only at the end: opening a name ("城区老旧片区改造项目") it says where the works are.
@@ -175,6 +189,7 @@ NAME_SUFFIXES: tuple[str, ...] = (
     "期", "系统", "设施", "综合体", "圈", "谷", "飞地", "TOD", "机场", "码头", "枢纽", "水库", "河",
     "江", "塘", "闸", "公园", "社区", "街区", "实验室", "研究院", "园区", "新城", "新区", "片区",
     "景区", "高架", "公路", "会展中心", "酒店", "区域", "机场", "电站", "抽蓄", "府", "苑", "围涂",
+    "干管", "防洪堤", "电场",
 )
 NAME_SUFFIX_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, NAME_SUFFIXES),
                                                    key=len, reverse=True)) + r")$")

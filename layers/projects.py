@@ -26,6 +26,7 @@ from layers.lexicon import (
     QUOTED_WORKS_RE, WORKS_DONE_VERBS, WORKS_NAME_VERBS, WORKS_SINGLE_NOT_RE, SITE_WORDS, STRONG_PROSE_RE, TRAIL_ADVERBS, TRAIL_VERBS,
     VENUE_WORDS, VISIT_VERBS, WEAK_PROSE_RE, build_verb_alternation, cn_number, record_type,
     NUMBERED_SCHOOL_RE, PARTS_OF_RE, RELATIVE_PARTICLE, WORKS_KIND_RE,
+    REPORT_LEADS, VENUE_CLASS_RE, WORK_PART_TAIL_RE,
 )
 from layers.sections import (
     Cell, SectionIndex, TableRegion, find_headings, find_tables, line_cells, sections_from_text,
@@ -785,15 +786,32 @@ def _progress_single(clause: str) -> tuple[int, int] | None:
     return a, b
 
 
+#: "在平昌县城市智慧公交(金宝客运枢纽站)建设现场": a site named by what is built there.
+_VENUE_SITE_RE = re.compile(
+    build_verb_alternation(VENUE_WORDS) + r"(?P<name>[^、，,。；;：:在]{2,30}?)(?:建设现场|施工现场)$"
+)
+
+
 def _venue(clause: str) -> tuple[int, int] | None:
     m = _VENUE_RE.search(clause)
+    if m and VENUE_CLASS_RE.search(m.group("name")):
+        return None  # "在某县重点项目建设现场": where the reporter went, not one work
+    site = False
     if not m:
-        return None
+        m = _VENUE_SITE_RE.search(clause)
+        if not m:
+            return None
+        name = m.group("name")
+        # The built thing may be named only in brackets ("…公交(金宝客运枢纽站)").
+        site = any(_is_named_object(x) and SINGLE_SUFFIX_RE.search(x)
+                   for x in [_PAREN_RE.sub("", name), *_PAREN_RE.findall(name)])
+        if not site or VENUE_CLASS_RE.search(name):
+            return None
     a, b = trim_span(clause, m.start("name"), m.end("name"))
     name = clause[a:b]
     core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name)) or name
     # No entry-verb test here: "奉化中学迁建工程" holds 迁建 inside its name.
-    if AIM_WORDS_RE.search(core) or not _is_named_object(name):
+    if AIM_WORDS_RE.search(core) or not (site or _is_named_object(name)):
         return None
     return a, b
 
@@ -842,6 +860,49 @@ def named_single(clause: str) -> tuple[int, int] | None:
     return a, b
 
 
+#: "凉唐公路改造完成投资2400万元", "A、B、C计划9月底建成通车": a progress report names the
+#: works first, then how far they are.
+_REPORT_RE = re.compile(r"^(?P<names>[^，,。；;：:]{2,80}?)(?=" + build_verb_alternation(REPORT_LEADS) + ")")
+
+
+#: "完成1所乡镇卫生院主体工程建设": a count of unnamed works, not a name.
+_REPORT_COUNT_RE = re.compile(r"[\d一二两三四五六七八九十]+\s*(?:所|个|座|条|项|家)")
+
+
+def report_spans(clause: str) -> list[tuple[int, int]] | None:
+    """Spans of the works a progress-report clause opens with, else None. Every 、-entry
+    must end like a built thing, or be a works name ("县城电网改造工程") of four or more
+    characters before its works word; one entry that does not makes the clause prose."""
+    m = _REPORT_RE.match(clause)
+    if not m or m.group("names").endswith(("等", "的")):
+        return None
+    spans = []
+    for pa, pb in split_top_level(clause, "、", start=0) if "、" in m.group("names") else [(0, m.end("names"))]:
+        if pa >= m.end("names"):
+            break
+        pa, pb = trim_span(clause, pa, min(pb, m.end("names")))
+        part = WORK_PART_TAIL_RE.search(clause, pa, pb)
+        if part:
+            pb = part.start()
+        piece = clause[pa:pb]
+        works = _WORKS_TAIL_RE.search(piece)
+        core = STATUS_TAIL_RE.sub("", _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", piece)))
+        # A status word may end the entry ("凉唐公路改造"), so only a verb opening it counts.
+        if (len(piece) < 4 or ENTRY_VERB_FIRST_RE.match(piece) or AIM_WORDS_RE.search(core)
+                or _REPORT_COUNT_RE.search(piece)
+                or VENUE_CLASS_RE.search(piece) or _is_generic(core)
+                or piece.count("“") != piece.count("”")
+                # a works name with no built-thing ending must not hold a stage or a verb
+                # ("其中建成投产项目", "计划新开工项目" are classes of projects)
+                or not (SINGLE_SUFFIX_RE.search(core) or (
+                    works and len(core) >= 4 and not ENTRY_VERB_FIRST_RE.search(core)
+                    and not COUNT_RE.match(core) and not core.startswith(REPORT_LEADS)))
+                or not _is_named_object(piece)):
+            return None
+        spans.append((pa, pb))
+    return spans or None
+
+
 def bare_list(clause: str) -> list[tuple[int, int]] | None:
     """Spans of a clause that is nothing but names ("石首长江大桥、洪湖嘉鱼长江大桥"), read
     only where a list goes on past a comma ("加快推进A、B,C、D,E等项目建设"), else None."""
@@ -879,7 +940,7 @@ def _general_lists(text: str, offset: int) -> list[list[_Part]]:
         listing = bool(spans and len(spans) >= 2)
         if not spans:
             one = named_single(text[a:b])
-            spans = [one] if one else subject_spans(text[a:b])
+            spans = [one] if one else subject_spans(text[a:b]) or report_spans(text[a:b])
         if spans:
             verb_m = _GENERAL_LEAD_RE.match(text, a, b)
             verb = verb_m.group(0) if verb_m else ""

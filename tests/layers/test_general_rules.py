@@ -13,7 +13,9 @@ import pytest
 
 from layers.extract import extract_plan
 from layers.indicators import is_indicator_table
-from layers.projects import described_projects, find_boxes, named_list, named_single, subject_spans
+from layers.projects import (
+    described_projects, find_boxes, named_list, named_single, report_spans, subject_spans,
+)
 from layers.sections import find_tables
 from layers.structures import code_groups, structures_from_plan
 
@@ -385,3 +387,44 @@ def test_a_road_that_joins_others_is_one_work_in_the_body_list_pass_too() -> Non
             "新建丙栖里路连接丁柏路、戊银路等“连片”工程。\n")
     names = list(extract_plan(plan_id="t", text=text, adcode="").projects["name"])
     assert sorted(names) == sorted(["丙栖里路", "甲环线(东段)", "S108乙河大桥"])
+
+
+@pytest.mark.parametrize(("clause", "names"), [
+    # A work, then what was invested in it.
+    ("甲乙公路改造完成投资1200万元", ["甲乙公路改造"]),
+    # A list closed by a plan and a date, not by a verb alone.
+    ("甲至乙高速公路、丙至丁高速公路改扩建工程计划10月底建成通车",
+     ["甲至乙高速公路", "丙至丁高速公路改扩建工程"]),
+    # Hospital campuses, then the part of them under way.
+    ("甲大学附属医院乙湖院区主体工程正式开工", ["甲大学附属医院乙湖院区"]),
+    ("甲省儿童医院乙新院正在进行桩基施工", ["甲省儿童医院乙新院"]),
+    # A works name with no built-thing ending, long enough to name one work.
+    ("甲城电网改造工程开工建设", ["甲城电网改造工程"]),
+    # The part of a work written after it is not the name.
+    ("甲电厂新建工程2号机组、乙风电场实现并网发电", ["甲电厂新建工程", "乙风电场"]),
+    ("甲镇第三小学(乙园)幼儿园项目同样进展顺利", ["甲镇第三小学(乙园)幼儿园项目"]),
+])
+def test_a_progress_report_names_its_works_before_how_far_they_are(clause: str, names: list[str]) -> None:
+    assert [clause[a:b] for a, b in report_spans(clause) or []] == names
+
+
+@pytest.mark.parametrize("clause", [
+    "其中续建项目完成投资29.1亿元",  # a class of projects
+    "其中建成投产项目完成投资13.7亿元",  # a stage names no work
+    "计划新开工项目完成投资9.4亿元",
+    "完成2所乡镇卫生院主体工程建设",  # a count of unnamed works
+    "当听到“项目进展顺利”时",  # an open quote is prose
+    "今年上半年全省重点项目建设进展顺利",  # a class of projects
+])
+def test_classes_stages_and_counts_before_progress_are_not_works(clause: str) -> None:
+    assert report_spans(clause) is None
+
+
+def test_a_site_named_in_brackets_before_its_building_site_is_a_project() -> None:
+    span = named_single("在甲县城市智慧公交(乙客运枢纽站)建设现场")
+    assert span is not None
+    assert "在甲县城市智慧公交(乙客运枢纽站)建设现场"[span[0]:span[1]] == "甲县城市智慧公交(乙客运枢纽站)"
+
+
+def test_a_county_s_key_projects_site_is_no_work() -> None:
+    assert named_single("在甲省乙市丙县重点项目建设现场") is None
