@@ -11,7 +11,6 @@ Streamlit app in a temporary folder, and loads them interleaved round by round
 - `nav_radio`: plus the basemap `st.sidebar.radio` of the old overview;
 - `nav_expander`: plus the documents `st.sidebar.expander`;
 - `nav_links`: navigation plus the chrome as plain Markdown links;
-- `nav_page_link`: navigation plus one `st.page_link` (its own lazy chunk);
 - `overview`: the app's overview until its map's features are drawn.
 
 A page is ready when its text (and each widget it has) shows. With `--chunks`
@@ -47,7 +46,6 @@ _RADIO = 'st.sidebar.radio("底图", ["none", "osm", "amap"], key="tiles")\n'
 _EXPANDER = 'with st.sidebar.expander("文件"):\n    st.markdown("- 一\\n- 二")\n'
 _LINKS = ('st.sidebar.markdown("语言 · Language: **中文** · [English](?lang=en)")\n'
           'st.sidebar.markdown("底图: [离线](?tiles=none) · [OSM](?tiles=osm)")\n')
-_PAGE_LINK = 'st.sidebar.page_link(st.Page("home.py", default=True), label="English", query_params={"lang": "en"})\n'
 
 #: Variant → the sidebar code run before the navigation (None: the bare floor script).
 VARIANTS: dict[str, str | None] = {
@@ -57,7 +55,6 @@ VARIANTS: dict[str, str | None] = {
     "nav_radio": _SELECTBOX + _RADIO,
     "nav_expander": _SELECTBOX + _RADIO + _EXPANDER,
     "nav_links": _LINKS,
-    "nav_page_link": _PAGE_LINK,
 }
 
 
@@ -70,8 +67,8 @@ def _ready_for(code: str | None) -> Callable[[Page], None]:
             page.get_by_role("radiogroup").first.wait_for(timeout=60_000)
         if code and "expander" in code:
             page.locator("[data-testid='stExpander']").first.wait_for(timeout=60_000)
-        if code and ("markdown(" in code or "page_link(" in code):
-            page.get_by_role("link", name="English").wait_for(timeout=60_000)
+        if code and "markdown(" in code:
+            page.locator("a[href='?lang=en']").wait_for(state="attached", timeout=60_000)
     return ready
 
 
