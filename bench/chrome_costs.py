@@ -67,7 +67,7 @@ def _ready_for(code: str | None) -> Callable[[Page], None]:
             page.get_by_role("radiogroup").first.wait_for(timeout=60_000)
         if code and "expander" in code:
             page.locator("[data-testid='stExpander']").first.wait_for(timeout=60_000)
-        if code and "markdown(" in code:
+        if code and "[English]" in code:
             page.locator("a[href='?lang=en']").wait_for(state="attached", timeout=60_000)
     return ready
 
