@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from testkit.browser import CHROMIUM, CHROMIUM_ARGS, leaflet_frame, map_box
+from testkit.browser import chromium, leaflet_frame, map_box
 from testkit.server import running_app
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -27,12 +27,8 @@ def app_url():
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _page(browser, viewport, *, touch=False):
