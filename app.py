@@ -6,7 +6,7 @@ import streamlit as st
 
 from view.assets import ensure_vendor_files
 from view.text import LANGUAGES, t
-from ui.navigation import language_from_url, language_to_url, through_app_navigation
+from ui.navigation import language_from_url, language_links, language_to_url, through_app_navigation
 
 st.set_page_config(page_title="规划地图 Plan map", page_icon="🗺️", layout="wide")
 ensure_vendor_files()
@@ -14,10 +14,7 @@ ensure_vendor_files()
 # widgets made in that run would get other IDs than in every later run.
 through_app_navigation()
 
-language_from_url(LANGUAGES)
-lang = st.sidebar.selectbox(
-    t("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang"
-)
+lang = language_from_url(LANGUAGES)
 language_to_url(lang)
 navigation = st.navigation(
     # Icons from the Material Symbols font Streamlit serves itself: emoji depend
@@ -32,4 +29,5 @@ navigation = st.navigation(
         st.Page("pages/curation.py", title=t("cur_page", lang), icon=":material/edit_location_alt:", url_path="curation"),
     ]
 )
+language_links(navigation, LANGUAGES, lang, label=t("language"))
 navigation.run()

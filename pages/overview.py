@@ -20,9 +20,17 @@ districts_named = ("、" if lang == "zh" else ", ").join(district_labels(lang).v
 st.subheader(t("app_title", lang).format(districts=districts_named))
 st.caption(t("overview_caption", lang).format(districts=districts_named))
 
-# The basemap choice as its radio (made below, in the sidebar) left it: the map
-# is sent to the browser before the sidebar's widgets, so it starts drawing first.
+# The basemap is chosen in the map's own layer panel, which reloads the page
+# with `?tiles=`: no sidebar widget, whose lazily loaded code would delay the
+# first paint. The URL wins (a shared link); the session keeps it across pages.
+BASEMAPS = ("none", "osm", "amap")
+if st.query_params.get("tiles") in BASEMAPS:
+    st.session_state["tiles"] = st.query_params["tiles"]
 tiles = st.session_state.get("tiles", "none")
+if tiles == "none":
+    st.query_params.pop("tiles", None)
+elif st.query_params.get("tiles") != tiles:
+    st.query_params["tiles"] = tiles
 
 try:
     # Only shown when the layers take over half a second to prepare (a cold cache).
@@ -34,17 +42,14 @@ except LayersError as exc:
 
 # In the page itself (no iframe): panning, zooming, toggling and popups happen
 # in the browser and never rerun this script.
-plan_map(data, key=f"planner-{lang}-{tiles}", wait=t("map_loading", lang))
+basemaps = {"label": t("basemap", lang), "current": tiles,
+            "options": [{"value": key, "label": t(f"basemap_{key}", lang)} for key in BASEMAPS]}
+# A copy: the cached data is shared by every session.
+plan_map({**data, "payload": {**data["payload"], "basemaps": basemaps}},
+         key=f"planner-{lang}-{tiles}", wait=t("map_loading", lang))
 st.caption(t("map_help", lang))
 
-st.sidebar.radio(
-    t("basemap", lang),
-    ["none", "osm", "amap"],
-    format_func=lambda key: t(f"basemap_{key}", lang),
-    key="tiles",
-)
-
-with st.sidebar.expander(t("documents", lang)):
-    for plan in catalog():
-        # Titles may come from an upload: shown as written, never as Markdown.
-        st.markdown(f"- {as_text(plan.title)}（{as_text(plan.district)}）")
+# Plain Markdown below the map (an expander's code is another lazily loaded chunk).
+# Titles may come from an upload: shown as written, never as Markdown.
+st.markdown(f"**{t('documents', lang)}**\n\n" + "\n".join(
+    f"- {as_text(plan.title)}（{as_text(plan.district)}）" for plan in catalog()))

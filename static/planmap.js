@@ -496,6 +496,7 @@
           });
           body.appendChild(fs);
         });
+        if (data.basemaps) body.appendChild(self.basemapChoice(data.basemaps));
         self.unplacedRoot = el("fieldset", { className: "pm-group pm-unplaced" });
         body.appendChild(self.unplacedRoot);
         self.renderUnplaced();
@@ -504,6 +505,26 @@
       }
     });
     this.panel = new Panel().addTo(this.map);
+  };
+
+  // The basemap is the page's choice (`?tiles=`): the page reloads with it, keeping
+  // the URL's other state (language, layers, view), so a shared link shows the same.
+  PlanMap.prototype.basemapChoice = function (choice) {
+    var fs = el("fieldset", { className: "pm-group pm-basemap" });
+    fs.appendChild(el("legend", null, choice.label));
+    choice.options.forEach(function (opt) {
+      var label = el("label", { className: "pm-layer" });
+      var radio = el("input", { type: "radio", name: "pm-basemap", "data-basemap": opt.value, value: opt.value });
+      radio.checked = opt.value === choice.current;
+      radio.addEventListener("change", function () {
+        writeState({ tiles: opt.value === "none" ? null : opt.value });
+        stateWindow().location.reload();
+      });
+      label.appendChild(radio);
+      label.appendChild(el("span", null, opt.label));
+      fs.appendChild(label);
+    });
+    return fs;
   };
 
   PlanMap.prototype.addLegend = function () {

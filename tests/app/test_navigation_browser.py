@@ -31,8 +31,15 @@ def test_the_first_visitors_first_language_choice_on_a_fresh_server_is_kept():
         page.goto(url)
         sidebar = page.locator("section[data-testid='stSidebar']")
         sidebar.get_by_text("语言 · Language").wait_for(timeout=30_000)
-        sidebar.get_by_role("combobox").first.click()
-        page.get_by_role("option", name="English").click()
+        sidebar.get_by_role("link", name="语言 · Language: English").click()
         page.get_by_text("Plan map · Jiangbei, Yinzhou").wait_for(timeout=30_000)
         sidebar.get_by_text("Plan overview").wait_for()
+        assert "lang=en" in page.url
+        # The choice is kept on the next page, whose link back to Chinese is offered.
+        sidebar.get_by_role("link", name="Near me").first.click()
+        sidebar.get_by_role("link", name="语言 · Language: 中文").wait_for(timeout=30_000)
+        page.wait_for_url(lambda u: "/nearby" in u and "lang=en" in u, timeout=30_000)
+        sidebar.get_by_role("link", name="语言 · Language: 中文").click()
+        sidebar.get_by_text("规划总览").wait_for(timeout=30_000)
+        assert "lang=" not in page.url
         assert log.blocked == [] and log.page_errors == []

@@ -176,3 +176,25 @@ def test_html_in_a_document_is_shown_as_text_and_never_runs(browser, tmp_path):
     assert page.evaluate("window.__owned") is None
     assert page.locator(".leaflet-popup img, .leaflet-popup b").count() == 0
     assert log.page_errors == []
+
+
+def test_the_basemap_is_chosen_in_the_maps_panel_and_kept_in_the_url_with_the_language(app_url, browser):
+    page, log = offline_page(browser)
+    page.goto(f"{app_url}/?lang=en")
+    frame = leaflet_frame(page)
+    assert frame.locator("input[data-basemap='none']").is_checked()
+    frame.locator("input[data-layer='st-0']").uncheck()
+    frame.locator("input[data-basemap='osm']").check()
+    page.wait_for_url(lambda url: "tiles=osm" in url, timeout=30_000)
+    frame = leaflet_frame(page)
+    expect(frame.locator("input[data-basemap='osm']")).to_be_checked(timeout=30_000)
+    params = _params(page)
+    assert params["lang"] == "en" and "st-0" not in params["layers"].split(",")
+    page.get_by_text("Basemap").first.wait_for()
+    # The same link in a new session shows the same basemap.
+    shared, _ = offline_page(browser)
+    shared.goto(page.url)
+    expect(leaflet_frame(shared).locator("input[data-basemap='osm']")).to_be_checked(timeout=30_000)
+    assert log.page_errors == []
+    shared.context.close()
+    page.context.close()
