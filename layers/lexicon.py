@@ -69,9 +69,9 @@ VISIT_VERBS: tuple[str, ...] = tuple(sorted((
 #: Verbs that place sites ("布局A、B"): an aim listed beside the sites ("…户外运动目的地",
 #: `AIM_WORDS_RE`) is skipped; any other entry that names nothing makes the clause prose.
 PLACE_VERBS: tuple[str, ...] = ("谋划布局", "布局")
-#: Words before a list that say whom or what a work serves ("主要用于A、B、C等拆迁户"): the
-#: list names beneficiaries, not projects.
-BENEFICIARY_LEAD_RE = re.compile(r"^[^、，,。；;]{0,4}?(?:用于|服务于|惠及|覆盖|辐射|面向)")
+#: Words before a list that say whom or what a work serves ("主要用于A、B、C等拆迁户"), or
+#: what a place already has ("拥有A、B等服务业集聚区"): the list names no planned works.
+BENEFICIARY_LEAD_RE = re.compile(r"^[^、，,。；;]{0,4}?(?:用于|服务于|惠及|覆盖|辐射|面向|拥有)")
 #: A count of sub-projects after a list ("由A、B和C三个子项目组成"): the plan calls the
 #: entries projects.
 COUNT_PROJECTS_TRAIL = r"[\d一二两三四五六七八九十]+(?:个|项)(?:子)?(?:项目|工程)(?:组成|构成)?[^、]{0,16}$"
@@ -281,7 +281,7 @@ def cn_number(s: str) -> int | None:
 
 #: Action words a list entry may still open with ("发挥文创港", "做优中山东路"): cut, not named.
 ENTRY_VERBS = (
-    r"(?:确保|参与|统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
+    r"(?:确保|争取|参与|统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
     r"建立|深化与|深化|把|发挥|做优|做精|做强|做大|推动|增强|"
     r"提升|用好|承接|依托|扩容|以及|打造|培育|支持|引进|布局|谋划|新建|改建|扩建|迁建|续建|"
     r"建设|建成|推进|加快|实施|启动|开工|投用|配套|完善|改造|以)"
