@@ -123,8 +123,11 @@ VENUE_CLASS_RE = re.compile(r"(?:重点|重大|民生|产业|在建)(?:项目|�
 REPORT_LEADS: tuple[str, ...] = (
     "完成投资", "累计完成投资", "计划", "钢构主体", "主体工程", "主体结构", "土建工程", "基坑",
     "正在进行", "已开始", "已完成", "基本完成", "确定了", "同样进展顺利", "进展顺利", "开工建设",
-    "实现并网", "投产送电", "完成以", "即将", "施工设计", "正抓紧", "已超",
+    "实现并网", "投产送电", "完成以", "即将", "施工设计", "正抓紧", "已超", "路基",
 )
+#: "南昌至宁都、南昌至上栗高速公路": an extent with no ending before one with it shares the
+#: ending of the last entry (two roads, the first written short).
+SHORT_EXTENT_RE = re.compile(r"^[^、，,。；;至]{2,8}至[^、，,。；;至]{2,8}$")
 #: "62个续建项目中A…", "20个加快前期工作项目中A施工设计即将展开": a count of a class of
 #: projects opens the clause and the works named after it are among them.
 CLASS_OPENING_RE = re.compile(r"^[\d一二两三四五六七八九十]+个[^、，,。；;]{0,10}?(?:项目|工程)中")

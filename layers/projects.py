@@ -26,7 +26,7 @@ from layers.lexicon import (
     QUOTED_WORKS_RE, WORKS_DONE_VERBS, WORKS_NAME_VERBS, WORKS_SINGLE_NOT_RE, SITE_WORDS, STRONG_PROSE_RE, TRAIL_ADVERBS, TRAIL_VERBS,
     VENUE_WORDS, VISIT_VERBS, WEAK_PROSE_RE, build_verb_alternation, cn_number, record_type,
     NUMBERED_SCHOOL_RE, PARTS_OF_RE, RELATIVE_PARTICLE, WORKS_KIND_RE,
-    REPORT_LEADS, VENUE_CLASS_RE, WORK_PART_TAIL_RE, CLASS_OPENING_RE,
+    REPORT_LEADS, VENUE_CLASS_RE, WORK_PART_TAIL_RE, CLASS_OPENING_RE, SHORT_EXTENT_RE,
 )
 from layers.sections import (
     Cell, SectionIndex, TableRegion, find_headings, find_tables, line_cells, sections_from_text,
@@ -877,10 +877,15 @@ def report_spans(clause: str) -> list[tuple[int, int]] | None:
     if not m or m.group("names").endswith(("等", "的")):
         return None
     spans = []
-    for pa, pb in split_top_level(clause, "、", start=0) if "、" in m.group("names") else [(0, m.end("names"))]:
-        if pa >= m.end("names"):
-            break
+    entries = [(pa, pb) for pa, pb in (split_top_level(clause, "、", start=0) if "、" in m.group("names")
+               else [(0, m.end("names"))]) if pa < m.end("names")]
+    for k, (pa, pb) in enumerate(entries):
         pa, pb = trim_span(clause, pa, min(pb, m.end("names")))
+        if k < len(entries) - 1 and SHORT_EXTENT_RE.fullmatch(clause[pa:pb]):
+            la, lb = trim_span(clause, entries[-1][0], min(entries[-1][1], m.end("names")))
+            if "至" in clause[la:lb] and SINGLE_SUFFIX_RE.search(clause[la:lb]):
+                spans.append((pa, pb))  # "南昌至宁都、…至上栗高速公路": the ending is shared
+                continue
         part = WORK_PART_TAIL_RE.search(clause, pa, pb)
         if part:
             pb = part.start()

@@ -450,3 +450,12 @@ def test_a_list_after_which_the_plan_describes_the_class_at_length_is_read() -> 
 
 def test_what_a_place_already_has_is_no_list_of_works() -> None:
     assert named_list("拥有甲软件园、乙航运服务中心、丙金融小镇等服务业集聚区") is None
+
+
+def test_a_short_extent_before_a_road_shares_its_ending() -> None:
+    clause = "甲至乙、甲至丙高速公路路基土石方施工完成98%"
+    assert [clause[a:b] for a, b in report_spans(clause) or []] == ["甲至乙", "甲至丙高速公路"]
+
+
+def test_a_short_extent_before_a_work_that_is_no_extent_is_prose() -> None:
+    assert report_spans("甲至乙、丙公园计划年底开放") is None
