@@ -453,9 +453,9 @@ def test_what_a_place_already_has_is_no_list_of_works() -> None:
 
 
 def test_a_short_extent_before_a_road_shares_its_ending() -> None:
-    clause = "甲至乙、甲至丙高速公路路基土石方施工完成98%"
-    assert [clause[a:b] for a, b in report_spans(clause) or []] == ["甲至乙", "甲至丙高速公路"]
+    clause = "甲城至乙镇、甲城至丙镇高速公路路基土石方施工完成98%"
+    assert [clause[a:b] for a, b in report_spans(clause) or []] == ["甲城至乙镇", "甲城至丙镇高速公路"]
 
 
 def test_a_short_extent_before_a_work_that_is_no_extent_is_prose() -> None:
-    assert report_spans("甲至乙、丙公园计划年底开放") is None
+    assert report_spans("甲城至乙镇、丙城公园计划年底开放") is None
