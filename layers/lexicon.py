@@ -69,9 +69,9 @@ VISIT_VERBS: tuple[str, ...] = tuple(sorted((
 #: Verbs that place sites ("布局A、B"): an aim listed beside the sites ("…户外运动目的地",
 #: `AIM_WORDS_RE`) is skipped; any other entry that names nothing makes the clause prose.
 PLACE_VERBS: tuple[str, ...] = ("谋划布局", "布局")
-#: Words before a list that say whom or what a work serves ("主要用于A、B、C等拆迁户"): the
-#: list names beneficiaries, not projects.
-BENEFICIARY_LEAD_RE = re.compile(r"^[^、，,。；;]{0,4}?(?:用于|服务于|惠及|覆盖|辐射|面向)")
+#: Words before a list that say whom or what a work serves ("主要用于A、B、C等拆迁户"), or
+#: what a place already has ("拥有A、B等服务业集聚区"): the list names no planned works.
+BENEFICIARY_LEAD_RE = re.compile(r"^[^、，,。；;]{0,4}?(?:用于|服务于|惠及|覆盖|辐射|面向|拥有)")
 #: A count of sub-projects after a list ("由A、B和C三个子项目组成"): the plan calls the
 #: entries projects.
 COUNT_PROJECTS_TRAIL = r"[\d一二两三四五六七八九十]+(?:个|项)(?:子)?(?:项目|工程)(?:组成|构成)?[^、]{0,16}$"
@@ -83,7 +83,7 @@ LIST_OPENING_WORDS: tuple[str, ...] = ("其中包括", "其中", "我区", "我�
 LIST_OPENING_RE = re.compile("^(?:" + "|".join(LIST_OPENING_WORDS) + ")")
 #: "新建凤栖里路连接张柏路、柏银路": after this word a list names what the first entry
 #: joins (roads already there), not works of its own.
-CONNECT_WORDS_RE = re.compile(r"连接|接通")
+CONNECT_WORDS_RE = re.compile(r"连接(?!线|道)|接通")
 #: "今年3月开工建设的A、B等8条道路工程", "2023年9月开工的A、B工程": a lead verb with the
 #: relative particle after it opens the list; the particle is no part of the first name.
 RELATIVE_PARTICLE = "的"
@@ -123,8 +123,14 @@ VENUE_CLASS_RE = re.compile(r"(?:重点|重大|民生|产业|在建)(?:项目|�
 REPORT_LEADS: tuple[str, ...] = (
     "完成投资", "累计完成投资", "计划", "钢构主体", "主体工程", "主体结构", "土建工程", "基坑",
     "正在进行", "已开始", "已完成", "基本完成", "确定了", "同样进展顺利", "进展顺利", "开工建设",
-    "实现并网", "投产送电", "完成以", "即将",
+    "实现并网", "投产送电", "完成以", "即将", "施工设计", "正抓紧", "已超", "路基",
 )
+#: "南昌至宁都、南昌至上栗高速公路": an extent with no ending before one with it shares the
+#: ending of the last entry (two roads, the first written short).
+SHORT_EXTENT_RE = re.compile(r"^[^、，,。；;至]{2,8}至[^、，,。；;至]{2,8}$")
+#: "62个续建项目中A…", "20个加快前期工作项目中A施工设计即将展开": a count of a class of
+#: projects opens the clause and the works named after it are among them.
+CLASS_OPENING_RE = re.compile(r"^[\d一二两三四五六七八九十]+个[^、，,。；;]{0,10}?(?:项目|工程)中")
 #: A part of a work written straight after it ("华能安源电厂新建工程1号机组"): not the name.
 WORK_PART_TAIL_RE = re.compile(r"(?<=工程|项目)[\d一二三四五六七八九十]+号机组$")
 #: Verbs written after a list: "A、B建成通车", "A、B等项目开工建设".
@@ -229,7 +235,8 @@ PLACE_SUFFIXES: tuple[str, ...] = (
 PROSE_WORDS_RE = re.compile(
     r"打造|力争|实现|形成|成为|到20\d\d|不少于|以上|%|举办|开展|围绕|依托|聚焦|确保|每年|达到|超过|"
     r"通过|增设|连通|按照|沿轴线|贯穿|并与|共计|构成|提高|增长|下降|比重|占比|力度|水平|能力|"
-    r"机制|体系|政策|改革|服务|质量|效率|规模|收入|亿元|万元|万人|个百分点"
+    # "服务中心" is a building ("海峡旅游服务中心"); 服务 elsewhere is the work of an office
+    r"机制|体系|政策|改革|服务(?!中心$)|质量|效率|规模|收入|亿元|万元|万人|个百分点"
 )
 
 #: Count + noun groups of a spatial structure code ("一核四城六空间", "一带两轴三核四片").
@@ -277,7 +284,7 @@ def cn_number(s: str) -> int | None:
 
 #: Action words a list entry may still open with ("发挥文创港", "做优中山东路"): cut, not named.
 ENTRY_VERBS = (
-    r"(?:确保|参与|统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
+    r"(?:确保|争取|参与|统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
     r"建立|深化与|深化|把|发挥|做优|做精|做强|做大|推动|增强|"
     r"提升|用好|承接|依托|扩容|以及|打造|培育|支持|引进|布局|谋划|新建|改建|扩建|迁建|续建|"
     r"建设|建成|推进|加快|实施|启动|开工|投用|配套|完善|改造|以)"

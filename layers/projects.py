@@ -26,7 +26,7 @@ from layers.lexicon import (
     QUOTED_WORKS_RE, WORKS_DONE_VERBS, WORKS_NAME_VERBS, WORKS_SINGLE_NOT_RE, SITE_WORDS, STRONG_PROSE_RE, TRAIL_ADVERBS, TRAIL_VERBS,
     VENUE_WORDS, VISIT_VERBS, WEAK_PROSE_RE, build_verb_alternation, cn_number, record_type,
     NUMBERED_SCHOOL_RE, PARTS_OF_RE, RELATIVE_PARTICLE, WORKS_KIND_RE,
-    REPORT_LEADS, VENUE_CLASS_RE, WORK_PART_TAIL_RE,
+    REPORT_LEADS, VENUE_CLASS_RE, WORK_PART_TAIL_RE, CLASS_OPENING_RE, SHORT_EXTENT_RE,
 )
 from layers.sections import (
     Cell, SectionIndex, TableRegion, find_headings, find_tables, line_cells, sections_from_text,
@@ -547,7 +547,7 @@ _GENERAL_TRAIL_RE = re.compile(
     r"(?:等(?:[\d一二三四五六七八九十]+[条个座所家处项])?(?:一批)?[^、]{0,10}?)?"
     + _PROGRESS + r"[^、]{0,6}$|等[^、]{0,16}$"
     # "…等一批重大项目也将在下半年陆续开工建设": the plan names them projects, then says when.
-    r"|等[^、]{0,10}?(?:项目|工程|设施)[^、]{0,12}?" + _PROGRESS + r"[^、]{0,6}$"
+    r"|等[^、]{0,14}?(?:项目|工程|设施)[^、]{0,12}?" + _PROGRESS + r"[^、]{0,6}$"
     r"|" + COUNT_PROJECTS_TRAIL
 )
 #: A conjunction inside one list entry ("西环线北延建设及沿海中线奉化段拓宽与疏港高速").
@@ -691,9 +691,9 @@ def _is_named_object(piece: str, *, etc: bool = False) -> bool:
 
 
 #: "…等项目", "…等重大项目": the plan itself calls the entries projects.
-_ETC_PROJECTS = re.compile(r"等(?:[^、，,。]{0,4}?)项目")
+_ETC_PROJECTS = re.compile(r"等(?:[^、，,。]{0,6}?)项目")
 #: "…等一批重大民生基础设施相继开工": a wider word for what the entries are.
-_ETC_WORKS = re.compile(r"等(?:[^、，,。]{0,8}?)(?:项目|工程|设施)")
+_ETC_WORKS = re.compile(r"等(?:[^、，,。]{0,14}?)(?:项目|工程|设施)")
 
 _SINGLE_RE = re.compile(
     r"^(?:[^、，,。；;]{0,4}?)" + build_verb_alternation(SINGLE_BUILD_VERBS)
@@ -877,10 +877,15 @@ def report_spans(clause: str) -> list[tuple[int, int]] | None:
     if not m or m.group("names").endswith(("等", "的")):
         return None
     spans = []
-    for pa, pb in split_top_level(clause, "、", start=0) if "、" in m.group("names") else [(0, m.end("names"))]:
-        if pa >= m.end("names"):
-            break
+    entries = [(pa, pb) for pa, pb in (split_top_level(clause, "、", start=0) if "、" in m.group("names")
+               else [(0, m.end("names"))]) if pa < m.end("names")]
+    for k, (pa, pb) in enumerate(entries):
         pa, pb = trim_span(clause, pa, min(pb, m.end("names")))
+        if k < len(entries) - 1 and SHORT_EXTENT_RE.fullmatch(clause[pa:pb]):
+            la, lb = trim_span(clause, entries[-1][0], min(entries[-1][1], m.end("names")))
+            if "至" in clause[la:lb] and SINGLE_SUFFIX_RE.search(clause[la:lb]):
+                spans.append((pa, pb))  # "南昌至宁都、…至上栗高速公路": the ending is shared
+                continue
         part = WORK_PART_TAIL_RE.search(clause, pa, pb)
         if part:
             pb = part.start()
@@ -935,6 +940,9 @@ def _general_lists(text: str, offset: int) -> list[list[_Part]]:
         number = ITEM_NUMBER_RE.match(text, a, b) if not text[:a].strip() else None
         if number:  # "1、确保A、B等15条道路开工建设": the item number opens the line
             a = number.end()
+        opening = CLASS_OPENING_RE.match(text, a, b)
+        if opening and b - opening.end() >= 4:
+            a = opening.end()  # "62个续建项目中A…": the class is no name, the works after it are
         go_on = listing and a > 0 and text[a - 1] in "，,"
         spans = named_list(text[a:b]) or (bare_list(text[a:b]) if go_on else None)
         listing = bool(spans and len(spans) >= 2)

@@ -428,3 +428,34 @@ def test_a_site_named_in_brackets_before_its_building_site_is_a_project() -> Non
 
 def test_a_county_s_key_projects_site_is_no_work() -> None:
     assert named_single("在甲省乙市丙县重点项目建设现场") is None
+
+
+def test_a_long_list_the_plan_counts_as_projects_keeps_a_link_road_and_works_without_an_ending() -> None:
+    # "连接线" is a link road, not "joins"; the count after 等 makes the short names projects.
+    clause = "甲乙高速公路连接线、丙丁段公路、戊钢精矿洗选、己科技冷固球团、庚至辛输气干线、壬水电站等7个项目完成投资达50%以上"
+    assert [clause[a:b] for a, b in named_list(clause) or []] == [
+        "甲乙高速公路连接线", "丙丁段公路", "戊钢精矿洗选", "己科技冷固球团", "庚至辛输气干线", "壬水电站"]
+
+
+def test_a_count_of_a_class_of_projects_before_the_works_is_no_name() -> None:
+    text = "20个加快前期工作项目中甲铁路客运专线施工设计即将展开。"
+    ex = extract_plan(plan_id="t", text=text, adcode="")
+    assert list(ex.projects["name"]) == ["甲铁路客运专线"]
+
+
+def test_a_list_after_which_the_plan_describes_the_class_at_length_is_read() -> None:
+    clause = "甲海湾邮轮城、乙旅游服务中心等带动示范效应强的现代服务业项目加快建设步伐"
+    assert [clause[a:b] for a, b in named_list(clause) or []] == ["甲海湾邮轮城", "乙旅游服务中心"]
+
+
+def test_what_a_place_already_has_is_no_list_of_works() -> None:
+    assert named_list("拥有甲软件园、乙航运服务中心、丙金融小镇等服务业集聚区") is None
+
+
+def test_a_short_extent_before_a_road_shares_its_ending() -> None:
+    clause = "甲城至乙镇、甲城至丙镇高速公路路基土石方施工完成98%"
+    assert [clause[a:b] for a, b in report_spans(clause) or []] == ["甲城至乙镇", "甲城至丙镇高速公路"]
+
+
+def test_a_short_extent_before_a_work_that_is_no_extent_is_prose() -> None:
+    assert report_spans("甲城至乙镇、丙城公园计划年底开放") is None
