@@ -105,8 +105,8 @@ def test_an_editor_adds_a_third_district_and_it_shows_in_filters_map_and_indicat
     page.goto(f"{server['url']}/indicators?table=表2&view=tables")
     page.get_by_role("heading", name="海曙区 · ", exact=False).first.wait_for(timeout=60_000)
     page.goto(f"{server['url']}/indicators?table=表2&view=map")
-    legend = page.frame_locator("iframe[title*='streamlit_folium']").first.locator(
-        ".indicator-legend .legend-item[data-adcode='330203']")
+    # The indicators map is in the page itself (an in-page component), not in an iframe.
+    legend = page.locator(".indicator-legend .legend-item[data-adcode='330203']")
     legend.wait_for(timeout=60_000)
     assert "海曙区" in legend.inner_text() and "无数据" in legend.inner_text()
     assert log.page_errors == []
