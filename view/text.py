@@ -116,8 +116,9 @@ _TEXTS: dict[str, dict[str, str]] = {
     "nearby_clicked": {"zh": "地图上选的点", "en": "Point picked on the map"},
     "nearby_clear_click": {"zh": "改用输入的地名", "en": "Use the typed place instead"},
     "nearby_hint": {"zh": "请输入地名，或在地图上点选一个位置。", "en": "Type a place, or click a point on the map."},
-    "nearby_locate": {"zh": "📍 我的位置", "en": "📍 My location"},
-    "nearby_locate_denied": {"zh": "📍 无法获取位置", "en": "📍 Location unavailable"},
+    # ◎, not an emoji: emoji depend on the fonts of the viewing machine and showed as empty boxes.
+    "nearby_locate": {"zh": "◎ 我的位置", "en": "◎ My location"},
+    "nearby_locate_denied": {"zh": "◎ 无法获取位置", "en": "◎ Location unavailable"},
     "nearby_none": {"zh": "{radius}内没有已定位的规划项目。可以扩大范围试试。", "en": "No located projects within {radius}. Try a larger radius."},
     "nearby_district_only": {
         "zh": "另有 {n} 个项目只知道在{district}某处（不计入附近）",

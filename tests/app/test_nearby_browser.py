@@ -88,7 +88,7 @@ def test_my_location_button_refused_the_position_says_so_and_searches_nothing(ap
         map_frame(page)
         button = page.locator(f"{IN_PAGE_MAP} button.pm-locate")
         button.click()
-        expect(button).to_have_text("📍 无法获取位置", timeout=15_000)
+        expect(button).to_have_text("◎ 无法获取位置", timeout=15_000)
         assert page.get_by_text("请输入地名，或在地图上点选一个位置。").count() == 1
         assert "at=" not in page.url
         assert log.blocked == [] and log.page_errors == []

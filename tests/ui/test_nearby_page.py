@@ -60,7 +60,7 @@ def test_before_a_search_the_map_opens_between_the_plan_districts_with_the_locat
     data = nearby_map_data(projects=projects, districts=districts, centre=None, radius=0, within=(), codes=(),
                            lang="en")
     assert data["view"] == {"center": [29.90, 121.58], "zoom": 11}
-    assert data["locate"] == {"label": "📍 My location", "denied": "📍 Location unavailable"}
+    assert data["locate"] == {"label": "◎ My location", "denied": "◎ Location unavailable"}
     assert not {"circle", "outline"} & set(data) and _drawn_ids(data) == set()
 
 
