@@ -95,10 +95,22 @@ def test_my_location_button_refused_the_position_says_so_and_searches_nothing(ap
 
 
 def _click_map_at(page, lat: float, lon: float) -> None:
-    """Click the in-page map where (lat, lon) is drawn, as a user would."""
-    point = leaflet_frame(page).evaluate(f"planmap.map.latLngToContainerPoint([{lat}, {lon}])")
-    box = map_box(page)
-    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    """Click the in-page map where (lat, lon) is drawn, as a user would.
+
+    A user clicks a map that has stopped moving: while the page is still laying
+    itself out (the map fits its height to the window for a few seconds), the
+    point under (lat, lon) moves, so wait until two reads 300 ms apart agree.
+    """
+    frame, last = leaflet_frame(page), None
+    for _ in range(40):
+        point = frame.evaluate(f"planmap.map.latLngToContainerPoint([{lat}, {lon}])")
+        box = map_box(page)
+        spot = (round(box["x"] + point["x"]), round(box["y"] + point["y"]))
+        if spot == last:
+            break
+        last = spot
+        page.wait_for_timeout(300)
+    page.mouse.click(*spot)
 
 
 def test_a_click_on_the_map_in_the_page_becomes_the_search_centre(app_url, nearby_heading):
@@ -108,7 +120,7 @@ def test_a_click_on_the_map_in_the_page_becomes_the_search_centre(app_url, nearb
         page.get_by_text("请输入地名，或在地图上点选一个位置。").wait_for(timeout=30_000)
         assert page.locator("iframe").count() == 0  # the map is in the page, not a frame
         _click_map_at(page, 29.9142, 121.6303)
-        nearby_heading(page, "地图上选的点").wait_for(timeout=30_000)
+        nearby_heading(page, "地图上选的点").wait_for(timeout=60_000)
         expect(page).to_have_url(re.compile(r"at=29\.91\d+(,|%2C)121\.63\d+"), timeout=10_000)
         lat, lon = (float(v) for v in re.search(r"at=([\d.]+)(?:,|%2C)([\d.]+)", page.url).groups())
         assert abs(lat - 29.9142) < 0.002 and abs(lon - 121.6303) < 0.002
