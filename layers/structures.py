@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import opencc
 import pandas as pd
 
 from layers.lexicon import (
@@ -28,6 +29,7 @@ from layers.lexicon import (
     STRUCTURE_COUNT_TAIL_RE,
     STRUCTURE_DESCRIPTION_OPENERS,
     STRUCTURE_ENUM_WORDS,
+    STRUCTURE_EXAMPLES_TAIL_RE,
     STRUCTURE_EXTRA_NOUNS,
     STRUCTURE_GLOSS_VERBS,
     STRUCTURE_ONE_LEAD_VERBS,
@@ -161,12 +163,61 @@ def structures_from_plan(
                 plan_id, max(at, 0), max(at, 0) + len(structure) if at >= 0 else 0,
                 structure if at >= 0 else "",
                 f"structure {structure}: part {part} is not listed in a wording the rules read"))
-    _grammar_parts(ctx)
-    _counted_lists(ctx)
-    _named_only(ctx)
+    _read_by_grammar(ctx)
     if problems is not None:
         problems.extend(ctx.problems)
     return pd.DataFrame(ctx.rows, columns=STRUCTURE_COLUMNS)
+
+
+def _read_by_grammar(ctx: _Ctx) -> None:
+    simple = _simplified(ctx.text)
+    if simple is None:
+        _grammar_parts(ctx)
+        _counted_lists(ctx)
+        _named_only(ctx)
+        return
+    # The grammar's nouns and glosses are simplified words; a page kept in traditional
+    # characters is read in its simplified form, which has the same offsets, and every
+    # string recorded is then cut back out of the page as it stands.
+    sctx = _Ctx(ctx.doc_id, simple, ctx.adcode, ctx.index, ctx.rows, [])
+    first = len(ctx.rows)
+    _grammar_parts(sctx)
+    _counted_lists(sctx)
+    _named_only(sctx)
+
+    def back(s: str) -> str:
+        at = simple.find(s)
+        return ctx.text[at:at + len(s)] if s and at >= 0 else s
+
+    for n, row in enumerate(ctx.rows[first:], start=first):
+        structure = back(row["structure"])
+        same = sum(1 for r in ctx.rows[:n] if r["structure"] == structure) + 1
+        row.update(
+            id=f"{ctx.doc_id}/{structure}/{same:02d}", structure=structure,
+            part=back(row["part"]), name=back(row["name"]), role=back(row["role"]),
+            quote=ctx.text[row["start"]:row["end"]],
+            members="|".join(back(m) for m in row["members"].split("|")) if row["members"] else "")
+    ctx.problems += [Problem(p.doc_id, p.start, p.end, ctx.text[p.start:p.end], p.reason)
+                     for p in sctx.problems]
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _simplified(text: str) -> str | None:
+    """The text in simplified characters when it is written in traditional ones, else None.
+
+    A simplified plan may hold a stray traditional form (著); only a text where at least
+    one character in 50 changes is taken as traditional, and only when converting keeps
+    every offset (OpenCC maps these characters one to one).
+    """
+    simple = _t2s().convert(text)
+    if len(simple) != len(text):
+        return None
+    changed = sum(a != b for a, b in zip(text, simple, strict=True))
+    return simple if changed * 50 >= len(text) else None
 
 
 def split_members(text: str) -> list[str]:
@@ -335,7 +386,7 @@ _NOUN_KIND = {"核": "core", "心": "core", "极": "core", "港": "core", "带":
               "环": "ring", "线": "line", "廊": "line", "通道": "line", "横": "line", "纵": "line",
               "片": "zone", "区": "zone", "城": "zone", "空间": "zone", "组团": "zone", "块": "block",
               "圈": "zone", "湾": "zone", "郊": "zone", "园": "zone", "基地": "zone",
-              "翼": "zone", "体": "zone", "路": "axis"}
+              "翼": "zone", "体": "zone", "路": "axis", "脉": "line"}
 _ENUM_WORDS = build_verb_alternation(STRUCTURE_ENUM_WORDS)
 _VERBS = build_verb_alternation(STRUCTURE_VERBS)
 #: A verb opening a clause or a first entry, after a few words of manner ("沿轴线自西北向东南依次").
@@ -587,7 +638,11 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
     """Members after a marker of the group: "“三区”分别为A、B、C", "“两片”：A打造…，B打造…"."""
     # The marker stands alone (not the tail of its code, "两核两区”："), and its body ends
     # where the next quoted marker begins ("…，“两核”即…").
-    pattern = re.compile(rf"(?<![{_NUMERAL}{_NOUN_ENDS}])“?{re.escape(group)}”?"
+    # A group counted as many may share the marker of the group before it ("“四区多组团”指
+    # A、B、C、D以及下属的相关组团"): the list is the counted group's, less the entries that
+    # name the many group's noun.
+    pattern = re.compile(rf"(?<![{_NUMERAL}{_NOUN_ENDS}])“?{re.escape(group)}"
+                         rf"(?:多(?P<many>[^{_NUMERAL}“”。，,]{{1,3}}))?”?"
                          rf"(?:[^。；;\n“”]{{0,6}}?){_ENUM_WORDS}"
                          rf"(?P<body>(?:(?!，?“[{_NUMERAL}])[^。；;\n])+)")
     items = _numbered_items(text, group, count, start, end, mismatches)
@@ -595,7 +650,7 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
         return items
     for m in pattern.finditer(text, start, end):
         body_start = m.start("body")
-        body = m.group("body")
+        body = _inside_bracket(m.group("body"))
         if count == 1 and body.startswith(STRUCTURE_DESCRIPTION_OPENERS):
             # "“一核”是要进一步集聚…": described, never named.
             return _Found(m.start(), m.end(), [_Member(group, m.start(), m.end(), (), spelled=False)])
@@ -615,10 +670,16 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
             if "、" not in clause and "和" not in clause:
                 continue
             members = _list_members(text, ca, cb)
+            if m.group("many"):
+                members = [x for x in members if not x.name.endswith(m.group("many"))]
             if count and len(members) > count:
                 # 和 may join the words of one name, not two entries: the count decides.
                 whole = _list_members(text, ca, cb, split_joined=False)
                 members = whole if len(whole) == count else members
+            examples = STRUCTURE_EXAMPLES_TAIL_RE.search(clause)
+            if examples and cn_number(examples.group("n")) == count and 0 < len(members) < count:
+                # "木京河、徐洞河等十条水系": the plan itself says it names only some of them.
+                return _Found(m.start(), m.end(), members)
             if count and len(members) != count:
                 mismatches.append((ca, cb, f"group {group} counts {count} members but this "
                                            f"list names {len(members)}; not taken"))
@@ -628,6 +689,19 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
         if pieces and (not count or len(pieces) == count):
             return _Found(m.start(), m.end(), pieces)
     return None
+
+
+def _inside_bracket(body: str) -> str:
+    """A marker's body up to a closing bracket it did not open: a marker inside the
+    bracket after its code ends with that bracket ("（…“四区”指A、B）县城发展体系")."""
+    depth = 0
+    for i, c in enumerate(body):
+        depth += c in "（("
+        if c in "）)":
+            if not depth:
+                return body[:i]
+            depth -= 1
+    return body
 
 
 def _numbered_items(text: str, group: str, count: int, start: int, end: int,

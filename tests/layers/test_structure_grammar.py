@@ -110,6 +110,9 @@ def _fixture(name: str) -> tuple[set, set]:
     ("structures-changsha-13th-urban-plan", 1.0, 1.0),
     # Held out in round 2 (first run recall 1/6, precision 1/1), development text since.
     ("structures-tunchang-2024-industry-layout", 1.0, 1.0),
+    # Held out in round 2 (first run recall 0/10, precision 0/1), development text since:
+    # kept in traditional characters, read in their simplified form.
+    ("structures-dongyuan-2024-county-town", 1.0, 1.0),
 ])
 def test_real_passages_are_read_at_their_measured_recall_and_precision(
         name: str, recall: float, precision: float) -> None:
@@ -126,9 +129,6 @@ HELD_OUT_SHORT = {
     "structures-zhushan-2018-county-strategy":
         "recall 0/3, precision 0/0: “一核两带三为主” is not a code (三为主 ends in no spatial "
         "noun), and its groups are the clauses of a quoted slogan with no marker per group",
-    "structures-dongyuan-2024-county-town":
-        "recall 0/10, precision 0/1: traditional characters (軸, 區 are not code nouns), so the "
-        "whole code is not read and “一廊”指… is taken as a code of its own",
 }
 
 
@@ -247,3 +247,22 @@ def test_a_box_with_other_than_the_counted_items_is_a_problem() -> None:
     parts, problems = _read(text)
     assert [p for _, p, _ in parts] == ["一核"]
     assert any("counts 3 members but box 专栏1 has 2 items" in p.reason for p in problems)
+
+
+def test_a_text_in_traditional_characters_is_read_and_quoted_as_written() -> None:
+    text = "構建“一軸兩區”(“一軸”指濱江發展軸,“兩區”指東部產業區、西部生活區)格局。"
+    df = structures_from_plan(plan_id="t", text=text)
+    assert set(df["name"]) == {"濱江發展軸", "東部產業區", "西部生活區"}
+    assert set(df["structure"]) == {"一軸兩區"}
+    assert all(text[r.start:r.end] == r.quote for r in df.itertuples())
+
+
+def test_a_list_closing_with_deng_and_the_groups_count_names_some_of_its_members() -> None:
+    df = structures_from_plan(plan_id="t", text="构建“一轴三脉”（“一轴”指滨江轴，“三脉”指甲河、乙河等三条水系）。")
+    assert set(df[df["part"] == "三脉"]["name"]) == {"甲河", "乙河"}
+
+
+def test_a_many_group_sharing_a_marker_leaves_the_counted_group_its_own_entries() -> None:
+    text = "构建“一轴两区多组团”（“一轴”指滨江轴，“两区多组团”指东部产业区、西部生活区以及下属的组团）。"
+    df = structures_from_plan(plan_id="t", text=text)
+    assert set(df[df["part"] == "两区"]["name"]) == {"东部产业区", "西部生活区"}
