@@ -352,6 +352,9 @@ STRUCTURE_VERBS: tuple[str, ...] = (
     "构建", "形成", "发展", "着力发展", "做优", "做强", "提升", "培育", "建设", "实施", "优化",
     "推动", "搭建",
 )
+#: Verbs a clause may open with when the clauses of a slogan give a code's groups in order
+#: ("拓展升级竹房城镇带" → 竹房城镇带); the last of them within the clause's first words is cut.
+STRUCTURE_ORDER_VERBS: tuple[str, ...] = (*STRUCTURE_VERBS, "升级", "拓展")
 #: What may open a first entry with no verb: "以蓝色海湾、…为依托", "分别为以…".
 STRUCTURE_LEAD_PREPOSITIONS: tuple[str, ...] = ("分别为以", "分别是以", "为以", "以")
 #: How a plan introduces a group's members: "“一核”即…", "四城：A、B、C、D", "四城分别为…".

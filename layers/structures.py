@@ -30,6 +30,7 @@ from layers.lexicon import (
     STRUCTURE_DESCRIPTION_OPENERS,
     STRUCTURE_ENUM_WORDS,
     STRUCTURE_EXAMPLES_TAIL_RE,
+    STRUCTURE_ORDER_VERBS,
     STRUCTURE_EXTRA_NOUNS,
     STRUCTURE_GLOSS_VERBS,
     STRUCTURE_ONE_LEAD_VERBS,
@@ -173,6 +174,7 @@ def _read_by_grammar(ctx: _Ctx) -> None:
     simple = _simplified(ctx.text)
     if simple is None:
         _grammar_parts(ctx)
+        _ordered_codes(ctx)
         _counted_lists(ctx)
         _named_only(ctx)
         return
@@ -182,6 +184,7 @@ def _read_by_grammar(ctx: _Ctx) -> None:
     sctx = _Ctx(ctx.doc_id, simple, ctx.adcode, ctx.index, ctx.rows, [])
     first = len(ctx.rows)
     _grammar_parts(sctx)
+    _ordered_codes(sctx)
     _counted_lists(sctx)
     _named_only(sctx)
 
@@ -503,6 +506,88 @@ def _grammar_parts(ctx: _Ctx) -> None:
                 continue
             if found:
                 _emit(ctx, Spec(code, group, _kind(group)), found)
+
+
+#: The last verb within a clause's first words; matched at the clause, so no "^".
+_ORDER_LEAD_RE = re.compile(rf"[^、，,。]{{0,4}}(?:{build_verb_alternation(STRUCTURE_ORDER_VERBS)})")
+
+
+def _mixed_groups(code: str) -> list[tuple[int, str]]:
+    """Groups of a quoted code some of whose groups are not spatial ("一核两带三为主"):
+    it opens with a spatial group and has at least two; [] otherwise."""
+    key = code.replace("、", "")
+    if key in _NOT_STRUCTURES or not re.match(rf"^[{_NUMERAL}]", key):
+        return []
+    groups = [(cn_number(m.group(1)) or 0, m.group(0))
+              for m in re.finditer(rf"([{_NUMERAL}]+)([^{_NUMERAL}]+)", key)]
+    spatial = [g for _, g in groups if g.lstrip(_NUMERAL).endswith(_SPATIAL_NOUN)]
+    if len(spatial) < 2 or groups[0][1] not in spatial or len(spatial) == len(groups):
+        return []
+    return groups if all(n > 0 for n, _ in groups) else []
+
+
+def _ordered_codes(ctx: _Ctx) -> None:
+    """A code whose groups are the clauses of a quoted slogan in the same paragraph, in
+    order and with no marker of their own: "“聚力建设核心大城区,拓展升级竹房城镇带,打造
+    堵河…经济带,以A为主责、B为主题、C为主线,…”…“一核两带三为主”战略".
+
+    A spatial group takes its count of clauses, each naming its noun; a group that is not
+    spatial (三为主) takes one clause of as many 、-entries, each holding its word, and
+    yields no part. Every group must fill so, from the slogan's first clause, or none is read.
+    """
+    covered = {r["structure"].replace("、", "") for r in ctx.rows}
+    for m in _QUOTED_RE.finditer(ctx.text):
+        code = m.group(1)
+        groups = _mixed_groups(code)
+        if not groups or code.replace("、", "") in covered:
+            continue
+        line_a = ctx.text.rfind("\n", 0, m.start()) + 1
+        line_b = ctx.text.find("\n", m.end())
+        line_b = len(ctx.text) if line_b < 0 else line_b
+        for q in re.finditer(r"“([^“”]{8,400})”", ctx.text[line_a:line_b]):
+            qa = line_a + q.start(1)
+            if qa - 1 == m.start():
+                continue
+            parts = _in_order(ctx.text, groups, split_top_level(q.group(1), "，,；;", start=qa))
+            if parts is None:
+                continue
+            covered.add(code.replace("、", ""))
+            for (_, group), found in zip(groups, parts, strict=True):
+                if found is not None:
+                    _emit(ctx, Spec(code, group, _kind(group)), found)
+            break
+
+
+def _in_order(text: str, groups: list[tuple[int, str]],
+              clauses: list[tuple[int, int]]) -> list[_Found | None] | None:
+    out: list[_Found | None] = []
+    i = 0
+    for count, group in groups:
+        word = group.lstrip(_NUMERAL)
+        if word.endswith(_SPATIAL_NOUN):
+            take = clauses[i:i + count]
+            if len(take) < count:
+                return None
+            members = []
+            for ca, cb in take:
+                lead = _ORDER_LEAD_RE.match(text, ca, cb)
+                a = lead.end() if lead and cb - lead.end() >= 2 else ca
+                a, b = trim_span(text, a, cb)
+                if word[-1] not in text[a:b]:
+                    return None
+                members.append(_Member(text[a:b], a, b, (text[a:b],)))
+            out.append(_Found(take[0][0], take[-1][1], members))
+            i += count
+        else:
+            if i >= len(clauses):
+                return None
+            ca, cb = clauses[i]
+            entries = split_top_level(text[ca:cb], "、", start=ca)
+            if len(entries) != count or not all(word in text[a:b] for a, b in entries):
+                return None
+            out.append(None)
+            i += 1
+    return out
 
 
 def _emit(ctx: _Ctx, spec: Spec, found: _Found) -> None:
