@@ -124,10 +124,17 @@ def test_real_passages_are_read_at_their_measured_recall_and_precision(
     assert (hit / len(got) if got else 1.0) >= precision
 
 
-# Round 2: passages found after the grammar was written, parts hand-counted before the first
-# run and never read while writing a rule. Each is expected at 90 % recall and precision; those
+# Passages found after the grammar was written (rounds 2 and 3), parts hand-counted before the
+# first run and never read while writing a rule. Each is expected at 90 % recall and precision; those
 # short of it say by how much (first run, see README.md "Structure passages").
 HELD_OUT_SHORT: dict[str, str] = {
+    # Round 3, run once after that round's rules.
+    "structures-xingning-2021-city-layout":
+        "recall 0/3, precision 0/3: each one-member group (“一城，即打造“梅州副中心城市””) is "
+        "found, but its name keeps the quotation marks around it",
+    "structures-jiangling-2020-development-zone":
+        "recall 0/4, precision 0/0: the unquoted code 一区三园 stands after its list (形成A、B、C"
+        "一区三园的发展格局), not right after 形成, so it is not taken as a code",
 }
 HELD_OUT = sorted(
     p.stem for p in FIXTURES.glob("structures-*.yaml")
