@@ -352,6 +352,9 @@ STRUCTURE_VERBS: tuple[str, ...] = (
     "构建", "形成", "发展", "着力发展", "做优", "做强", "提升", "培育", "建设", "实施", "优化",
     "推动", "搭建",
 )
+#: Verbs a clause may open with when the clauses of a slogan give a code's groups in order
+#: ("拓展升级竹房城镇带" → 竹房城镇带); the last of them within the clause's first words is cut.
+STRUCTURE_ORDER_VERBS: tuple[str, ...] = (*STRUCTURE_VERBS, "升级", "拓展")
 #: What may open a first entry with no verb: "以蓝色海湾、…为依托", "分别为以…".
 STRUCTURE_LEAD_PREPOSITIONS: tuple[str, ...] = ("分别为以", "分别是以", "为以", "以")
 #: How a plan introduces a group's members: "“一核”即…", "四城：A、B、C、D", "四城分别为…".
@@ -363,6 +366,9 @@ STRUCTURE_ENUM_WORDS: tuple[str, ...] = (
 STRUCTURE_COUNT_TAIL_RE = re.compile(
     rf"(?:等)?[{CN_NUMERAL}]+(?:条|个|大|座|处|类|片|项)[^、]*$|等[^、]*$|(?:为主|为重点|组成|构成).*$"
 )
+#: A list closing with 等 and a count ("木京河、徐洞河等十条水系") names only some of its
+#: members, as the plan says; the count is the group's, not the list's.
+STRUCTURE_EXAMPLES_TAIL_RE = re.compile(rf"等(?P<n>[{CN_NUMERAL}]+)(?:条|个|大|座|处|类|片|项)[^、]*$")
 #: Words that close a "由A、B、C构成的“三园区一基地”" list placed before its code.
 STRUCTURE_MADE_OF_RE = re.compile(r"^由(?P<list>.+?)(?:共同)?(?:构成|组成)的$")
 #: Words joining the clauses of one list ("A、B，以及C、D“一带一路四组团”").
@@ -370,7 +376,7 @@ STRUCTURE_LIST_JOINERS: tuple[str, ...] = ("以及", "及", "和", "与")
 #: Nouns a structure code may count besides `SPATIAL_NOUNS` ("一带一路四组团": 路 = a corridor
 #: road; "一心两翼": 翼 = a wing of the city; "一体两翼": 体 = the main body, a code only
 #: beside another group, so "一体化" or a lone "“一体”" is never one).
-STRUCTURE_EXTRA_NOUNS: tuple[str, ...] = ("路", "翼", "体")
+STRUCTURE_EXTRA_NOUNS: tuple[str, ...] = ("路", "翼", "体", "脉")
 #: How a bracket right after a code assigns members to its groups: "（A为一体，B、C为两翼）".
 STRUCTURE_GLOSS_VERBS: tuple[str, ...] = ("为", "是")
 #: Verbs after which a 专栏 item's opening name ends ("东部新城发挥…", "钱湖高科新城以…").

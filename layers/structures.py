@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import opencc
 import pandas as pd
 
 from layers.lexicon import (
@@ -28,6 +29,8 @@ from layers.lexicon import (
     STRUCTURE_COUNT_TAIL_RE,
     STRUCTURE_DESCRIPTION_OPENERS,
     STRUCTURE_ENUM_WORDS,
+    STRUCTURE_EXAMPLES_TAIL_RE,
+    STRUCTURE_ORDER_VERBS,
     STRUCTURE_EXTRA_NOUNS,
     STRUCTURE_GLOSS_VERBS,
     STRUCTURE_ONE_LEAD_VERBS,
@@ -161,12 +164,63 @@ def structures_from_plan(
                 plan_id, max(at, 0), max(at, 0) + len(structure) if at >= 0 else 0,
                 structure if at >= 0 else "",
                 f"structure {structure}: part {part} is not listed in a wording the rules read"))
-    _grammar_parts(ctx)
-    _counted_lists(ctx)
-    _named_only(ctx)
+    _read_by_grammar(ctx)
     if problems is not None:
         problems.extend(ctx.problems)
     return pd.DataFrame(ctx.rows, columns=STRUCTURE_COLUMNS)
+
+
+def _read_by_grammar(ctx: _Ctx) -> None:
+    simple = _simplified(ctx.text)
+    if simple is None:
+        _grammar_parts(ctx)
+        _ordered_codes(ctx)
+        _counted_lists(ctx)
+        _named_only(ctx)
+        return
+    # The grammar's nouns and glosses are simplified words; a page kept in traditional
+    # characters is read in its simplified form, which has the same offsets, and every
+    # string recorded is then cut back out of the page as it stands.
+    sctx = _Ctx(ctx.doc_id, simple, ctx.adcode, ctx.index, ctx.rows, [])
+    first = len(ctx.rows)
+    _grammar_parts(sctx)
+    _ordered_codes(sctx)
+    _counted_lists(sctx)
+    _named_only(sctx)
+
+    def back(s: str) -> str:
+        at = simple.find(s)
+        return ctx.text[at:at + len(s)] if s and at >= 0 else s
+
+    for n, row in enumerate(ctx.rows[first:], start=first):
+        structure = back(row["structure"])
+        same = sum(1 for r in ctx.rows[:n] if r["structure"] == structure) + 1
+        row.update(
+            id=f"{ctx.doc_id}/{structure}/{same:02d}", structure=structure,
+            part=back(row["part"]), name=back(row["name"]), role=back(row["role"]),
+            quote=ctx.text[row["start"]:row["end"]],
+            members="|".join(back(m) for m in row["members"].split("|")) if row["members"] else "")
+    ctx.problems += [Problem(p.doc_id, p.start, p.end, ctx.text[p.start:p.end], p.reason)
+                     for p in sctx.problems]
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _simplified(text: str) -> str | None:
+    """The text in simplified characters when it is written in traditional ones, else None.
+
+    A simplified plan may hold a stray traditional form (著); only a text where at least
+    one character in 50 changes is taken as traditional, and only when converting keeps
+    every offset (OpenCC maps these characters one to one).
+    """
+    simple = _t2s().convert(text)
+    if len(simple) != len(text):
+        return None
+    changed = sum(a != b for a, b in zip(text, simple, strict=True))
+    return simple if changed * 50 >= len(text) else None
 
 
 def split_members(text: str) -> list[str]:
@@ -335,7 +389,7 @@ _NOUN_KIND = {"核": "core", "心": "core", "极": "core", "港": "core", "带":
               "环": "ring", "线": "line", "廊": "line", "通道": "line", "横": "line", "纵": "line",
               "片": "zone", "区": "zone", "城": "zone", "空间": "zone", "组团": "zone", "块": "block",
               "圈": "zone", "湾": "zone", "郊": "zone", "园": "zone", "基地": "zone",
-              "翼": "zone", "体": "zone", "路": "axis"}
+              "翼": "zone", "体": "zone", "路": "axis", "脉": "line"}
 _ENUM_WORDS = build_verb_alternation(STRUCTURE_ENUM_WORDS)
 _VERBS = build_verb_alternation(STRUCTURE_VERBS)
 #: A verb opening a clause or a first entry, after a few words of manner ("沿轴线自西北向东南依次").
@@ -452,6 +506,88 @@ def _grammar_parts(ctx: _Ctx) -> None:
                 continue
             if found:
                 _emit(ctx, Spec(code, group, _kind(group)), found)
+
+
+#: The last verb within a clause's first words; matched at the clause, so no "^".
+_ORDER_LEAD_RE = re.compile(rf"[^、，,。]{{0,4}}(?:{build_verb_alternation(STRUCTURE_ORDER_VERBS)})")
+
+
+def _mixed_groups(code: str) -> list[tuple[int, str]]:
+    """Groups of a quoted code some of whose groups are not spatial ("一核两带三为主"):
+    it opens with a spatial group and has at least two; [] otherwise."""
+    key = code.replace("、", "")
+    if key in _NOT_STRUCTURES or not re.match(rf"^[{_NUMERAL}]", key):
+        return []
+    groups = [(cn_number(m.group(1)) or 0, m.group(0))
+              for m in re.finditer(rf"([{_NUMERAL}]+)([^{_NUMERAL}]+)", key)]
+    spatial = [g for _, g in groups if g.lstrip(_NUMERAL).endswith(_SPATIAL_NOUN)]
+    if len(spatial) < 2 or groups[0][1] not in spatial or len(spatial) == len(groups):
+        return []
+    return groups if all(n > 0 for n, _ in groups) else []
+
+
+def _ordered_codes(ctx: _Ctx) -> None:
+    """A code whose groups are the clauses of a quoted slogan in the same paragraph, in
+    order and with no marker of their own: "“聚力建设核心大城区,拓展升级竹房城镇带,打造
+    堵河…经济带,以A为主责、B为主题、C为主线,…”…“一核两带三为主”战略".
+
+    A spatial group takes its count of clauses, each naming its noun; a group that is not
+    spatial (三为主) takes one clause of as many 、-entries, each holding its word, and
+    yields no part. Every group must fill so, from the slogan's first clause, or none is read.
+    """
+    covered = {r["structure"].replace("、", "") for r in ctx.rows}
+    for m in _QUOTED_RE.finditer(ctx.text):
+        code = m.group(1)
+        groups = _mixed_groups(code)
+        if not groups or code.replace("、", "") in covered:
+            continue
+        line_a = ctx.text.rfind("\n", 0, m.start()) + 1
+        line_b = ctx.text.find("\n", m.end())
+        line_b = len(ctx.text) if line_b < 0 else line_b
+        for q in re.finditer(r"“([^“”]{8,400})”", ctx.text[line_a:line_b]):
+            qa = line_a + q.start(1)
+            if qa - 1 == m.start():
+                continue
+            parts = _in_order(ctx.text, groups, split_top_level(q.group(1), "，,；;", start=qa))
+            if parts is None:
+                continue
+            covered.add(code.replace("、", ""))
+            for (_, group), found in zip(groups, parts, strict=True):
+                if found is not None:
+                    _emit(ctx, Spec(code, group, _kind(group)), found)
+            break
+
+
+def _in_order(text: str, groups: list[tuple[int, str]],
+              clauses: list[tuple[int, int]]) -> list[_Found | None] | None:
+    out: list[_Found | None] = []
+    i = 0
+    for count, group in groups:
+        word = group.lstrip(_NUMERAL)
+        if word.endswith(_SPATIAL_NOUN):
+            take = clauses[i:i + count]
+            if len(take) < count:
+                return None
+            members = []
+            for ca, cb in take:
+                lead = _ORDER_LEAD_RE.match(text, ca, cb)
+                a = lead.end() if lead and cb - lead.end() >= 2 else ca
+                a, b = trim_span(text, a, cb)
+                if word[-1] not in text[a:b]:
+                    return None
+                members.append(_Member(text[a:b], a, b, (text[a:b],)))
+            out.append(_Found(take[0][0], take[-1][1], members))
+            i += count
+        else:
+            if i >= len(clauses):
+                return None
+            ca, cb = clauses[i]
+            entries = split_top_level(text[ca:cb], "、", start=ca)
+            if len(entries) != count or not all(word in text[a:b] for a, b in entries):
+                return None
+            out.append(None)
+            i += 1
+    return out
 
 
 def _emit(ctx: _Ctx, spec: Spec, found: _Found) -> None:
@@ -587,7 +723,11 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
     """Members after a marker of the group: "“三区”分别为A、B、C", "“两片”：A打造…，B打造…"."""
     # The marker stands alone (not the tail of its code, "两核两区”："), and its body ends
     # where the next quoted marker begins ("…，“两核”即…").
-    pattern = re.compile(rf"(?<![{_NUMERAL}{_NOUN_ENDS}])“?{re.escape(group)}”?"
+    # A group counted as many may share the marker of the group before it ("“四区多组团”指
+    # A、B、C、D以及下属的相关组团"): the list is the counted group's, less the entries that
+    # name the many group's noun.
+    pattern = re.compile(rf"(?<![{_NUMERAL}{_NOUN_ENDS}])“?{re.escape(group)}"
+                         rf"(?:多(?P<many>[^{_NUMERAL}“”。，,]{{1,3}}))?”?"
                          rf"(?:[^。；;\n“”]{{0,6}}?){_ENUM_WORDS}"
                          rf"(?P<body>(?:(?!，?“[{_NUMERAL}])[^。；;\n])+)")
     items = _numbered_items(text, group, count, start, end, mismatches)
@@ -595,7 +735,7 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
         return items
     for m in pattern.finditer(text, start, end):
         body_start = m.start("body")
-        body = m.group("body")
+        body = _inside_bracket(m.group("body"))
         if count == 1 and body.startswith(STRUCTURE_DESCRIPTION_OPENERS):
             # "“一核”是要进一步集聚…": described, never named.
             return _Found(m.start(), m.end(), [_Member(group, m.start(), m.end(), (), spelled=False)])
@@ -615,10 +755,16 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
             if "、" not in clause and "和" not in clause:
                 continue
             members = _list_members(text, ca, cb)
+            if m.group("many"):
+                members = [x for x in members if not x.name.endswith(m.group("many"))]
             if count and len(members) > count:
                 # 和 may join the words of one name, not two entries: the count decides.
                 whole = _list_members(text, ca, cb, split_joined=False)
                 members = whole if len(whole) == count else members
+            examples = STRUCTURE_EXAMPLES_TAIL_RE.search(clause)
+            if examples and cn_number(examples.group("n")) == count and 0 < len(members) < count:
+                # "木京河、徐洞河等十条水系": the plan itself says it names only some of them.
+                return _Found(m.start(), m.end(), members)
             if count and len(members) != count:
                 mismatches.append((ca, cb, f"group {group} counts {count} members but this "
                                            f"list names {len(members)}; not taken"))
@@ -628,6 +774,19 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
         if pieces and (not count or len(pieces) == count):
             return _Found(m.start(), m.end(), pieces)
     return None
+
+
+def _inside_bracket(body: str) -> str:
+    """A marker's body up to a closing bracket it did not open: a marker inside the
+    bracket after its code ends with that bracket ("（…“四区”指A、B）县城发展体系")."""
+    depth = 0
+    for i, c in enumerate(body):
+        depth += c in "（("
+        if c in "）)":
+            if not depth:
+                return body[:i]
+            depth -= 1
+    return body
 
 
 def _numbered_items(text: str, group: str, count: int, start: int, end: int,

@@ -110,6 +110,11 @@ def _fixture(name: str) -> tuple[set, set]:
     ("structures-changsha-13th-urban-plan", 1.0, 1.0),
     # Held out in round 2 (first run recall 1/6, precision 1/1), development text since.
     ("structures-tunchang-2024-industry-layout", 1.0, 1.0),
+    # Held out in round 2 (first run recall 0/10, precision 0/1), development text since:
+    # kept in traditional characters, read in their simplified form.
+    ("structures-dongyuan-2024-county-town", 1.0, 1.0),
+    # Held out in round 2 (first run recall 0/3, nothing found), development text since.
+    ("structures-zhushan-2018-county-strategy", 1.0, 1.0),
 ])
 def test_real_passages_are_read_at_their_measured_recall_and_precision(
         name: str, recall: float, precision: float) -> None:
@@ -119,22 +124,27 @@ def test_real_passages_are_read_at_their_measured_recall_and_precision(
     assert (hit / len(got) if got else 1.0) >= precision
 
 
-# Round 2: passages found after the grammar was written, parts hand-counted before the first
-# run and never read while writing a rule. Each is expected at 90 % recall and precision; those
+# Passages found after the grammar was written (rounds 2 and 3), parts hand-counted before the
+# first run and never read while writing a rule. Each is expected at 90 % recall and precision; those
 # short of it say by how much (first run, see README.md "Structure passages").
-HELD_OUT_SHORT = {
-    "structures-zhushan-2018-county-strategy":
-        "recall 0/3, precision 0/0: “一核两带三为主” is not a code (三为主 ends in no spatial "
-        "noun), and its groups are the clauses of a quoted slogan with no marker per group",
-    "structures-dongyuan-2024-county-town":
-        "recall 0/10, precision 0/1: traditional characters (軸, 區 are not code nouns), so the "
-        "whole code is not read and “一廊”指… is taken as a code of its own",
+HELD_OUT_SHORT: dict[str, str] = {
+    # Round 3, run once after that round's rules.
+    "structures-xingning-2021-city-layout":
+        "recall 0/3, precision 0/3: each one-member group (“一城，即打造“梅州副中心城市””) is "
+        "found, but its name keeps the quotation marks around it",
+    "structures-jiangling-2020-development-zone":
+        "recall 0/4, precision 0/0: the unquoted code 一区三园 stands after its list (形成A、B、C"
+        "一区三园的发展格局), not right after 形成, so it is not taken as a code",
 }
+HELD_OUT = sorted(
+    p.stem for p in FIXTURES.glob("structures-*.yaml")
+    if yaml.safe_load(p.read_text(encoding="utf-8"))["held_out"])
 
 
 @pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=HELD_OUT_SHORT[n]))
-    for n in HELD_OUT_SHORT
+    pytest.param(n, marks=[pytest.mark.xfail(strict=True, reason=HELD_OUT_SHORT[n])]
+                 if n in HELD_OUT_SHORT else [])
+    for n in HELD_OUT
 ])
 def test_held_out_real_passages_reach_90_percent_recall_and_precision(name: str) -> None:
     expected = yaml.safe_load((FIXTURES / f"{name}.yaml").read_text(encoding="utf-8"))
@@ -247,3 +257,36 @@ def test_a_box_with_other_than_the_counted_items_is_a_problem() -> None:
     parts, problems = _read(text)
     assert [p for _, p, _ in parts] == ["一核"]
     assert any("counts 3 members but box 专栏1 has 2 items" in p.reason for p in problems)
+
+
+def test_a_text_in_traditional_characters_is_read_and_quoted_as_written() -> None:
+    text = "構建“一軸兩區”(“一軸”指濱江發展軸,“兩區”指東部產業區、西部生活區)格局。"
+    df = structures_from_plan(plan_id="t", text=text)
+    assert set(df["name"]) == {"濱江發展軸", "東部產業區", "西部生活區"}
+    assert set(df["structure"]) == {"一軸兩區"}
+    assert all(text[r.start:r.end] == r.quote for r in df.itertuples())
+
+
+def test_a_list_closing_with_deng_and_the_groups_count_names_some_of_its_members() -> None:
+    df = structures_from_plan(plan_id="t", text="构建“一轴三脉”（“一轴”指滨江轴，“三脉”指甲河、乙河等三条水系）。")
+    assert set(df[df["part"] == "三脉"]["name"]) == {"甲河", "乙河"}
+
+
+def test_a_many_group_sharing_a_marker_leaves_the_counted_group_its_own_entries() -> None:
+    text = "构建“一轴两区多组团”（“一轴”指滨江轴，“两区多组团”指东部产业区、西部生活区以及下属的组团）。"
+    df = structures_from_plan(plan_id="t", text=text)
+    assert set(df[df["part"] == "两区"]["name"]) == {"东部产业区", "西部生活区"}
+
+
+def test_a_slogans_clauses_give_a_codes_groups_in_order_and_a_non_spatial_group_yields_no_part() -> None:
+    text = ("“建设滨江新城区,提升东部产业带,打造西部生态带,以创新为主线、开放为主题,实现跨越。”"
+            "会议确立“一城两带两为主”战略。")
+    df = structures_from_plan(plan_id="t", text=text)
+    got = {(r.part, r.name) for r in df.itertuples()}
+    assert got == {("一城", "滨江新城区"), ("两带", "东部产业带"), ("两带", "西部生态带")}
+
+
+def test_a_slogan_whose_non_spatial_group_fails_its_count_gives_no_part() -> None:
+    text = ("“建设滨江新城区,提升东部产业带,打造西部生态带,以创新为主线、开放为主题,实现跨越。”"
+            "会议确立“一城两带三为主”战略。")
+    assert structures_from_plan(plan_id="t", text=text).empty
