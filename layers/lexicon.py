@@ -151,7 +151,7 @@ TRAIL_VERBS: tuple[str, ...] = tuple(sorted((
     "前期工作", "项目前期工作", "全线铺开", "铺开", "加速放量", "放量", "并网发电", "并网",
     "进场施工", "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开工建设", "共建", "封顶",
     "开门应诊", "完工交付", "建成运营", "投入运营", "建成投入使用", "实现投产", "实现开工",
-    "实现通车", "取得重大进展", "取得进展",
+    "实现通车", "取得重大进展", "取得进展", "竣工通车",
 ), key=len, reverse=True))
 #: Verbs that say a work is started, running or done; alone after one name they make it a
 #: project ("清溪水库加速放量", "茶山抽蓄并网发电"). Stricter than `TRAIL_VERBS`: no 建设, 前期.
@@ -161,7 +161,7 @@ PROGRESS_VERBS: tuple[str, ...] = tuple(sorted((
     "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开通", "贯通", "全线贯通", "开业",
     "基本成型", "成型", "全面落地", "完成拆迁", "封顶", "开门应诊", "完工交付", "建成运营", "投入运营",
     # a review says how the year went: "A一期项目顺利实现投产", "A项目取得重大进展"
-    "建成投入使用", "实现投产", "实现开工", "实现通车", "取得重大进展", "取得进展",
+    "建成投入使用", "实现投产", "实现开工", "实现通车", "取得重大进展", "取得进展", "竣工通车",
 ), key=len, reverse=True))
 #: Kinds a list of names may be said to become ("A、B等成为10亿级综合体"): the names are
 #: then instances of a built kind, even when they carry no name ending themselves.

@@ -683,7 +683,7 @@ def _is_named_object(piece: str, *, etc: bool = False) -> bool:
     quoted = bool(re.fullmatch(r"“[^“”]{2,12}”", bare) or QUOTED_WORKS_RE.fullmatch(bare))
     named = (_has_suffix(core) or bool(NAME_SUFFIX_RE.search(core)) or quoted
              or bool(NUMBERED_SCHOOL_RE.search(core))
-             or (etc and 2 <= len(core) <= 12))
+             or (etc and 2 <= len(core) <= 16))
     return (2 <= len(piece) <= 30 and named and not PROSE_WORDS_RE.search(core)
             and not STRONG_PROSE_RE.search(core)
             and not WEAK_PROSE_RE.search(re.sub(r"发展区$", "", core))
