@@ -108,7 +108,8 @@ WORKS_NAME_VERBS: tuple[str, ...] = ("推进", "引进落地", "引进", "签约
 #: "引进落地总投资21.18亿元的A项目": what the work costs, written between the verb and its name.
 INVESTMENT_PHRASE = r"(?:总投资|投资)约?[\d.]+\s*(?:亿|万)元的"
 #: "A项目2026年建成通车": when, written between a name and the verb of how far it is.
-DATE_PHRASE = r"(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:底|前|内|初|中)?"
+#: 底/前/中 only after a year or month: alone, "中" ends a school's name ("六十九中").
+DATE_PHRASE = r"(?:(?:(?:19|20)\d\d年(?:\d{1,2}月)?|\d{1,2}月)(?:底|前|内|初|中)?)?"
 #: "A1个项目竣工通车": a count of projects the names are, between them and their verb.
 PROJECT_COUNT_PHRASE = r"(?:[\d一二两三四五六七八九十]+个(?:项目|工程))"
 #: A metro line called by its number ("1号线"): a name though shorter than most.
