@@ -112,6 +112,9 @@ INVESTMENT_PHRASE = r"(?:总投资|投资)约?[\d.]+\s*(?:亿|万)元的"
 DATE_PHRASE = r"(?:(?:(?:19|20)\d\d年(?:\d{1,2}月)?|\d{1,2}月)(?:底|前|内|初|中)?)?"
 #: "A1个项目竣工通车": a count of projects the names are, between them and their verb.
 PROJECT_COUNT_PHRASE = r"(?:[\d一二两三四五六七八九十]+个(?:项目|工程))"
+#: Parts of a works ("…项目焊装厂房、冲压厂房、总装车间陆续封顶"): a works name followed
+#: by its parts and how far they are names the works, not the parts.
+WORK_PART_WORDS: tuple[str, ...] = ("厂房", "车间", "主楼", "裙楼", "大楼", "楼", "仓库", "主厂房", "塔楼")
 #: A metro line called by its number ("1号线"): a name though shorter than most.
 NUMBERED_LINE_RE = re.compile(r"^[\d一二三四五六七八九十]+号线$")
 #: "完成府河运动天地建设": a verb before one name, then the word that says it is built.

@@ -27,7 +27,7 @@ from layers.lexicon import (
     VENUE_WORDS, VISIT_VERBS, WEAK_PROSE_RE, build_verb_alternation, cn_number, record_type,
     NUMBERED_SCHOOL_RE, PARTS_OF_RE, RELATIVE_PARTICLE, WORKS_KIND_RE,
     REPORT_LEADS, VENUE_CLASS_RE, WORK_PART_TAIL_RE, CLASS_OPENING_RE, SHORT_EXTENT_RE,
-    DATE_PHRASE, INVESTMENT_PHRASE, NUMBERED_LINE_RE, PROJECT_COUNT_PHRASE,
+    DATE_PHRASE, INVESTMENT_PHRASE, NUMBERED_LINE_RE, PROJECT_COUNT_PHRASE, WORK_PART_WORDS,
 )
 from layers.sections import (
     Cell, SectionIndex, TableRegion, find_headings, find_tables, line_cells, sections_from_text,
@@ -771,10 +771,30 @@ def subject_spans(clause: str) -> list[tuple[int, int]] | None:
     return out or None
 
 
+#: "A项目焊装厂房、冲压厂房陆续封顶": a works name, its parts, then how far they are.
+_PARTS_PROGRESS_RE = re.compile(
+    r"^(?P<name>[^、，,。；;：:]{4,40}?(?:项目|工程))(?P<parts>(?:[^、，,。；;：:]{0,6}?"
+    + build_verb_alternation(WORK_PART_WORDS) + r"、?)+)"
+    r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(PROGRESS_VERBS) + r"$"
+)
+
+
+def _parts_progress(clause: str) -> tuple[int, int] | None:
+    m = _PARTS_PROGRESS_RE.match(clause)
+    if not m or m.group("parts").endswith("、"):
+        return None
+    a, b = trim_span(clause, m.start("name"), m.end("name"))
+    core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", clause[a:b]))
+    if (len(core) < 4 or AIM_WORDS_RE.search(core) or ENTRY_VERB_FIRST_RE.match(clause[a:b])
+            or VENUE_CLASS_RE.search(clause[a:b]) or COUNT_RE.match(core) or _is_generic(core)):
+        return None
+    return a, b
+
+
 def _progress_single(clause: str) -> tuple[int, int] | None:
     m = _PROGRESS_SINGLE_RE.match(clause) or _PACE_SINGLE_RE.match(clause)
     if not m:
-        return _venue(clause)
+        return _venue(clause) or _parts_progress(clause)
     a, b = trim_span(clause, m.start("name"), m.end("name"))
     verb = ENTRY_VERB_RE.match(clause[a:b])  # "推动A等开门应诊", "确保A等主体结构封顶"
     if verb and b - a - verb.end() >= 2:
@@ -787,7 +807,7 @@ def _progress_single(clause: str) -> tuple[int, int] | None:
     if ("、" in name or AIM_WORDS_RE.search(core) or ENTRY_VERB_RE.match(name)
             or not (SINGLE_SUFFIX_RE.search(core) or quoted_works)
             or not _is_named_object(name)):
-        return None
+        return _parts_progress(clause)  # "A项目主厂房封顶": the parts are no name
     return a, b
 
 

@@ -512,3 +512,14 @@ def test_a_metro_line_called_by_its_number_opens_a_progress_report() -> None:
     clause = "1号线正抓紧装修各个车站"
     assert [clause[a:b] for a, b in report_spans(clause) or []] == ["1号线"]
     assert report_spans("其中正抓紧装修各个车站") is None
+
+
+def test_a_works_named_before_its_parts_and_how_far_they_are_is_one_project() -> None:
+    clause = "甲汽车公司年产24万辆整车技术改造项目焊装厂房、冲压厂房、总装车间陆续封顶"
+    span = named_single(clause)
+    assert span is not None and clause[span[0]:span[1]] == "甲汽车公司年产24万辆整车技术改造项目"
+
+
+@pytest.mark.parametrize("clause", ["20个重点项目厂房封顶", "重点项目厂房、车间陆续封顶"])
+def test_a_class_of_projects_before_its_parts_is_no_work(clause: str) -> None:
+    assert named_single(clause) is None
