@@ -57,7 +57,7 @@ LEAD_VERBS: tuple[str, ...] = tuple(sorted((
     "续建", "扩建", "建成", "推进", "加快", "实施", "建设", "扩容", "开工", "在", "打通", "重点搭建",
     "搭建", "全面建成", "全面开工建设", "开工建设", "建成投用", "建成开放", "启动", "投用",
     "全面推进", "力促", "抓好", "做好", "完成", "全面完成", "力争开工建设", "开工建设", "加快打造",
-    "打造", "建成通车", "全线贯通",
+    "打造", "建成通车", "全线贯通", "聚焦",
 ), key=len, reverse=True))
 #: Verbs of a visit ("视察了A、B和C项目", "走进A、B"): what follows is a list of the places
 #: visited, among them the projects, so an entry that names no built thing ("德朗能锂电池",
@@ -83,7 +83,8 @@ LIST_OPENING_WORDS: tuple[str, ...] = ("其中包括", "其中", "我区", "我�
 LIST_OPENING_RE = re.compile("^(?:" + "|".join(LIST_OPENING_WORDS) + ")")
 #: "新建凤栖里路连接张柏路、柏银路": after this word a list names what the first entry
 #: joins (roads already there), not works of its own.
-CONNECT_WORDS_RE = re.compile(r"连接(?!线|道)|接通")
+#: "…国道连接匝道工程": a ramp or road that does the joining is a work itself.
+CONNECT_WORDS_RE = re.compile(r"连接(?!线|道|匝道|公路|通道)|接通")
 #: "今年3月开工建设的A、B等8条道路工程", "2023年9月开工的A、B工程": a lead verb with the
 #: relative particle after it opens the list; the particle is no part of the first name.
 RELATIVE_PARTICLE = "的"
@@ -102,8 +103,20 @@ QUOTED_WORKS_RE = re.compile(r"“[^“”]{2,12}”(?:综合整治|整治|改�
 #: keeps its names when at most a quarter of its entries name no built thing
 #: ("…、浮临高速建设及通车准备情况、…"): only those entries are dropped.
 LONG_LIST_MIN = 6
-#: "推进临空港新城综合管廊工程": a verb before one name that ends in a works word.
-WORKS_NAME_VERBS: tuple[str, ...] = ("推进",)
+#: "推进临空港新城综合管廊工程", "引进落地A项目": a verb before one name that ends in a works word.
+WORKS_NAME_VERBS: tuple[str, ...] = ("推进", "引进落地", "引进", "签约落地")
+#: "引进落地总投资21.18亿元的A项目": what the work costs, written between the verb and its name.
+INVESTMENT_PHRASE = r"(?:总投资|投资)约?[\d.]+\s*(?:亿|万)元的"
+#: "A项目2026年建成通车": when, written between a name and the verb of how far it is.
+#: 底/前/中 only after a year or month: alone, "中" ends a school's name ("六十九中").
+DATE_PHRASE = r"(?:(?:(?:19|20)\d\d年(?:\d{1,2}月)?|\d{1,2}月)(?:底|前|内|初|中)?)?"
+#: "A1个项目竣工通车": a count of projects the names are, between them and their verb.
+PROJECT_COUNT_PHRASE = r"(?:[\d一二两三四五六七八九十]+个(?:项目|工程))"
+#: Parts of a works ("…项目焊装厂房、冲压厂房、总装车间陆续封顶"): a works name followed
+#: by its parts and how far they are names the works, not the parts.
+WORK_PART_WORDS: tuple[str, ...] = ("厂房", "车间", "主楼", "裙楼", "大楼", "楼", "仓库", "主厂房", "塔楼")
+#: A metro line called by its number ("1号线"): a name though shorter than most.
+NUMBERED_LINE_RE = re.compile(r"^[\d一二三四五六七八九十]+号线$")
 #: "完成府河运动天地建设": a verb before one name, then the word that says it is built.
 WORKS_DONE_VERBS: tuple[str, ...] = ("完成",)
 #: What after those verbs is a kind or a stage, not one work ("推进区级交通工程项目",
@@ -141,7 +154,8 @@ TRAIL_VERBS: tuple[str, ...] = tuple(sorted((
     "加快推进", "顺利推进", "基本成型", "完成拆迁", "开发建设", "建设", "提前开工", "提速放量",
     "前期工作", "项目前期工作", "全线铺开", "铺开", "加速放量", "放量", "并网发电", "并网",
     "进场施工", "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开工建设", "共建", "封顶",
-    "开门应诊", "完工交付", "建成运营", "投入运营",
+    "开门应诊", "完工交付", "建成运营", "投入运营", "建成投入使用", "实现投产", "实现开工",
+    "实现通车", "取得重大进展", "取得进展", "竣工通车",
 ), key=len, reverse=True))
 #: Verbs that say a work is started, running or done; alone after one name they make it a
 #: project ("清溪水库加速放量", "茶山抽蓄并网发电"). Stricter than `TRAIL_VERBS`: no 建设, 前期.
@@ -150,6 +164,8 @@ PROGRESS_VERBS: tuple[str, ...] = tuple(sorted((
     "投产", "竣工", "完工", "全线铺开", "铺开", "加速放量", "并网发电", "并网", "进场施工",
     "竣备并交付", "竣备", "交付", "结顶", "投入使用", "开通", "贯通", "全线贯通", "开业",
     "基本成型", "成型", "全面落地", "完成拆迁", "封顶", "开门应诊", "完工交付", "建成运营", "投入运营",
+    # a review says how the year went: "A一期项目顺利实现投产", "A项目取得重大进展"
+    "建成投入使用", "实现投产", "实现开工", "实现通车", "取得重大进展", "取得进展", "竣工通车",
 ), key=len, reverse=True))
 #: Kinds a list of names may be said to become ("A、B等成为10亿级综合体"): the names are
 #: then instances of a built kind, even when they carry no name ending themselves.
@@ -173,12 +189,13 @@ SINGLE_BUILD_VERBS: tuple[str, ...] = (
 SINGLE_SUFFIX_RE = re.compile(
     r"(?:路|桥|铁路|高速|通道|隧道|站|机场|码头|中心|馆|院|学校|中学|小学|幼儿园|医院|公园|广场|"
     r"综合体|园|基地|地块|区块|新城|新区|片区|实验室|枢纽|变|线|段|[一二三四五六七八九十]期|水库|"
-    r"厂|大道|快速路|高架|港区|街区|小镇|合作区|发展区|功能区|区域|电站|抽蓄|府|苑|围涂|发射场|[东南西北]延|"
+    r"厂|大道|国道|省道|快速路|高架|港区|街区|小镇|合作区|发展区|功能区|区域|电站|抽蓄|府|苑|围涂|发射场|[东南西北]延|"
     r"大楼|先导区|校区|新院|院区|电场|干管|防洪堤|教学楼|[一二三四五六七八九十百\d][中小])$"
 )
 #: Words that make one name an aim, not a thing to build ("高能级创新型城区", "甬舟同城");
-#: 城区 only at the end: opening a name ("城区老旧片区改造项目") it says where the works are.
-AIM_WORDS_RE = re.compile(r"一体|同城|强区|城区$|之城|生态区|示范区|高地|标杆|样板|典范|^为|^成为|型|目的地")
+#: 城区 only at the end: opening a name ("城区老旧片区改造项目") it says where the works are;
+#: 型 not after 新: "新型锂盐" is a kind of product a plant makes, "创新型" is an aim.
+AIM_WORDS_RE = re.compile(r"一体|同城|强区|城区$|之城|生态区|示范区|高地|标杆|样板|典范|^为|^成为|(?<!新)型|目的地")
 
 #: Status words written after a name ("…段改扩建"): not part of what makes it a name.
 STATUS_TAIL_RE = re.compile(r"(?:改扩建|扩建|改建|迁建|重建|改造提升|改造|开发建设|建设)$")
@@ -195,7 +212,7 @@ NAME_SUFFIXES: tuple[str, ...] = (
     "期", "系统", "设施", "综合体", "圈", "谷", "飞地", "TOD", "机场", "码头", "枢纽", "水库", "河",
     "江", "塘", "闸", "公园", "社区", "街区", "实验室", "研究院", "园区", "新城", "新区", "片区",
     "景区", "高架", "公路", "会展中心", "酒店", "区域", "机场", "电站", "抽蓄", "府", "苑", "围涂",
-    "干管", "防洪堤", "电场",
+    "干管", "防洪堤", "电场", "国道",
 )
 NAME_SUFFIX_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, NAME_SUFFIXES),
                                                    key=len, reverse=True)) + r")$")
@@ -205,7 +222,7 @@ NAME_SUFFIX_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, NAME_SUFFIXES
 LIST_NAME_SUFFIX_RE = re.compile(
     r"(?:工程|项目|路|桥|线|站|园|区|中心|学校|医院|院|馆|城|港|镇|村|湖|山|基地|小镇|房|所|变|段|"
     r"通道|隧道|大道|高速|拓宽|铁路|街|广场|综合体|地块|工厂|平台|楼|厂|场|带|廊|湾|岸|片|块|校|中学|"
-    r"小学|幼儿园|省道|快速路|[东南西北]延|延伸段|[一二三四]期|系统|设施|体|圈|谷|飞地|TOD)$"
+    r"小学|幼儿园|省道|国道|快速路|[东南西北]延|延伸段|[一二三四]期|系统|设施|体|圈|谷|飞地|TOD)$"
 )
 #: Words that show a list piece is a sentence, not a name. Apart from `PROSE_WORDS_RE`:
 #: this one also rejects "等" inside a piece, and lets through the words box names carry
@@ -284,7 +301,7 @@ def cn_number(s: str) -> int | None:
 
 #: Action words a list entry may still open with ("发挥文创港", "做优中山东路"): cut, not named.
 ENTRY_VERBS = (
-    r"(?:确保|争取|参与|统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
+    r"(?:确保|力争|争取|参与|统筹用好|规划建好|先后推动|主动承接|抢抓|紧抓|建设运营|大力加强与|构建|设立|"
     r"建立|深化与|深化|把|发挥|做优|做精|做强|做大|推动|增强|"
     r"提升|用好|承接|依托|扩容|以及|打造|培育|支持|引进|布局|谋划|新建|改建|扩建|迁建|续建|"
     r"建设|建成|推进|加快|实施|启动|开工|投用|配套|完善|改造|以)"
@@ -298,7 +315,7 @@ EXAMPLE_CLAUSE_RE = re.compile(r"为(?:代表|核心|重点|主|龙头|引领|�
 #: Words that show an entry is a title, a count or a kind, not one named object.
 NOT_A_NAME_RE = re.compile(
     r"^(?:一批|各类|各级|若干|多个|一大批|全国|全省|全市|全区)|现代化区|均衡|模范|之区|入选|称号|"
-    r"[两三四五六七八九十]大|[两三四五六七八九十]个|载体|场景|资源|要素|地区|领域|行业|企业$|"
+    r"[两三四五六七八九十]大|[两三四五六七八九十]个|载体|场景|资源|要素|地区$|领域|行业|企业$|"
     r"获评|十强|^法治|^“掌上|幸福家园|强区|^重点|^特色|板块$|^大花园$|^大通道$|^大都市区|^美丽|"
     r"赋权|扩区|^高能级|首位战略|先行区|前沿区|^省委|^市委|^国内外"
 )

@@ -27,6 +27,7 @@ from layers.lexicon import (
     VENUE_WORDS, VISIT_VERBS, WEAK_PROSE_RE, build_verb_alternation, cn_number, record_type,
     NUMBERED_SCHOOL_RE, PARTS_OF_RE, RELATIVE_PARTICLE, WORKS_KIND_RE,
     REPORT_LEADS, VENUE_CLASS_RE, WORK_PART_TAIL_RE, CLASS_OPENING_RE, SHORT_EXTENT_RE,
+    DATE_PHRASE, INVESTMENT_PHRASE, NUMBERED_LINE_RE, PROJECT_COUNT_PHRASE, WORK_PART_WORDS,
 )
 from layers.sections import (
     Cell, SectionIndex, TableRegion, find_headings, find_tables, line_cells, sections_from_text,
@@ -682,7 +683,7 @@ def _is_named_object(piece: str, *, etc: bool = False) -> bool:
     quoted = bool(re.fullmatch(r"“[^“”]{2,12}”", bare) or QUOTED_WORKS_RE.fullmatch(bare))
     named = (_has_suffix(core) or bool(NAME_SUFFIX_RE.search(core)) or quoted
              or bool(NUMBERED_SCHOOL_RE.search(core))
-             or (etc and 2 <= len(core) <= 12))
+             or (etc and 2 <= len(core) <= 16))
     return (2 <= len(piece) <= 30 and named and not PROSE_WORDS_RE.search(core)
             and not STRONG_PROSE_RE.search(core)
             and not WEAK_PROSE_RE.search(re.sub(r"发展区$", "", core))
@@ -711,7 +712,8 @@ _ETC_SINGLE_RE = re.compile(
 
 #: "清溪水库加速放量", "沿海南线拓宽工程总浦塘段先行进场施工": one name, then how far it is.
 _PROGRESS_SINGLE_RE = re.compile(
-    r"^(?P<name>[^、，,。；;：:]{2,30}?)等?(?:" + build_verb_alternation(PROGRESS_SUBJECTS) + r")?"
+    r"^(?P<name>[^、，,。；;：:]{2,30}?)等?" + PROJECT_COUNT_PHRASE + "?" + DATE_PHRASE
+    + r"(?:" + build_verb_alternation(PROGRESS_SUBJECTS) + r")?"
     r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(PROGRESS_VERBS) + r"$"
 )
 #: "在奉化中学迁建工程现场", "主现场设立在A项目": the site of a visit or a ceremony.
@@ -769,10 +771,30 @@ def subject_spans(clause: str) -> list[tuple[int, int]] | None:
     return out or None
 
 
+#: "A项目焊装厂房、冲压厂房陆续封顶": a works name, its parts, then how far they are.
+_PARTS_PROGRESS_RE = re.compile(
+    r"^(?P<name>[^、，,。；;：:]{4,40}?(?:项目|工程))(?P<parts>(?:[^、，,。；;：:]{0,6}?"
+    + build_verb_alternation(WORK_PART_WORDS) + r"、?)+)"
+    r"(?:" + "|".join(TRAIL_ADVERBS) + r")*" + build_verb_alternation(PROGRESS_VERBS) + r"$"
+)
+
+
+def _parts_progress(clause: str) -> tuple[int, int] | None:
+    m = _PARTS_PROGRESS_RE.match(clause)
+    if not m or m.group("parts").endswith("、"):
+        return None
+    a, b = trim_span(clause, m.start("name"), m.end("name"))
+    core = _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", clause[a:b]))
+    if (len(core) < 4 or AIM_WORDS_RE.search(core) or ENTRY_VERB_FIRST_RE.match(clause[a:b])
+            or VENUE_CLASS_RE.search(clause[a:b]) or COUNT_RE.match(core) or _is_generic(core)):
+        return None
+    return a, b
+
+
 def _progress_single(clause: str) -> tuple[int, int] | None:
     m = _PROGRESS_SINGLE_RE.match(clause) or _PACE_SINGLE_RE.match(clause)
     if not m:
-        return _venue(clause)
+        return _venue(clause) or _parts_progress(clause)
     a, b = trim_span(clause, m.start("name"), m.end("name"))
     verb = ENTRY_VERB_RE.match(clause[a:b])  # "推动A等开门应诊", "确保A等主体结构封顶"
     if verb and b - a - verb.end() >= 2:
@@ -780,9 +802,12 @@ def _progress_single(clause: str) -> tuple[int, int] | None:
     name = clause[a:b]
     # "城区老旧片区改造项目开工": the works words after the site are off before its ending is read.
     core = STATUS_TAIL_RE.sub("", _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", name))) or name
+    # "古田“一台戏”项目": a quoted name the plan calls a project needs no built-thing ending.
+    quoted_works = bool(_WORKS_TAIL_RE.search(name) and re.search(r"“[^“”]{2,12}”$", core))
     if ("、" in name or AIM_WORDS_RE.search(core) or ENTRY_VERB_RE.match(name)
-            or not SINGLE_SUFFIX_RE.search(core) or not _is_named_object(name)):
-        return None
+            or not (SINGLE_SUFFIX_RE.search(core) or quoted_works)
+            or not _is_named_object(name)):
+        return _parts_progress(clause)  # "A项目主厂房封顶": the parts are no name
     return a, b
 
 
@@ -819,6 +844,7 @@ def _venue(clause: str) -> tuple[int, int] | None:
 #: "推进临空港新城综合管廊工程", "完成府河运动天地建设": one work the plan calls a work.
 _WORKS_SINGLE_RE = re.compile(
     r"^(?:[^、，,。；;]{0,4}?)(?:" + build_verb_alternation(WORKS_NAME_VERBS)
+    + "(?:" + INVESTMENT_PHRASE + ")?"
     + r"(?P<name>[^、，,。；;和及与]{2,30}?(?:工程|项目))|" + build_verb_alternation(WORKS_DONE_VERBS)
     + r"(?P<done>[^、，,。；;和及与]{4,24}?)建设)$"
 )
@@ -893,7 +919,7 @@ def report_spans(clause: str) -> list[tuple[int, int]] | None:
         works = _WORKS_TAIL_RE.search(piece)
         core = STATUS_TAIL_RE.sub("", _WORKS_TAIL_RE.sub("", _PAREN_RE.sub("", piece)))
         # A status word may end the entry ("凉唐公路改造"), so only a verb opening it counts.
-        if (len(piece) < 4 or ENTRY_VERB_FIRST_RE.match(piece) or AIM_WORDS_RE.search(core)
+        if ((len(piece) < 4 and not NUMBERED_LINE_RE.match(piece)) or ENTRY_VERB_FIRST_RE.match(piece) or AIM_WORDS_RE.search(core)
                 or _REPORT_COUNT_RE.search(piece)
                 or VENUE_CLASS_RE.search(piece) or _is_generic(core)
                 or piece.count("“") != piece.count("”")

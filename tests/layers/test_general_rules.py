@@ -459,3 +459,67 @@ def test_a_short_extent_before_a_road_shares_its_ending() -> None:
 
 def test_a_short_extent_before_a_work_that_is_no_extent_is_prose() -> None:
     assert report_spans("甲城至乙镇、丙城公园计划年底开放") is None
+
+
+@pytest.mark.parametrize(("clause", "name"), [
+    ("甲新能源一期项目顺利实现投产", "甲新能源一期项目"),
+    ("甲乙至丙丁铁路项目(甲段)实现开工", "甲乙至丙丁铁路项目(甲段)"),
+    ("甲江大桥建成投入使用", "甲江大桥"),
+    ("甲城“一台戏”项目取得重大进展", "甲城“一台戏”项目"),
+])
+def test_a_review_says_how_one_named_work_went(clause: str, name: str) -> None:
+    span = named_single(clause)
+    assert span is not None and clause[span[0]:span[1]] == name
+
+
+def test_a_quoted_phrase_is_a_work_only_when_the_plan_calls_it_a_project() -> None:
+    assert named_single("甲城“一台戏”取得重大进展") is None
+
+
+@pytest.mark.parametrize(("clause", "name"), [
+    ("力争甲乙高速2026年建成通车", "甲乙高速"),
+    ("123国道甲镇绕镇公路2026年全面贯通", "123国道甲镇绕镇公路"),
+    ("甲南高速公路1个项目竣工通车", "甲南高速公路"),
+])
+def test_a_date_or_a_count_of_projects_may_stand_between_a_name_and_its_verb(clause: str, name: str) -> None:
+    span = named_single(clause)
+    assert span is not None and clause[span[0]:span[1]] == name
+
+
+def test_a_list_a_plan_focuses_on_names_its_key_projects() -> None:
+    clause = "聚焦甲乙高速、123国道、456国道甲镇绕镇公路等关键项目"
+    assert [clause[a:b] for a, b in named_list(clause) or []] == [
+        "甲乙高速", "123国道", "456国道甲镇绕镇公路"]
+
+
+def test_what_a_plan_focuses_on_that_names_no_work_is_no_list() -> None:
+    assert named_list("聚焦产业升级、民生保障等关键领域") is None
+
+
+def test_a_project_brought_in_is_named_after_what_it_costs() -> None:
+    clause = "引进落地总投资21.18亿元的甲时代新型锂盐研发生产项目"
+    span = named_single(clause)
+    assert span is not None and clause[span[0]:span[1]] == "甲时代新型锂盐研发生产项目"
+
+
+def test_a_ramp_that_joins_two_roads_is_one_work_in_a_list() -> None:
+    clause = "新老123国道连接匝道工程、甲小学食堂改建工程、乙商务中心等项目已开工建设"
+    assert [clause[a:b] for a, b in named_list(clause) or []] == [
+        "新老123国道连接匝道工程", "甲小学食堂改建工程", "乙商务中心"]
+
+
+def test_a_metro_line_called_by_its_number_opens_a_progress_report() -> None:
+    clause = "1号线正抓紧装修各个车站"
+    assert [clause[a:b] for a, b in report_spans(clause) or []] == ["1号线"]
+    assert report_spans("其中正抓紧装修各个车站") is None
+
+
+def test_a_works_named_before_its_parts_and_how_far_they_are_is_one_project() -> None:
+    clause = "甲汽车公司年产24万辆整车技术改造项目焊装厂房、冲压厂房、总装车间陆续封顶"
+    span = named_single(clause)
+    assert span is not None and clause[span[0]:span[1]] == "甲汽车公司年产24万辆整车技术改造项目"
+
+
+@pytest.mark.parametrize("clause", ["20个重点项目厂房封顶", "重点项目厂房、车间陆续封顶"])
+def test_a_class_of_projects_before_its_parts_is_no_work(clause: str) -> None:
+    assert named_single(clause) is None
