@@ -11,32 +11,14 @@ import hashlib
 import json
 from typing import Any
 
-from ui.inpage_component import inline_component
+from ui.inpage_component import inline_component, mount_module
 
 #: Leaflet under the same name as the planner map's (ui/map_component.py), so a tab loads it once.
 SCRIPTS = ("vendor/leaflet/leaflet.js", "indicator_component.js")
 STYLESHEETS = ("vendor/leaflet/leaflet.css", "indicator_component.css")
 
 # Mounting again with the same version (a rerun that changed nothing the map shows) keeps the map as it is.
-_MOUNT = """
-export default function (component) {
-  const { data, parentElement } = component;
-  const host = parentElement.querySelector(".pm-component-root");
-  if (!host || !data) return;
-  if (host.dataset.version === data.version && host.pmUnmount) return;
-  if (host.pmUnmount) { host.pmUnmount(); host.pmUnmount = null; }
-  host.dataset.version = data.version;
-  const wait = host.querySelector(".pm-component-wait");
-  try {
-    host.pmUnmount = window.indicatorComponent.mount(host, data.map);
-    if (wait) wait.hidden = true;
-  } catch (err) {
-    if (wait) wait.textContent = String((err && err.message) || err);
-    throw err;
-  }
-  return () => { if (host.pmUnmount) { host.pmUnmount(); host.pmUnmount = null; } };
-}
-"""
+_MOUNT = mount_module("window.indicatorComponent.mount(host, data.map)")
 
 
 def component_data(map_data: dict[str, Any]) -> dict[str, Any]:

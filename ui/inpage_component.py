@@ -44,6 +44,33 @@ def module_js(scripts: tuple[str, ...], mount: str) -> str:
     return "\n".join([*parts, mount])
 
 
+def mount_module(call: str) -> str:
+    """The default export of a component whose map is drawn by `call` (JS, with `host` and `data` in scope).
+
+    Mounting again with the same `data.version` (a rerun that changed nothing
+    the map shows) keeps the map as it is, with its view, popup or tour step.
+    """
+    return """
+export default function (component) {
+  const { data, parentElement } = component;
+  const host = parentElement.querySelector(".pm-component-root");
+  if (!host || !data) return;
+  if (host.dataset.version === data.version && host.pmUnmount) return;
+  if (host.pmUnmount) { host.pmUnmount(); host.pmUnmount = null; }
+  host.dataset.version = data.version;
+  const wait = host.querySelector(".pm-component-wait");
+  try {
+    host.pmUnmount = __CALL__;
+    if (wait) wait.hidden = true;
+  } catch (err) {
+    if (wait) wait.textContent = String((err && err.message) || err);
+    throw err;
+  }
+  return () => { if (host.pmUnmount) { host.pmUnmount(); host.pmUnmount = null; } };
+}
+""".replace("__CALL__", call)
+
+
 def inline_css(stylesheets: tuple[str, ...]) -> str:
     """The stylesheets, inline; relative image addresses (Leaflet's) pointed at the served copies."""
     parts = []

@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from layers.tours import Tour
-from ui.inpage_component import inline_component
+from ui.inpage_component import inline_component, mount_module
 from ui.map_component import SCRIPTS as MAP_SCRIPTS
 from ui.map_component import STYLESHEETS as MAP_STYLESHEETS
 from ui.map_component import planner_map_data
@@ -26,25 +26,7 @@ STYLESHEETS = (*MAP_STYLESHEETS, "tour.css")
 
 # Mounting again with the same version (a rerun that changed nothing the map
 # shows, such as a download) keeps the map, its tour and its current step.
-_MOUNT = """
-export default function (component) {
-  const { data, parentElement } = component;
-  const host = parentElement.querySelector(".pm-component-root");
-  if (!host || !data) return;
-  if (host.dataset.version === data.version && host.pmUnmount) return;
-  if (host.pmUnmount) { host.pmUnmount(); host.pmUnmount = null; }
-  host.dataset.version = data.version;
-  const wait = host.querySelector(".pm-component-wait");
-  try {
-    host.pmUnmount = window.tourComponent.mount(host, data);
-    if (wait) wait.hidden = true;
-  } catch (err) {
-    if (wait) wait.textContent = String((err && err.message) || err);
-    throw err;
-  }
-  return () => { if (host.pmUnmount) { host.pmUnmount(); host.pmUnmount = null; } };
-}
-"""
+_MOUNT = mount_module("window.tourComponent.mount(host, data)")
 
 #: Tour payload keys that only say where to start: a rerun that changes them keeps the tour where the user is.
 _START_KEYS = ("start_step", "presenter")
