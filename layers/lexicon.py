@@ -388,6 +388,8 @@ STRUCTURE_COUNT_TAIL_RE = re.compile(
 STRUCTURE_EXAMPLES_TAIL_RE = re.compile(rf"等(?P<n>[{CN_NUMERAL}]+)(?:条|个|大|座|处|类|片|项)[^、]*$")
 #: Words that close a "由A、B、C构成的“三园区一基地”" list placed before its code.
 STRUCTURE_MADE_OF_RE = re.compile(r"^由(?P<list>.+?)(?:共同)?(?:构成|组成)的$")
+#: Verbs a plan builds an unquoted structure code with ("构建一带两轴空间格局").
+STRUCTURE_CODE_VERBS: tuple[str, ...] = ("构建", "形成", "打造", "优化", "完善")
 #: Words joining the clauses of one list ("A、B，以及C、D“一带一路四组团”").
 STRUCTURE_LIST_JOINERS: tuple[str, ...] = ("以及", "及", "和", "与")
 #: Nouns a structure code may count besides `SPATIAL_NOUNS` ("一带一路四组团": 路 = a corridor

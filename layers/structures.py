@@ -38,6 +38,7 @@ from layers.lexicon import (
     STRUCTURE_ITEM_VERBS,
     STRUCTURE_LEAD_PREPOSITIONS,
     STRUCTURE_LIST_JOINERS,
+    STRUCTURE_CODE_VERBS,
     STRUCTURE_MADE_OF_RE,
     STRUCTURE_NAME_VERBS,
     STRUCTURE_RENEWAL_VERBS,
@@ -439,11 +440,15 @@ def code_groups(code: str, *, min_groups: int = 2) -> list[tuple[int, str]]:
 
 
 _NOUN_ALT = "|".join(sorted(SPATIAL_NOUNS, key=len, reverse=True))
+_BUILDS = build_verb_alternation(STRUCTURE_CODE_VERBS)
+_CODE_BODY = rf"(?P<code>(?:[{_NUMERAL}]{{1,2}}(?:{_NOUN_ALT})){{2,}})"
+_CODE_FRAME = r"(?:的)?(?:空间|城市|发展|总体|产业|功能)*(?:格局|布局|结构|框架|体系)"
 #: An unquoted code a plan builds: "构建一带两轴三核四片空间格局".
-_UNQUOTED_CODE_RE = re.compile(
-    rf"(?:构建|形成|打造|优化|完善)(?P<code>(?:[{_NUMERAL}]{{1,2}}(?:{_NOUN_ALT})){{2,}})"
-    r"(?:的)?(?:空间|城市|发展|总体|产业|功能)*(?:格局|布局|结构|框架|体系)"
-)
+_UNQUOTED_CODE_RE = re.compile(rf"{_BUILDS}{_CODE_BODY}{_CODE_FRAME}")
+#: ... or one standing right after the list of its members, with no quotes to mark it:
+#: "形成A园、B园、C园一区三园的发展格局". The lookbehind keeps a count inside a name out.
+_UNQUOTED_AFTER_LIST_RE = re.compile(
+    rf"{_BUILDS}[^。；;，,“”]*?、[^。；;，,“”]*?(?<=[{_NOUN_ENDS}]){_CODE_BODY}{_CODE_FRAME}")
 
 
 class _CodeMatch:
@@ -465,7 +470,7 @@ class _CodeMatch:
 def _code_mentions(text: str) -> list[_CodeMatch]:
     found = [_CodeMatch(m.group(1), m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
     found += [_CodeMatch(m.group("code"), m.start("code"), m.end("code"))
-              for m in _UNQUOTED_CODE_RE.finditer(text)]
+              for rx in (_UNQUOTED_CODE_RE, _UNQUOTED_AFTER_LIST_RE) for m in rx.finditer(text)]
     return sorted(found, key=lambda m: m.start())
 
 
@@ -747,6 +752,9 @@ def _marked(text: str, group: str, count: int, start: int, end: int,
                 bare = name.removesuffix(next((x for x in STRUCTURE_PROCESS_SUFFIXES
                                                if name.endswith(x)), ""))
                 name = bare if len(bare) >= 2 else name
+                if len(name) > 2 and name[0] == "“" and name[-1] == "”" and "“" not in name[1:]:
+                    # "一城，即打造“梅州副中心城市”": the quotes mark the name, not part of it.
+                    a, name = a + 1, name[1:-1]
                 return _Found(m.start(), m.end(), [_Member(name, a, a + len(name), (name,))])
             continue
         clauses = split_top_level(body, "，,", start=body_start)
@@ -936,7 +944,15 @@ def _listed_before(ctx: _Ctx, code: str, groups: list[tuple[int, str]], at: int)
             ca += next(len(j) for j in sorted(_JOINERS, key=len, reverse=True)
                        if ctx.text.startswith(j, ca))
         members += _list_members(ctx.text, ca, min(cb, lb))
-    if len(members) != total or not any("、" in ctx.text[a:b] for a, b in clauses[first:]):
+    listed = any("、" in ctx.text[a:b] for a, b in clauses[first:])
+    lead_from = la
+    if len(members) == total - 1 and groups[0][0] == 1 and first > 0 and listed and not made_of:
+        # "A开发区面积达到…，形成B园、C园、D园一区三园的格局": the list fills the later
+        # groups, and the one-member group before them is what the clause before it is about.
+        subject = _clause_subject(ctx.text, *clauses[first - 1], groups[0][1].lstrip(_NUMERAL))
+        if subject is not None:
+            members, lead_from = [subject, *members], clauses[first - 1][0]
+    if len(members) != total or not listed:
         if len(members) > 1 and made_of:
             ctx.problems.append(Problem(
                 ctx.doc_id, la, at, ctx.text[la:at],
@@ -950,11 +966,22 @@ def _listed_before(ctx: _Ctx, code: str, groups: list[tuple[int, str]], at: int)
         split.append((group, members[taken:taken + count]))
         taken += count
     if all(x.name.endswith(group.lstrip(_NUMERAL)) for group, part in split for x in part):
-        for group, part in split:
-            _emit(ctx, Spec(code, group, _kind(group)), _Found(la, at, part))
+        for i, (group, part) in enumerate(split):
+            _emit(ctx, Spec(code, group, _kind(group)), _Found(lead_from if i == 0 else la, at, part))
+    elif lead_from != la:
+        return False  # the subject was taken for its noun alone; without the nouns, no reading
     else:
         _emit(ctx, Spec(code, code, _kind(groups[-1][1])), _Found(la, at, members))
     return True
+
+
+def _clause_subject(text: str, ca: int, cb: int, noun: str) -> _Member | None:
+    """The name a clause opens with when it ends in `noun`: "江陵经济开发区面积达到…" → 江陵经济开发区."""
+    a, b = trim_span(text, ca, cb)
+    m = re.compile(rf"[^，,、。；;“”（）()\s\d]{{1,12}}?{re.escape(noun)}").match(text, a, b)
+    if m is None or _LEAD_VERB_RE.match(m.group(0)):
+        return None
+    return _Member(m.group(0), m.start(), m.end(), (m.group(0),))
 
 
 # --- counted lists: "十大特色区块：A、B、…", "A、B、C、D等四大核心商圈" ----------------
