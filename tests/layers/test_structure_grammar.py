@@ -134,6 +134,12 @@ def test_real_passages_are_read_at_their_measured_recall_and_precision(
 # first run and never read while writing a rule. Each is expected at 90 % recall and precision; those
 # short of it say by how much (first run, see README.md "Structure passages").
 HELD_OUT_SHORT: dict[str, str] = {
+    # Round 4, run once after that round's rules.
+    "structures-chengyu-2011-economic-zone":
+        "recall 0/7, precision 0/0: 雙 (双) is not read as a count, so “雙核五帶” is not taken as a code",
+    "structures-yangtze-belt-two-belts-three-regions":
+        "recall 0/5, precision 0/0: the code is written in Arabic digits inside 「」 (「2帶3區」), and "
+        "neither is read as a code",
 }
 HELD_OUT = sorted(
     p.stem for p in FIXTURES.glob("structures-*.yaml")
