@@ -657,7 +657,7 @@ def _split_conjunctions(clause: str, pa: int, pb: int) -> list[tuple[int, int]]:
                 and not _WORKS_TAIL_RE.fullmatch(clause[m.end() + shared.end():pb]):
             continue
         right = STATUS_TAIL_RE.sub("", _WORKS_TAIL_RE.sub("", clause[m.end():pb]))
-        if WORKS_KIND_RE.match(right) or WITH_ITS_WORKS_RE.match(clause, m.end(), pb):
+        if WORKS_KIND_RE.match(right) or WITH_ITS_WORKS_RE.match(clause[m.end():pb]):
             continue  # "A路城市基础设施和道路改造项目": two kinds of works of one place
         left = clause[a:m.start()]
         core = _MEMBER_STATUS_RE.sub("", left) or left
