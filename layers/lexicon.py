@@ -66,6 +66,20 @@ VISIT_VERBS: tuple[str, ...] = tuple(sorted((
     "视察了", "视察", "察看了", "察看", "实地察看", "实地察看了", "实地视察了", "走进", "来到",
     "参观了", "参观", "调研了",
 ), key=len, reverse=True))
+#: Verbs of hearing reports ("会议听取了A、B、C的进展情况"): what follows is a list of the
+#: matters reported on, among them the projects, so an entry that names no built thing
+#: ("关于…事宜") is skipped, as after a visit verb.
+HEARING_VERBS: tuple[str, ...] = ("听取了", "听取", "听取汇报了")
+#: What the matters of a hearing or a progress list are reported for ("…的进展情况、存在问题
+#: 以及下一步计划"): the list of names ends where it begins.
+REPORT_TOPIC_RE = re.compile(r"的(?:进展情况|建设情况|推进情况|进展|情况汇报|工作汇报)")
+#: "项目共6个,即A、B、…、F": a count of projects ending one clause, then 即 opening the next
+#: with the names, as many as counted; the plan calls every entry a project.
+COUNTED_BEFORE_RE = re.compile(r"(?:项目|工程)共?(?P<n>[\d一二两三四五六七八九十]+)(?:个|项)$")
+COUNTED_OPENING = "即"
+#: "…污水处理厂及配套管网项目": the works that go with a built thing are part of its name,
+#: so the entry is not cut at the conjunction before them.
+WITH_ITS_WORKS_RE = re.compile(r"^(?:相关|其他)?配套")
 #: Verbs that place sites ("布局A、B"): an aim listed beside the sites ("…户外运动目的地",
 #: `AIM_WORDS_RE`) is skipped; any other entry that names nothing makes the clause prose.
 PLACE_VERBS: tuple[str, ...] = ("谋划布局", "布局")
@@ -253,7 +267,7 @@ PROSE_WORDS_RE = re.compile(
     r"打造|力争|实现|形成|成为|到20\d\d|不少于|以上|%|举办|开展|围绕|依托|聚焦|确保|每年|达到|超过|"
     r"通过|增设|连通|按照|沿轴线|贯穿|并与|共计|构成|提高|增长|下降|比重|占比|力度|水平|能力|"
     # "服务中心" is a building ("海峡旅游服务中心"); 服务 elsewhere is the work of an office
-    r"机制|体系|政策|改革|服务(?!中心$)|质量|效率|规模|收入|亿元|万元|万人|个百分点"
+    r"机制|体系|政策|改革|服务(?!中心(?:改造|建设|迁建|扩建)?(?:项目|工程)?$)|质量|效率|规模|收入|亿元|万元|万人|个百分点"
 )
 
 #: Count + noun groups of a spatial structure code ("一核四城六空间", "一带两轴三核四片").

@@ -28,6 +28,7 @@ from layers.lexicon import (
     NUMBERED_SCHOOL_RE, PARTS_OF_RE, RELATIVE_PARTICLE, WORKS_KIND_RE,
     REPORT_LEADS, VENUE_CLASS_RE, WORK_PART_TAIL_RE, CLASS_OPENING_RE, SHORT_EXTENT_RE,
     DATE_PHRASE, INVESTMENT_PHRASE, NUMBERED_LINE_RE, PROJECT_COUNT_PHRASE, WORK_PART_WORDS,
+    COUNTED_BEFORE_RE, COUNTED_OPENING, HEARING_VERBS, REPORT_TOPIC_RE, WITH_ITS_WORKS_RE,
 )
 from layers.sections import (
     Cell, SectionIndex, TableRegion, find_headings, find_tables, line_cells, sections_from_text,
@@ -536,7 +537,8 @@ def _embedded_lists(text: str, offset: int, *, body: bool = False) -> list[list[
 #: "全面开工建设A、B和C": a lead verb, possibly after a short adverb, opens the list.
 _GENERAL_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alternation(LEAD_VERBS))
 #: "先后视察了A、B和C项目", "走进A、B", "布局A、B": a visit or placing verb opens the list.
-_VISIT_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alternation(VISIT_VERBS))
+_VISIT_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)"
+                            + build_verb_alternation((*VISIT_VERBS, *HEARING_VERBS)))
 _PLACE_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,6}?)" + build_verb_alternation(PLACE_VERBS))
 #: "2023年9月开工的A、B工程": a date may stand before the verb when 的 follows it.
 _RELATIVE_LEAD_RE = re.compile(r"^(?:[^、，,。；;]{0,12}?)" + build_verb_alternation(LEAD_VERBS)
@@ -567,6 +569,9 @@ def named_list(clause: str) -> list[tuple[int, int]] | None:
     if BENEFICIARY_LEAD_RE.match(clause):
         return None
     visit = _VISIT_LEAD_RE.match(clause)
+    topic = REPORT_TOPIC_RE.search(clause, visit.end()) if visit else None
+    if topic:
+        clause = clause[:topic.start()]  # "听取了A、B的进展情况、存在问题…": the matters end
     place = None if visit else _PLACE_LEAD_RE.match(clause)
     lead = visit or place or _RELATIVE_LEAD_RE.match(clause) or _GENERAL_LEAD_RE.match(clause)
     if lead and _WORKS_TAIL_RE.fullmatch(re.split(r"[、和及与]", clause[lead.end():], maxsplit=1)[0]):
@@ -652,7 +657,7 @@ def _split_conjunctions(clause: str, pa: int, pb: int) -> list[tuple[int, int]]:
                 and not _WORKS_TAIL_RE.fullmatch(clause[m.end() + shared.end():pb]):
             continue
         right = STATUS_TAIL_RE.sub("", _WORKS_TAIL_RE.sub("", clause[m.end():pb]))
-        if WORKS_KIND_RE.match(right):
+        if WORKS_KIND_RE.match(right) or WITH_ITS_WORKS_RE.match(clause[m.end():pb]):
             continue  # "A路城市基础设施和道路改造项目": two kinds of works of one place
         left = clause[a:m.start()]
         core = _MEMBER_STATUS_RE.sub("", left) or left
@@ -952,6 +957,20 @@ def bare_list(clause: str) -> list[tuple[int, int]] | None:
     return spans
 
 
+def counted_list(clause: str, count: int | None) -> list[tuple[int, int]] | None:
+    """Spans of "即A、B、…" after a count of projects, else None: the entries must be as many
+    as counted and each a short name (the plan has called them projects), none opening
+    with a verb."""
+    a = len(COUNTED_OPENING)
+    pieces = [trim_span(clause, pa, pb) for pa, pb in split_top_level(clause[a:], "、", start=a)]
+    if count is None or len(pieces) != count or count < 2:
+        return None
+    for pa, pb in pieces:
+        if ENTRY_VERB_RE.match(clause[pa:pb]) or not _is_named_object(clause[pa:pb], etc=True):
+            return None
+    return pieces
+
+
 def _is_generic(name: str) -> bool:
     """"科技孵化园", "快速路", "产业园区": a kind of thing, not one named object."""
     rest = GENERIC_MODIFIER_RE.sub("", name)
@@ -970,6 +989,13 @@ def _general_lists(text: str, offset: int) -> list[list[_Part]]:
         if opening and b - opening.end() >= 4:
             a = opening.end()  # "62个续建项目中A…": the class is no name, the works after it are
         go_on = listing and a > 0 and text[a - 1] in "，,"
+        counted = COUNTED_BEFORE_RE.search(text, 0, a - 1) if a > 0 and text[a - 1] in "，,：:" else None
+        if counted and text.startswith(COUNTED_OPENING, a):
+            spans = counted_list(text[a:b], cn_number(counted.group("n")))
+            if spans:
+                out.append([_Part(a + pa + offset, a + pb + offset, "") for pa, pb in spans])
+                listing = True
+                continue
         spans = named_list(text[a:b]) or (bare_list(text[a:b]) if go_on else None)
         listing = bool(spans and len(spans) >= 2)
         if not spans:

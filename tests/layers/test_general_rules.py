@@ -523,3 +523,26 @@ def test_a_works_named_before_its_parts_and_how_far_they_are_is_one_project() ->
 @pytest.mark.parametrize("clause", ["20个重点项目厂房封顶", "重点项目厂房、车间陆续封顶"])
 def test_a_class_of_projects_before_its_parts_is_no_work(clause: str) -> None:
     assert named_single(clause) is None
+
+
+def _project_names(text: str) -> list[str]:
+    return list(extract_plan(plan_id="t", text=text, adcode="").projects["name"])
+
+
+def test_a_meeting_hears_the_projects_and_skips_a_matter_that_names_no_work() -> None:
+    text = ("会议听取了甲镇光伏电站项目、关于乙公司退出事宜、丙县殡仪馆建设项目、丁镇污水处理厂"
+            "及配套管网项目的进展情况、存在问题以及下一步计划。")
+    assert _project_names(text) == ["甲镇光伏电站项目", "丙县殡仪馆建设项目", "丁镇污水处理厂及配套管网项目"]
+
+
+def test_a_list_after_a_count_of_projects_is_read_when_as_many_as_counted() -> None:
+    counted = "今年,全市纳入考核的项目共3个,即甲酒业扩规项目、乙食用油项目、丙电容器项目。"
+    assert _project_names(counted) == ["甲酒业扩规项目", "乙食用油项目", "丙电容器项目"]
+    miscounted = "今年,全市纳入考核的项目共4个,即甲酒业扩规项目、乙食用油项目、丙电容器项目。"
+    assert _project_names(miscounted) == []
+
+
+def test_a_service_centre_before_its_works_word_is_a_building() -> None:
+    clause = "加快推进甲县便民服务中心改造项目、乙县体育中心项目建设"
+    spans = named_list(clause) or []
+    assert [clause[a:b] for a, b in spans] == ["甲县便民服务中心改造项目", "乙县体育中心"]
