@@ -4,7 +4,7 @@ from everything but this machine."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -118,3 +118,21 @@ def map_box(page: Page) -> dict[str, float]:
     if box is None:
         raise LookupError("no map on the page")
     return box
+
+
+def click_when_still(page: Page, where: Callable[[], tuple[float, float]], *, tries: int = 40) -> None:
+    """Click the page at `where()` once two reads 300 ms apart agree, as a user clicks a map that stopped moving.
+
+    While a page is still laying itself out (a map fitting its height, a frame
+    or a caption appearing above it), a point read off the map moves before
+    the click lands; reading until it is still keeps the click where it was meant.
+    """
+    last = None
+    for _ in range(tries):
+        x, y = where()
+        spot = (round(x), round(y))
+        if spot == last:
+            break
+        last = spot
+        page.wait_for_timeout(300)
+    page.mouse.click(*spot)

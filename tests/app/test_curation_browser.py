@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from geo.settings import GAZETTEER_DIR
 from layers.settings import LAYERS_GPKG
 from layers.store import read_layer
-from testkit.browser import chromium, map_frame, offline_page
+from testkit.browser import chromium, click_when_still, map_frame, offline_page
 from testkit.curation import PASSWORD, copy_gazetteer, copy_store, data_env
 from testkit.server import running_app
 
@@ -95,9 +95,12 @@ def test_an_editor_draws_an_unlocated_place_and_the_planners_map_shows_it(server
     iframe.scroll_into_view_if_needed()
     frame = iframe.element_handle().content_frame()
     frame.locator(".leaflet-draw-draw-marker").click()
-    point = frame.evaluate(f"window.map.latLngToContainerPoint([{CLICK[0]}, {CLICK[1]}])")
-    box = iframe.bounding_box()
-    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+    def where():  # the frame may still move while the page lays itself out
+        point, box = frame.evaluate(f"window.map.latLngToContainerPoint([{CLICK[0]}, {CLICK[1]}])"), iframe.bounding_box()
+        return box["x"] + point["x"], box["y"] + point["y"]
+
+    click_when_still(page, where)
     page.get_by_text("已画：Point").wait_for(timeout=30_000)
 
     page.get_by_label("来源（必填）").fill(TEST_SOURCE)

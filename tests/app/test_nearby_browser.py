@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from testkit.browser import IN_PAGE_MAP, chromium, leaflet_frame, map_box, map_frame, offline_page
+from testkit.browser import IN_PAGE_MAP, chromium, click_when_still, leaflet_frame, map_box, map_frame, offline_page
 from testkit.server import running_app
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -95,22 +95,14 @@ def test_my_location_button_refused_the_position_says_so_and_searches_nothing(ap
 
 
 def _click_map_at(page, lat: float, lon: float) -> None:
-    """Click the in-page map where (lat, lon) is drawn, as a user would.
+    """Click the in-page map where (lat, lon) is drawn, as a user would, once the map has stopped moving."""
+    frame = leaflet_frame(page)
 
-    A user clicks a map that has stopped moving: while the page is still laying
-    itself out (the map fits its height to the window for a few seconds), the
-    point under (lat, lon) moves, so wait until two reads 300 ms apart agree.
-    """
-    frame, last = leaflet_frame(page), None
-    for _ in range(40):
-        point = frame.evaluate(f"planmap.map.latLngToContainerPoint([{lat}, {lon}])")
-        box = map_box(page)
-        spot = (round(box["x"] + point["x"]), round(box["y"] + point["y"]))
-        if spot == last:
-            break
-        last = spot
-        page.wait_for_timeout(300)
-    page.mouse.click(*spot)
+    def where():
+        point, box = frame.evaluate(f"planmap.map.latLngToContainerPoint([{lat}, {lon}])"), map_box(page)
+        return box["x"] + point["x"], box["y"] + point["y"]
+
+    click_when_still(page, where)
 
 
 def test_a_click_on_the_map_in_the_page_becomes_the_search_centre(app_url, nearby_heading):
